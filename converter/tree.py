@@ -19,7 +19,8 @@ notes and note references is set once, in reading order, by the ``notes`` transf
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal as TypingLiteral, Union
+from typing import Literal as TypingLiteral
+from typing import Union
 
 
 @dataclass(kw_only=True)
@@ -308,6 +309,8 @@ class Document(Node):
     notes: list[Note] = field(default_factory=list)
     base_dir: str = field(default="", compare=False)
     """Folder that relative image paths are resolved against."""
+    diagnostics: list = field(default_factory=list, compare=False, repr=False)
+    """Warnings gathered by the reader and the transforms (:class:`converter.errors.Diagnostic`)."""
 
     def note(self, note_id: str) -> Note | None:
         for note in self.notes:

@@ -1,0 +1,211 @@
+"""Carnet Markdown reader: source text → HTML (Python-Markdown) → tree (the HTML tree builder).
+
+Place in the pipeline: first stage, for ``.md`` files. Carnet Markdown is Python-Markdown with the
+``extra`` extensions (footnotes, definition lists, abbreviations, attribute lists, tables, md_in_html),
+``admonition`` (sidebars, pull quotes, interviews) and two additions of ours, both written so that plain
+Markdown tools show them as harmless text:
+
+- ``{{page 12}}``: where print page 12 starts (alone on a line between blocks, or inside a paragraph);
+- ``[smart city]{lang=en}``: a span with attributes (``lang=…``, ``.class``, ``#id``), as in pandoc.
+
+YAML front matter carries the metadata. See ``docs/carnet-markdown.md`` for the editor's guide.
+Checks that need source line numbers (footnote calls without a note, images without alt text) are made
+here, on the source, before it is converted.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+import yaml
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+from ..errors import CarnetError, Diagnostics
+from ..tree import Document, Meta
+from .html import build_tree
+
+PAGE_MARKER = r"\{\{\s*page\s+([^\s{}]+)\s*\}\}"
+SPAN = r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\{([^{}]*)\}"
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^(```|~~~)")
+_NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
+_IMAGE_NO_ALT = re.compile(r"!\[\]\(([^)\s]*)[^)]*\)(\{[^}]*\})?")
+_ATTRIBUTE = re.compile(r"""([#.][\w:-]+)|([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+
+
+class _PageMarkerProcessor(InlineProcessor):
+    """``{{page 12}}`` → ``<span role="doc-pagebreak" aria-label="12">``: what the HTML builder reads."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        element = etree.Element("span")
+        element.set("role", "doc-pagebreak")
+        element.set("aria-label", m.group(1))
+        return element, m.start(0), m.end(0)
+
+
+def parse_attributes(text: str) -> dict[str, str]:
+    """``lang=en .uppercase #id key="value"`` → attribute dict (classes joined in ``class``)."""
+    attributes: dict[str, str] = {}
+    classes: list[str] = []
+    for match in _ATTRIBUTE.finditer(text):
+        shorthand, key = match.group(1), match.group(2)
+        if shorthand:
+            if shorthand[0] == ".":
+                classes.append(shorthand[1:])
+            else:
+                attributes["id"] = shorthand[1:]
+        else:
+            value = next(v for v in match.group(3, 4, 5) if v is not None)
+            attributes[key] = value
+    if classes:
+        attributes["class"] = " ".join(classes)
+    return attributes
+
+
+class _SpanProcessor(InlineProcessor):
+    """``[text]{lang=en .class}`` → ``<span lang="en" class="class">text</span>``."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        element = etree.Element("span")
+        element.text = m.group(1)
+        for key, value in parse_attributes(m.group(2)).items():
+            element.set(key, value)
+        return element, m.start(0), m.end(0)
+
+
+class CarnetExtension(Extension):
+    """Page markers and attribute spans."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        # Above links (160) so that ``[x]{…}`` is not read as a reference link.
+        md.inlinePatterns.register(_SpanProcessor(SPAN, md), "carnet_span", 175)
+        md.inlinePatterns.register(_PageMarkerProcessor(PAGE_MARKER, md), "carnet_page", 176)
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["extra", "admonition", "sane_lists", CarnetExtension()],
+        extension_configs={"footnotes": {"BACKLINK_TEXT": "", "SUPERSCRIPT_TEXT": "{}"}},
+        output_format="html",
+    )
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
+    """(metadata, body, number of lines taken by the front matter)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        raise CarnetError(
+            f"the YAML front matter cannot be read ({getattr(error, 'problem', error)})",
+            source, (line + 2) if line is not None else 1,
+            "check the indentation and quote values that contain ':'",
+        ) from None
+    if not isinstance(data, dict):
+        raise CarnetError("the front matter must be a list of 'key: value' lines", source, 2)
+    return data, text[match.end():], match.group(0).count("\n")
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v is not None]
+    return [str(value)]
+
+
+def meta_from(data: dict, source: str) -> tuple[Meta, list[str]]:
+    """The Meta of a front-matter mapping, and the keys it does not know (reported, not ignored)."""
+    meta = Meta()
+    simple = ("title", "subtitle", "lang", "date", "rights", "series", "number", "source", "identifier",
+              "subject", "event")
+    unknown = []
+    for key, value in data.items():
+        key_name = str(key).lower()
+        if key_name in simple:
+            setattr(meta, key_name, "" if value is None else str(value))
+        elif key_name in ("licence", "license"):
+            meta.rights = str(value)
+        elif key_name in ("author", "authors"):
+            meta.authors = _as_list(value)
+        elif key_name in ("publisher", "publishers"):
+            meta.publisher = _as_list(value)
+        elif key_name == "keywords":
+            meta.keywords = _as_list(value)
+        elif key_name == "speakers":
+            if not isinstance(value, dict):
+                raise CarnetError("'speakers' must map initials to names (HR: Hélène Roussel)", source)
+            meta.speakers = {str(k): str(v) for k, v in value.items()}
+        elif key_name in ("reader_note", "reader-note"):
+            meta.reader_note = bool(value)
+        else:
+            unknown.append(str(key))
+    meta.lang = meta.lang or "fr"
+    return meta, unknown
+
+
+def _code_free_lines(body: str) -> list[str]:
+    """The body's lines with fenced code blocks blanked, so their content is not checked as Markdown."""
+    lines = body.split("\n")
+    inside = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line.lstrip()):
+            inside = not inside
+            lines[index] = ""
+        elif inside:
+            lines[index] = ""
+    return lines
+
+
+def check_source(body: str, offset: int, source: str, diagnostics: Diagnostics) -> None:
+    """Errors and warnings that need the source's line numbers."""
+    lines = _code_free_lines(body)
+    text = "\n".join(lines)
+    defined = set(_NOTE_DEFINITION.findall(text))
+    called: set[str] = set()
+    for number, line in enumerate(lines, start=offset + 1):
+        for match in _NOTE_CALL.finditer(line):
+            label = match.group(1)
+            called.add(label)
+            if label not in defined:
+                raise CarnetError(
+                    f"footnote reference [^{label}] has no note",
+                    source, number, f"add a line '[^{label}]: text of the note' or remove the reference",
+                )
+        for match in _IMAGE_NO_ALT.finditer(line):
+            if match.group(2) and ".decorative" in match.group(2):
+                continue
+            diagnostics.warn(
+                f"image {match.group(1)!r} has no alternative text", source, number,
+                "describe the image between the brackets: ![description](file), or mark it {.decorative}",
+            )
+    for number, line in enumerate(lines, start=offset + 1):
+        match = _NOTE_DEFINITION.match(line)
+        if match and match.group(1) not in called:
+            diagnostics.warn(f"footnote [^{match.group(1)}] is never called", source, number,
+                             "call it in the text with [^label] or remove it")
+
+
+def read_markdown(text: str, source: str = "", base_dir: str = "") -> Document:
+    """Read carnet Markdown ``text``; ``source`` names it in messages."""
+    diagnostics = Diagnostics()
+    data, body, offset = split_front_matter(text, source)
+    meta, unknown = meta_from(data, source)
+    for key in unknown:
+        diagnostics.warn(f"unknown front-matter key {key!r} ignored", source, None,
+                         "see docs/carnet-markdown.md for the keys")
+    check_source(body, offset, source, diagnostics)
+    html = _markdown().convert(body)
+    document = build_tree(html, source=source, meta=meta, diagnostics=diagnostics)
+    document.base_dir = base_dir
+    return document
+
+

@@ -1,0 +1,259 @@
+"""Structural transforms: clean the tree the reader built, nest sections, number notes.
+
+Place in the pipeline: the first transforms of :data:`converter.transforms.TRANSFORMS`, before any
+transform that works on text, so that those see clean, merged Text nodes and final note numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .. import tree as t
+from ..errors import CarnetError
+from ..walk import children, iter_nodes, plain_text
+
+# Characters XML 1.0 forbids (lxml and python-docx refuse them): C0 controls but tab, LF, CR; and U+FFFE/F.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_EDGE_SPACE = " \t\n\r\u00a0\u202f\u2009"
+
+
+def _inline_lists(node: t.Node):
+    """The lists of inline nodes held directly by ``node``."""
+    if isinstance(node, (t.Paragraph, t.Heading, t.Cell, t.Container)):
+        yield node.children
+    elif isinstance(node, t.DefinitionItem):
+        yield node.term
+    elif isinstance(node, t.Figure):
+        yield node.caption
+        yield node.credit
+    elif isinstance(node, (t.BlockQuote, t.PullQuote)):
+        yield node.attribution
+    elif isinstance(node, t.Table):
+        yield node.caption
+
+
+def _merge_texts(inlines: list[t.Inline]) -> None:
+    merged: list[t.Inline] = []
+    for item in inlines:
+        if (isinstance(item, t.Text) and merged and isinstance(merged[-1], t.Text)
+                and not item.id and not merged[-1].id and item.lang == merged[-1].lang):
+            merged[-1].text += item.text
+        else:
+            merged.append(item)
+    inlines[:] = merged
+
+
+def _has_content(node: t.Inline) -> bool:
+    if isinstance(node, t.Text):
+        return bool(node.text)
+    if isinstance(node, t.Container):
+        return any(_has_content(c) for c in node.children) or bool(node.id)
+    return True
+
+
+def _strip_edges(inlines: list[t.Inline]) -> None:
+    """Remove white space at the start and end of a block's text (inside markup too)."""
+    for at_start in (True, False):
+        items = inlines
+        while items:
+            edge = items[0] if at_start else items[-1]
+            if isinstance(edge, t.Text):
+                edge.text = edge.text.lstrip(_EDGE_SPACE) if at_start else edge.text.rstrip(_EDGE_SPACE)
+                if edge.text:
+                    break
+                items.remove(edge)
+            elif isinstance(edge, t.Container) and not isinstance(edge, t.Link):
+                items = edge.children
+            else:
+                break
+
+
+def cleanup(document: t.Document) -> None:
+    """Remove characters XML forbids (reported), merge adjacent texts, drop empty markup and paragraphs,
+    strip white space at the edges of blocks, normalise Unicode to NFC."""
+    removed = 0
+    for node in iter_nodes(document):
+        if isinstance(node, (t.Text, t.Literal)):
+            cleaned = unicodedata.normalize("NFC", _FORBIDDEN.sub("", node.text))
+            removed += len(node.text) - len(_FORBIDDEN.sub("", node.text))
+            node.text = cleaned
+        for inlines in _inline_lists(node):
+            _merge_texts(inlines)
+            inlines[:] = [i for i in inlines if _has_content(i)]
+        if isinstance(node, (t.Paragraph, t.Heading, t.Cell, t.DefinitionItem)):
+            for inlines in _inline_lists(node):
+                _strip_edges(inlines)
+        if isinstance(node, (t.Figure, t.BlockQuote, t.PullQuote, t.Table)):
+            for inlines in _inline_lists(node):
+                _strip_edges(inlines)
+    if removed:
+        document.diagnostics.append(_warning(f"{removed} control character(s) that XML forbids removed"))
+    _drop_empty_paragraphs(document)
+
+
+def _warning(message: str, hint: str = ""):
+    from ..errors import Diagnostic
+
+    return Diagnostic("warning", message, hint=hint)
+
+
+def _drop_empty_paragraphs(node: t.Node) -> None:
+    for name in ("children", "definitions"):
+        value = getattr(node, name, None)
+        if not isinstance(value, list):
+            continue
+        if name == "definitions":
+            for blocks in value:
+                blocks[:] = [b for b in blocks if not _empty_paragraph(b)]
+        elif value and not isinstance(value[0], t.INLINE_TYPES) or isinstance(node, (t.Note, t.Document)):
+            value[:] = [b for b in value if not _empty_paragraph(b)]
+    for child in children(node):
+        if not isinstance(child, t.INLINE_TYPES):
+            _drop_empty_paragraphs(child)
+
+
+def _empty_paragraph(block: t.Node) -> bool:
+    return isinstance(block, t.Paragraph) and not block.children and not block.id
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    """An id from heading text: ASCII letters, digits and hyphens ("Zoom sur l'EPN" → "zoom-sur-l-epn")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    value = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:48].rstrip("-")
+    return value or "section"
+
+
+class _Ids:
+    """Unique ids for the document: explicit ids are kept, generated ones get -2, -3… when taken."""
+
+    def __init__(self, document: t.Document) -> None:
+        self.taken = {n.id for n in iter_nodes(document) if n.id}
+
+    def new(self, base: str) -> str:
+        candidate, index = base, 2
+        while candidate in self.taken:
+            candidate = f"{base}-{index}"
+            index += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def sections(document: t.Document) -> None:
+    """Nest the body into sections at its headings, with consecutive levels and stable ids.
+
+    Level 1 is the document's title (``meta.title``, rendered by writers); when the body itself uses
+    level-1 headings, every body heading is moved one level down (reported). A heading that skips levels
+    is brought to the next level. Sidebars' headings take the level below their section's. A section
+    whose heading has the class ``glossary`` is the glossary: its definition lists are marked so.
+    """
+    if any(isinstance(n, t.Section) for n in document.children):
+        return  # already nested (a tree read back, or transformed twice)
+    body_headings = [b for b in document.children if isinstance(b, t.Heading)]
+    level_one = [h for h in body_headings if h.level == 1]
+    if len(level_one) == 1 and not document.meta.title and body_headings[0] is level_one[0]:
+        # A lone first-level heading before any other is the title of a document without front matter.
+        document.meta.title = plain_text(level_one[0])
+        document.children.remove(level_one[0])
+    elif level_one:
+        for heading in body_headings:
+            heading.level = min(heading.level + 1, 6)
+        document.diagnostics.append(_warning(
+            "level-1 headings found in the body were moved one level down",
+            "the document title is the only level 1: start the body at '##'"))
+    ids = _Ids(document)
+    root = t.Section(heading=t.Heading(level=1), children=[])
+    stack: list[t.Section] = [root]
+    for block in document.children:
+        if isinstance(block, t.Heading):
+            level = min(block.level, stack[-1].heading.level + 1)
+            if level != block.level:
+                document.diagnostics.append(_warning(
+                    f"heading level {block.level} after level {stack[-1].heading.level} "
+                    f"became level {level}", "do not skip heading levels"))
+            block.level = max(level, 2)
+            while stack[-1].heading.level >= block.level:
+                stack.pop()
+            block.id = block.id or ids.new(slug(plain_text(block)))
+            section = t.Section(heading=block, id="section-" + block.id, lang=block.lang)
+            if "glossary" in block.classes:
+                section.classes.append("glossary")
+            stack[-1].children.append(section)
+            stack.append(section)
+        else:
+            stack[-1].children.append(block)
+    document.children = root.children
+    _sidebar_levels(document.children, 1, ids)
+    for section in (n for n in iter_nodes(document) if isinstance(n, t.Section)):
+        if "glossary" in section.classes:
+            for dl in (n for n in iter_nodes(section) if isinstance(n, t.DefinitionList)):
+                dl.glossary = True
+
+
+def _sidebar_levels(blocks: list[t.Block], level: int, ids: _Ids) -> None:
+    for block in blocks:
+        if isinstance(block, t.Section):
+            _sidebar_levels(block.children, block.heading.level, ids)
+        elif isinstance(block, t.Sidebar):
+            block.id = block.id or ids.new("encadre")
+            if block.heading is not None:
+                block.heading.level = min(level + 1, 6)
+                block.heading.id = block.heading.id or ids.new(slug(plain_text(block.heading)))
+                _nested_headings(block.children, block.heading.level)
+            _sidebar_levels(block.children, block.heading.level if block.heading else level, ids)
+
+
+def _nested_headings(blocks: list[t.Block], level: int) -> None:
+    """Headings typed inside a sidebar go below the sidebar's own heading."""
+    for block in blocks:
+        if isinstance(block, t.Heading):
+            block.level = min(level + 1, 6)
+
+
+# --- notes ------------------------------------------------------------------------------------
+
+
+def notes(document: t.Document) -> None:
+    """Number notes once, in the reading order of their calls; give calls and notes stable ids.
+
+    A call to a note that does not exist is an error. A note never called is kept (numbered after the
+    others) and reported, so no text is lost.
+    """
+    by_id = {note.id: note for note in document.notes}
+    order: list[t.Note] = []
+    seen_calls: dict[str, int] = {}
+    refs = [n for n in iter_nodes(t.Document(children=document.children)) if isinstance(n, t.NoteRef)]
+    # Calls inside notes come after the body, in the order of the notes that hold them.
+    for ref in refs:
+        note = by_id.get(ref.note_id)
+        if note is None:
+            raise CarnetError(f"a footnote reference points to a missing note ({ref.note_id})",
+                              hint="add the note or remove the reference")
+        if note not in order:
+            order.append(note)
+    for note in list(order):
+        for ref in (n for n in iter_nodes(note) if isinstance(n, t.NoteRef)):
+            target = by_id.get(ref.note_id)
+            if target is None:
+                raise CarnetError(f"a footnote reference points to a missing note ({ref.note_id})")
+            if target not in order:
+                order.append(target)
+    uncalled = [n for n in document.notes if n not in order]
+    for note in uncalled:
+        document.diagnostics.append(_warning(f"note {note.id} is never called; kept at the end of the notes"))
+    ordered = order + uncalled
+    new_ids = {note.id: f"note-{index}" for index, note in enumerate(ordered, start=1)}
+    for index, note in enumerate(ordered, start=1):
+        note.number = index
+        note.id = new_ids[note.id]
+    all_refs = refs + [n for note in ordered for n in iter_nodes(note) if isinstance(n, t.NoteRef)]
+    for ref in all_refs:
+        ref.note_id = new_ids.get(ref.note_id, ref.note_id)
+        ref.number = int(ref.note_id.rsplit("-", 1)[1])
+        count = seen_calls.get(ref.note_id, 0) + 1
+        seen_calls[ref.note_id] = count
+        ref.id = f"note-ref-{ref.number}" if count == 1 else f"note-ref-{ref.number}-{count}"
+    document.notes = ordered
