@@ -185,9 +185,7 @@ class TextRun:
         accepted: list[tuple[int, int, str]] = []
         refused: list[tuple[int, int, str]] = []
         for start, end, replacement in sorted(edits):
-            if any(s.node is None and s.start < end and s.end > start for s in self.segments):
-                refused.append((start, end, replacement))
-            elif accepted and start < accepted[-1][1]:
+            if any(s.node is None and s.start < end and s.end > start for s in self.segments) or accepted and start < accepted[-1][1]:
                 refused.append((start, end, replacement))
             else:
                 accepted.append((start, end, replacement))
