@@ -68,7 +68,7 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def make_finding(rule_id: str, lang: str, where: str, text: str = "", **fields: object) -> Finding:
+def make_finding(rule_id: str, lang: str, where: str, text: str = "", /, **fields: object) -> Finding:
     """Build a finding for ``rule_id`` from the registry, its messages formatted with ``fields``."""
     rule = RULES[rule_id]
     return Finding(

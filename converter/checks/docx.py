@@ -447,15 +447,14 @@ def check_tables(d: _Docx, lang: str) -> Iterator[Finding]:
         if len(rows) >= 2 and columns >= 2 and not _on(rows[0].find(f"{W}trPr/{W}tblHeader")):
             yield make_finding("docx-table-header", lang, where, first_text)
         markers = []
-        if any(int(_w(g, "val") or "1") > 1 for g in tbl.xpath("./w:tr/w:tc/w:tcPr/w:gridSpan",
-                                                                namespaces={"w": W_NS})):
+        if any(int(_w(g, "val") or "1") > 1 for g in tbl.findall(f"{W}tr/{W}tc/{W}tcPr/{W}gridSpan")):
             markers.append("w:gridSpan")
         for marker in ("vMerge", "hMerge"):
-            if tbl.xpath(f"./w:tr/w:tc/w:tcPr/w:{marker}", namespaces={"w": W_NS}):
+            if tbl.findall(f"{W}tr/{W}tc/{W}tcPr/{W}{marker}"):
                 markers.append(f"w:{marker}")
         for marker in ("gridBefore", "gridAfter"):
             if any(int(_w(g, "val") or "0") > 0
-                   for g in tbl.xpath(f"./w:tr/w:trPr/w:{marker}", namespaces={"w": W_NS})):
+                   for g in tbl.findall(f"{W}tr/{W}trPr/{W}{marker}")):
                 markers.append(f"w:{marker}")
         if len({len(c) for c in cells}) > 1 and "w:gridSpan" not in markers:
             markers.append(_loc(lang, "lignes de longueurs différentes", "rows of different lengths"))
