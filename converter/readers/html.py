@@ -256,6 +256,8 @@ class _Builder:
     def admonition(self, tag: Tag, common: dict) -> t.Block:
         kinds = [c for c in tag.get("class", []) if c != "admonition"]
         kind = kinds[0] if kinds else "sidebar"
+        # The admonition's kind words say what the block is; they are not presentation classes.
+        common["classes"] = [c for c in common["classes"] if c not in (kind, "original")]
         if kind == "pullquote":
             children = self.blocks(tag)
             return t.PullQuote(children=children, attribution=self.take_attribution(children),

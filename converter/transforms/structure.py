@@ -187,6 +187,11 @@ def sections(document: t.Document) -> None:
             stack[-1].children.append(block)
     document.children = root.children
     _sidebar_levels(document.children, 1, ids)
+    for node in iter_nodes(document):
+        if isinstance(node, t.PageBreak) and not node.id:
+            node.id = ids.new("page-" + slug(node.label))
+        elif isinstance(node, (t.Figure, t.Table)) and not node.id:
+            node.id = ids.new("figure" if isinstance(node, t.Figure) else "tableau")
     for section in (n for n in iter_nodes(document) if isinstance(n, t.Section)):
         if "glossary" in section.classes:
             for dl in (n for n in iter_nodes(section) if isinstance(n, t.DefinitionList)):

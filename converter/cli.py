@@ -1,0 +1,149 @@
+"""The ``carnet`` command: argument parsing and messages only.
+
+Place in the pipeline: the outermost layer. Each sub-command calls the public API (:mod:`converter`) and
+prints one line per problem on standard error: ``file:line: severity: message — what to do``. Exit codes:
+0 success, 1 a document could not be converted (or checks found errors), 2 a usage error. A user mistake
+never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import CarnetError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_INPUT = Path("input")
+DEFAULT_OUTPUT = Path("output")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"carnet: error: {message} (see 'carnet --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="carnet", description="Accessible DOCX, EPUB 3 and HTML editions of the Carnets NEC.")
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    convert = commands.add_parser("convert", help="convert carnets (default: every carnet in input/)")
+    convert.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                         help="carnet files (.md, .html) or folders; default: the carnets in input/")
+    convert.add_argument("-t", "--to", default="docx,epub,html", metavar="FORMATS",
+                         help="comma-separated output formats (default: docx,epub,html)")
+    convert.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                         help="output folder (default: output/)")
+    convert.add_argument("--inclusive", choices=("doublet", "normalise", "keep"), default="doublet",
+                         help="inclusive writing: full doublets (default), one point médian, or as written")
+    convert.add_argument("--no-reader-note", action="store_true", help="do not open the edition with the reader's note")
+    convert.add_argument("--skip", action="append", default=[], metavar="TRANSFORM",
+                         help="do not run this transform (repeatable)")
+    convert.add_argument("--encoding", help="encoding of the inputs when they are not UTF-8")
+    convert.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    tree = commands.add_parser("tree", help="print the document tree as JSON")
+    tree.add_argument("input", type=Path)
+    tree.add_argument("--raw", action="store_true", help="the tree as read, before the transforms")
+    tree.add_argument("--encoding")
+    return parser
+
+
+def _inputs(paths: list[Path]) -> list[Path]:
+    """The carnet files named, folders expanded to the carnets they hold (README files excepted)."""
+    from .readers import EXTENSIONS
+
+    if not paths:
+        if not DEFAULT_INPUT.is_dir():
+            raise CarnetError("no input given and no input/ folder here", hint="name a carnet: carnet convert FILE.md")
+        paths = [DEFAULT_INPUT]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS
+                                and not p.name.lower().startswith("readme") and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _report(diagnostics, quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if diagnostic.severity == "error" or not quiet:
+            print(diagnostic, file=sys.stderr)
+
+
+def command_convert(args: argparse.Namespace) -> int:
+    from .pipeline import read, write
+    from .transforms import TRANSFORM_NAMES, TransformOptions
+    from .writers import UnknownFormatError, canonical_format
+
+    try:
+        formats = [canonical_format(f.strip()) for f in args.to.split(",") if f.strip()]
+    except UnknownFormatError as error:
+        print(f"carnet: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    unknown = [name for name in args.skip if name not in TRANSFORM_NAMES]
+    if unknown:
+        print(f"carnet: error: unknown transform {unknown[0]!r} (known: {', '.join(TRANSFORM_NAMES)})", file=sys.stderr)
+        return EXIT_USAGE
+    options = TransformOptions(inclusive=args.inclusive, reader_note=False if args.no_reader_note else None,
+                               skip=set(args.skip))
+    try:
+        sources = _inputs(args.inputs)
+    except CarnetError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    for source in sources:
+        try:
+            document = read(source, options=options, encoding=args.encoding)
+            _report(document.diagnostics, args.quiet)
+            for fmt in formats:
+                target = write(document, fmt, args.output / f"{source.stem}.{fmt}")
+                if not args.quiet:
+                    print(f"{source} → {target}")
+        except CarnetError as error:
+            print(error, file=sys.stderr)
+            failed += 1
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def command_tree(args: argparse.Namespace) -> int:
+    from .dump import dump_json
+    from .pipeline import read
+
+    try:
+        document = read(args.input, transform=not args.raw, encoding=args.encoding)
+    except CarnetError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    _report(document.diagnostics, False)
+    sys.stdout.write(dump_json(document) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    handler = {"convert": command_convert, "tree": command_tree}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("carnet: interrupted; outputs already written are complete, the others were not written",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,386 @@
+"""HTML writer: one self-contained, accessible page per carnet.
+
+Place in the pipeline: last stage, for ``html``. :class:`HtmlRenderer` turns the transformed tree into
+body markup, one method per node kind; the Jinja2 page template (``templates/html/page.html.j2``,
+autoescaped) wraps it with the header, the table of contents, the notes and the footer. The EPUB writer
+extends this renderer through a few hooks (:attr:`HtmlRenderer.xhtml`, :meth:`note_href`,
+:meth:`pagebreak_attributes`, :meth:`render_notes`), so both formats share one rendering of each node.
+
+Markup follows ``accessibility.md``: DPUB-ARIA roles for note calls, notes, back links, page breaks,
+pull quotes, credits and the glossary; labelled ``aside`` for sidebars; ``abbr`` and ``lang`` spans;
+images inlined as ``data:`` URLs of checked raster formats so that the page stands alone.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .. import tree as t
+from ..messages import message
+from ..resources import templates_dir
+from ..walk import plain_text
+
+_IMAGE_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+
+
+def image_type(data: bytes) -> str | None:
+    """The media type of a raster image from its first bytes (None: not an image we embed)."""
+    for signature, media_type in _IMAGE_SIGNATURES.items():
+        if data.startswith(signature):
+            return media_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def load_image(document: t.Document, src: str) -> tuple[bytes, str] | None:
+    """The bytes and media type of a figure's image, when it is a raster file inside the carnet's folder."""
+    if not src or "://" in src or src.startswith(("/", "data:")):
+        return None
+    base = Path(document.base_dir or ".").resolve()
+    path = (base / src).resolve()
+    if base not in path.parents or not path.is_file():
+        return None
+    data = path.read_bytes()
+    media_type = image_type(data)
+    return (data, media_type) if media_type else None
+
+
+@dataclass
+class TocEntry:
+    """One line of the table of contents (templates render the nested list)."""
+
+    label: str
+    href: str
+    children: list[TocEntry] = field(default_factory=list)
+
+
+def _attributes(pairs: dict[str, object]) -> Markup:
+    """`` key="value"`` for each pair whose value is not None/False/empty (True → key="key")."""
+    parts = []
+    for key, value in pairs.items():
+        if value is None or value is False or value == "" or value == []:
+            continue
+        if isinstance(value, list):
+            value = " ".join(str(v) for v in value)
+        if value is True:
+            value = key
+        parts.append(f' {key}="{escape(str(value))}"')
+    return Markup("".join(parts))
+
+
+class HtmlRenderer:
+    """Renders a transformed document as HTML body markup (XHTML when :attr:`xhtml`)."""
+
+    xhtml = False
+
+    def __init__(self, document: t.Document) -> None:
+        self.document = document
+        self.lang = document.meta.lang or "fr"
+        self.pullquote_depth = 0
+        self.unnamed_sidebars = 0
+
+    # --- hooks for the EPUB renderer ---------------------------------------------------------
+
+    def lang_attributes(self, lang: str) -> dict[str, object]:
+        return {"lang": lang, "xml:lang": lang if self.xhtml else None}
+
+    def semantic(self, role: str, epub_type: str | None = None) -> dict[str, object]:
+        """An ARIA role (and, in EPUB, the matching ``epub:type``)."""
+        return {"role": role}
+
+    def note_href(self, note_id: str) -> str:
+        return f"#{note_id}"
+
+    def noteref_href(self, ref_id: str) -> str:
+        return f"#{ref_id}"
+
+    def pagebreak_attributes(self, node: t.PageBreak) -> dict[str, object]:
+        return {"id": node.id, **self.semantic("doc-pagebreak", "pagebreak"), "aria-label": node.label}
+
+    def void(self, name: str, attributes: dict[str, object]) -> Markup:
+        return Markup(f"<{name}{_attributes(attributes)}{' /' if self.xhtml else ''}>")
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def common(self, node: t.Node, *extra_classes: str) -> dict[str, object]:
+        classes = [*extra_classes, *node.classes]
+        return {"id": node.id or None, "class": classes or None, **self.lang_attributes(node.lang)}
+
+    def element(self, name: str, attributes: dict[str, object], content: str) -> Markup:
+        return Markup(f"<{name}{_attributes(attributes)}>{content}</{name}>")
+
+    # --- inline content -----------------------------------------------------------------------
+
+    def inlines(self, items: list[t.Inline]) -> Markup:
+        return Markup("".join(self.inline(item) for item in items))
+
+    def inline(self, node: t.Inline) -> str:  # noqa: C901 - one branch per node kind
+        if isinstance(node, t.Text):
+            return escape(node.text)
+        if isinstance(node, t.Literal):
+            return self.element("code", self.common(node), escape(node.text))
+        if isinstance(node, t.LineBreak):
+            return self.void("br", {})
+        if isinstance(node, t.PageBreak):
+            return self.element("span", self.pagebreak_attributes(node), "")
+        if isinstance(node, t.NoteRef):
+            if self.pullquote_depth:
+                return ""  # hidden repeated text must hold nothing focusable
+            attributes = {"href": self.note_href(node.note_id), "id": node.id,
+                          **self.semantic("doc-noteref", "noteref"),
+                          "aria-label": message("noteref", self.lang, n=node.number)}
+            return self.element("sup", {}, self.element("a", attributes, str(node.number)))
+        content = self.inlines(node.children)
+        if isinstance(node, t.Emphasis):
+            return self.element("em", self.common(node), content)
+        if isinstance(node, t.Strong):
+            return self.element("strong", self.common(node), content)
+        if isinstance(node, t.Superscript):
+            return self.element("sup", self.common(node), content)
+        if isinstance(node, t.Subscript):
+            return self.element("sub", self.common(node), content)
+        if isinstance(node, t.Abbreviation):
+            return self.element("abbr", {**self.common(node), "title": node.expansion}, content)
+        if isinstance(node, t.Link):
+            if self.pullquote_depth:
+                return self.element("span", self.common(node), content)
+            return self.element("a", {"href": node.target, "title": node.title or None, **self.common(node)},
+                                content)
+        return self.element("span", self.common(node), content)  # Span
+
+    # --- blocks -------------------------------------------------------------------------------
+
+    def blocks(self, items: list[t.Block]) -> Markup:
+        return Markup("\n".join(self.block(item) for item in items))
+
+    def block(self, node: t.Block) -> str:
+        return getattr(self, "block_" + type(node).__name__.lower())(node)
+
+    def block_section(self, node: t.Section) -> str:
+        attributes = {"id": node.id or None, "class": node.classes or None, **self.lang_attributes(node.lang)}
+        if "glossary" in node.classes:
+            attributes.update(self.semantic("doc-glossary", "glossary"))
+            attributes["aria-labelledby"] = node.heading.id
+        return self.element("section", attributes,
+                            "\n" + self.block_heading(node.heading) + "\n" + self.blocks(node.children) + "\n")
+
+    def block_heading(self, node: t.Heading) -> str:
+        return self.element(f"h{min(max(node.level, 1), 6)}", self.common(node), self.inlines(node.children))
+
+    def block_paragraph(self, node: t.Paragraph) -> str:
+        attributes = self.common(node)
+        if "credit" in node.classes:
+            attributes.update(self.semantic("doc-credit", "credit"))
+        return self.element("p", attributes, self.inlines(node.children))
+
+    def block_blockquote(self, node: t.BlockQuote) -> str:
+        quote = self.element("blockquote", self.common(node), "\n" + self.blocks(node.children) + "\n")
+        if not node.attribution:
+            return quote
+        caption = self.element("figcaption", {}, "— " + self.inlines(node.attribution))
+        return self.element("figure", {"class": "quotation"}, quote + caption)
+
+    def block_pullquote(self, node: t.PullQuote) -> str:
+        if not node.repeats_body:
+            quote = t.BlockQuote(children=node.children, attribution=node.attribution, id=node.id,
+                                 classes=["pullquote", *node.classes], lang=node.lang)
+            return self.block_blockquote(quote)
+        self.pullquote_depth += 1
+        try:
+            content = self.blocks(node.children)
+            if node.attribution:
+                content += Markup("\n") + self.element("p", {"class": "attribution"},
+                                                       "— " + self.inlines(node.attribution))
+        finally:
+            self.pullquote_depth -= 1
+        attributes = {**self.common(node, "pullquote"), **self.semantic("doc-pullquote", "pullquote"),
+                      "aria-hidden": "true"}
+        return self.element("aside", attributes, "\n" + content + "\n")
+
+    def block_sidebar(self, node: t.Sidebar) -> str:
+        attributes = self.common(node, "sidebar")
+        content = ""
+        if node.heading is not None:
+            attributes["aria-labelledby"] = node.heading.id
+            content = self.block_heading(node.heading) + "\n"
+        else:
+            self.unnamed_sidebars += 1
+            attributes["aria-label"] = f"{message('sidebar', self.lang)} {self.unnamed_sidebars}"
+        return self.element("aside", attributes, "\n" + content + self.blocks(node.children) + "\n")
+
+    def block_interview(self, node: t.Interview) -> str:
+        turns = []
+        for turn in node.turns:
+            role_class = "question" if turn.role == "question" else "answer"
+            blocks = list(turn.children)
+            rendered = []
+            for index, block in enumerate(blocks):
+                if index == 0 and turn.role == "answer" and turn.speaker and isinstance(block, t.Paragraph):
+                    label = self.element("strong", {"class": "speaker"},
+                                         escape(message("speaker_label", self.lang, name=turn.speaker)))
+                    rendered.append(self.element("p", self.common(block), label + " " + self.inlines(block.children)))
+                else:
+                    rendered.append(self.block(block))
+            turns.append(self.element("div", {"class": ["turn", role_class], "id": turn.id or None,
+                                              **self.lang_attributes(turn.lang)}, "\n".join(rendered)))
+        return self.element("div", self.common(node, "interview"), "\n" + "\n".join(turns) + "\n")
+
+    def block_list(self, node: t.List) -> str:
+        items = "\n".join(self.element("li", self.common(item), self.list_item(item)) for item in node.items)
+        name = "ol" if node.ordered else "ul"
+        start = node.start if node.ordered and node.start != 1 else None
+        return self.element(name, {**self.common(node), "start": start}, "\n" + items + "\n")
+
+    def list_item(self, item: t.ListItem) -> str:
+        # A tight item (one paragraph) is rendered without <p>, as browsers and Markdown expect.
+        if len(item.children) == 1 and isinstance(item.children[0], t.Paragraph) and not item.children[0].id:
+            return self.inlines(item.children[0].children)
+        return "\n" + self.blocks(item.children) + "\n"
+
+    def block_definitionlist(self, node: t.DefinitionList) -> str:
+        parts = []
+        for item in node.items:
+            term = self.inlines(item.term)
+            if node.glossary:
+                term = self.element("dfn", {}, term)
+            parts.append(self.element("dt", self.common(item), term))
+            for definition in item.definitions:
+                if len(definition) == 1 and isinstance(definition[0], t.Paragraph):
+                    parts.append(self.element("dd", {}, self.inlines(definition[0].children)))
+                else:
+                    parts.append(self.element("dd", {}, "\n" + self.blocks(definition) + "\n"))
+        classes = ("glossary",) if node.glossary else ()
+        return self.element("dl", self.common(node, *classes), "\n" + "\n".join(parts) + "\n")
+
+    def image_src(self, node: t.Figure) -> str | None:
+        """Where the page finds the image (None: it cannot be shown, its text alternative stands in)."""
+        image = load_image(self.document, node.src)
+        if image is None:
+            return None
+        data, media_type = image
+        return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+    def block_figure(self, node: t.Figure) -> str:
+        src = self.image_src(node) if node.src else None
+        if src is not None:
+            image = self.void("img", {"src": src, "alt": node.alt or ""})
+        elif node.alt:
+            image = self.element("p", {"class": "image-missing"}, escape(node.alt))
+        else:
+            image = Markup("")
+        caption = self.inlines(node.caption)
+        if node.credit:
+            credit = self.element("span", {"class": "credit", **self.semantic("doc-credit", "credit")},
+                                  escape(message("credit", self.lang, credit="")) + self.inlines(node.credit))
+            caption = caption + Markup(" ") + credit if caption else credit
+        content = image + (self.element("figcaption", {}, caption) if caption else "")
+        return self.element("figure", self.common(node), content)
+
+    def block_table(self, node: t.Table) -> str:
+        head = [row for row in node.rows if row.header]
+        body = [row for row in node.rows if not row.header]
+        parts = []
+        if node.caption:
+            parts.append(self.element("caption", {}, self.inlines(node.caption)))
+        if head:
+            parts.append(self.element("thead", {}, "".join(self.row(row, True) for row in head)))
+        if body:
+            parts.append(self.element("tbody", {}, "".join(self.row(row, False) for row in body)))
+        return self.element("table", self.common(node), "\n".join(parts))
+
+    def row(self, row: t.Row, in_head: bool) -> str:
+        cells = []
+        for index, cell in enumerate(row.cells):
+            header = cell.header or in_head
+            scope = ("col" if in_head else "row" if index == 0 else None) if header else None
+            attributes = {**self.common(cell), "scope": scope,
+                          "colspan": cell.colspan if cell.colspan > 1 else None,
+                          "rowspan": cell.rowspan if cell.rowspan > 1 else None,
+                          "class": [*cell.classes, *([f"align-{cell.align}"] if cell.align else [])] or None}
+            cells.append(self.element("th" if header else "td", attributes, self.inlines(cell.children)))
+        return self.element("tr", self.common(row), "".join(cells))
+
+    def block_pagebreak(self, node: t.PageBreak) -> str:
+        return self.element("div", self.pagebreak_attributes(node), "")
+
+    def block_thematicbreak(self, node: t.ThematicBreak) -> str:
+        return self.void("hr", self.common(node))
+
+    # --- document parts -------------------------------------------------------------------------
+
+    def toc(self, blocks: list[t.Block], href_prefix: str = "", depth: int = 3) -> list[TocEntry]:
+        """The table of contents of ``blocks``: sections down to heading level ``depth``."""
+        entries = []
+        for block in blocks:
+            if isinstance(block, t.Section) and block.heading.level <= depth:
+                entries.append(TocEntry(plain_text(block.heading.children), f"{href_prefix}#{block.heading.id}",
+                                        self.toc(block.children, href_prefix, depth)))
+        return entries
+
+    def note_body(self, note: t.Note) -> Markup:
+        """A note's content, with its back link in the document's language at the end."""
+        backlink = self.element("a", {"href": self.noteref_href(f"note-ref-{note.number}"),
+                                      **self.semantic("doc-backlink", "backlink"),
+                                      "aria-label": message("backlink", self.lang, n=note.number)}, "↩")
+        if note.children and isinstance(note.children[-1], t.Paragraph):
+            last = note.children[-1]
+            body = self.blocks(note.children[:-1])
+            closing = self.element("p", self.common(last), self.inlines(last.children) + Markup(" ") + backlink)
+            return Markup(body + ("\n" if body else "") + closing)
+        return Markup(self.blocks(note.children) + "\n" + self.element("p", {}, backlink))
+
+    def render_notes(self, notes: list[t.Note]) -> Markup:
+        """The endnotes of the page (the EPUB renderer renders footnotes per chapter instead)."""
+        items = "\n".join(self.element("li", {"id": note.id, **self.lang_attributes(note.lang)},
+                                       "\n" + self.note_body(note) + "\n") for note in notes)
+        return self.element("ol", {}, "\n" + items + "\n")
+
+
+@cache
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(str(templates_dir())),
+                       autoescape=select_autoescape(["html", "xhtml", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, object]:
+    """What the page template needs, all computed here (templates hold markup, not logic)."""
+    meta = document.meta
+    lang = renderer.lang
+    words = {key: message(key, lang) for key in ("toc", "notes", "skip_link", "about")}
+    about = []
+    if meta.authors:
+        about.append(message("authors", lang, authors=", ".join(meta.authors)))
+    if meta.publisher:
+        about.append(message("publisher", lang, publisher=", ".join(meta.publisher)))
+    if meta.rights:
+        about.append(message("licence", lang, rights=meta.rights))
+    if meta.source:
+        about.append(message("source", lang, source=meta.source))
+    series = " ".join(part for part in (meta.series, f"#{meta.number}" if meta.number else "") if part)
+    return {
+        "lang": lang, "meta": meta, "title": meta.title or "Carnet", "series": series, "words": words,
+        "about": about, "toc": renderer.toc(document.children),
+        "body": renderer.blocks(document.children),
+        "notes": renderer.render_notes(document.notes) if document.notes else "",
+        "css": Markup((templates_dir() / "html" / "carnet.css").read_text(encoding="utf-8")),
+    }
+
+
+def write_html(document: t.Document) -> bytes:
+    """The page as UTF-8 bytes."""
+    renderer = HtmlRenderer(document)
+    context = page_context(document, renderer)
+    return environment().get_template("html/page.html.j2").render(**context).encode("utf-8")
