@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..tree import Document
+from ..tree import Document, Text
 from ..walk import OBJECT, TextRun, edit_text
 
 NNBSP = "\u202f"
@@ -106,6 +106,17 @@ def _non_overlapping(edits) -> list[tuple[int, int, str]]:
     return result
 
 
+_META_TEXT_FIELDS = ("title", "subtitle", "event", "subject")
+
+
 def typography_fr(document: Document) -> None:
-    """Apply French typography to every French block of text of the document."""
+    """Apply French typography to every French block of text of the document, and to its title fields."""
     edit_text(document, french_edits)
+    lang = document.meta.lang or "fr"
+    for name in _META_TEXT_FIELDS:
+        value = getattr(document.meta, name)
+        if value:
+            node = Text(text=value)
+            run = TextRun.of([node], lang)
+            run.apply(french_edits(run, lang))
+            setattr(document.meta, name, node.text)
