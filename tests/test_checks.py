@@ -388,3 +388,500 @@ def test_docx_heading_by_outline_level_counts(tmp_path: Path) -> None:
     path = tmp_path / "outline.docx"
     doc.save(str(path))
     assert "docx-heading-order" in ids(check(path))
+
+
+# ===================================================================== HTML
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>Carnet de l'inclusion numérique</title>
+<style>body { text-align: start; }</style>
+</head>
+<body>
+<header><p>Carnets NEC</p></header>
+<nav aria-label="Sommaire"><ul><li><a href="#intro">Introduction</a></li></ul></nav>
+<main>
+<h1>Carnet de l'inclusion numérique</h1>
+<section id="intro">
+<h2>Introduction</h2>
+<p>Le numérique transforme nos démarches<a href="#note-1" id="note-ref-1" role="doc-noteref"
+ epub:type="noteref">1</a> et nos loisirs<a href="#note-2" id="note-ref-2" role="doc-noteref"
+ epub:type="noteref">2</a>.</p>
+<span role="doc-pagebreak" epub:type="pagebreak" id="page-2" aria-label="2"></span>
+<img src="atelier.png" alt="Un atelier numérique en médiathèque">
+<!--EXTRA-->
+</section>
+<section role="doc-endnotes" aria-labelledby="notes-title">
+<h2 id="notes-title">Notes</h2>
+<ol>
+<li id="note-1"><p>Source : INSEE. <a href="#note-ref-1" role="doc-backlink"
+ aria-label="Retour à l'appel de note 1">↩</a></p></li>
+<li id="note-2"><p>Source : CREDOC. <a href="#note-ref-2" role="doc-backlink"
+ aria-label="Retour à l'appel de note 2">↩</a></p></li>
+</ol>
+</section>
+</main>
+<footer><p>Licence CC BY-SA 4.0</p></footer>
+</body>
+</html>
+"""
+
+Edits = list[tuple[str, str]]
+
+
+def extra(markup: str) -> Edits:
+    return [("<!--EXTRA-->", markup)]
+
+
+# rule id -> (edits making the bad page, edits making the good page)
+HTML_CASES: dict[str, tuple[Edits, Edits]] = {
+    "html-lang": ([('<html lang="fr">', "<html>")], []),
+    "html-lang-mismatch": ([('<html lang="fr">', '<html lang="fr" xml:lang="en">')],
+                           [('<html lang="fr">', '<html lang="fr" xml:lang="fr">')]),
+    "html-title": ([("<title>Carnet de l'inclusion numérique</title>", "<title>Sans titre</title>")], []),
+    "html-main": ([("<main>", "<div>"), ("</main>", "</div>")], []),
+    "html-landmark": ([("<footer><p>Licence CC BY-SA 4.0</p></footer>", "<p>Licence CC BY-SA 4.0</p>")], []),
+    "html-h1": (extra("<h1>Un second titre principal</h1>"), extra("<h3>Un sous-titre</h3>")),
+    "html-heading-order": (extra("<h4>Un détail</h4>"), extra("<h3>Un détail</h3>")),
+    "html-heading-empty": (extra("<h3></h3>"), extra("<h3>Un détail</h3>")),
+    "html-img-alt": (extra('<img src="frise.png">'), extra('<img src="frise.png" alt="">')),
+    "html-link-name": (extra('<p><a href="https://www.cnil.fr/"><img src="cnil.png" alt=""></a></p>'),
+                       extra('<p><a href="https://www.cnil.fr/"><img src="cnil.png" alt="CNIL"></a></p>')),
+    "html-link-text": (extra('<p>Le guide : <a href="https://www.cnil.fr/guide">cliquez ici</a>.</p>'),
+                       extra('<p>Lisez <a href="https://www.cnil.fr/guide">le guide de la CNIL</a>.</p>')),
+    "html-link-url": (extra('<p>Voir <a href="https://www.cnil.fr/guide">https://www.cnil.fr/guide</a>.</p>'),
+                      extra('<p>Voir <a href="https://www.cnil.fr/guide">le guide de la CNIL</a>.</p>')),
+    "html-justified": ([("body { text-align: start; }", "p { text-align: justify; }")],
+                       [("body { text-align: start; }", "p { text-align: left; }")]),
+    "html-noteref-target": ([('href="#note-2"', 'href="#note-9"')], []),
+    "html-note-unreferenced": ([('<li id="note-2">', '<li id="note-3"><p>Orpheline.</p></li><li id="note-2">')],
+                               []),
+    "html-backlink-name": ([(' aria-label="Retour à l\'appel de note 1"', "")], []),
+    "html-backlink-unique": ([("Retour à l'appel de note 1", "Retour au texte"),
+                              ("Retour à l'appel de note 2", "Retour au texte")], []),
+    "html-pagebreak-label": ([(' id="page-2" aria-label="2"', ' id="page-2"')], []),
+    "html-epub-type-role": ([('id="note-ref-1" role="doc-noteref"', 'id="note-ref-1"')], []),
+}
+
+
+def edited(text: str, edits: Edits) -> str:
+    for old, new in edits:
+        assert old in text, f"test setup: {old!r} not found"
+        text = text.replace(old, new)
+    return text
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_html_base_page_is_clean(tmp_path: Path) -> None:
+    assert check(write(tmp_path, "page.html", HTML_PAGE)) == []
+
+
+@pytest.mark.parametrize("rule_id", list(HTML_CASES))
+def test_html_bad_triggers(rule_id: str, tmp_path: Path) -> None:
+    findings = check(write(tmp_path, "bad.html", edited(HTML_PAGE, HTML_CASES[rule_id][0])))
+    assert rule_id in ids(findings)
+
+
+@pytest.mark.parametrize("rule_id", list(HTML_CASES))
+def test_html_good_is_clean(rule_id: str, tmp_path: Path) -> None:
+    findings = check(write(tmp_path, "good.html", edited(HTML_PAGE, HTML_CASES[rule_id][1])))
+    assert [f.to_text() for f in findings] == []
+
+
+def test_html_linked_stylesheet_is_checked(tmp_path: Path) -> None:
+    write(tmp_path, "style.css", "main {\n  text-align: justify;\n}\n")
+    page = HTML_PAGE.replace("</head>", '<link rel="stylesheet" href="style.css">\n</head>')
+    findings = check(write(tmp_path, "page.html", page))
+    assert ids(findings) == ["html-justified"]
+    assert findings[0].where == "style.css:2"
+
+
+def test_html_location_has_line_and_css_path(tmp_path: Path) -> None:
+    (finding,) = check(write(tmp_path, "p.html", edited(HTML_PAGE, extra("<h4>Un détail</h4>"))))
+    assert finding.where.endswith("section#intro > h4")
+    assert finding.where.split()[0].isdigit()
+    assert finding.excerpt == "Un détail"
+
+
+def test_xhtml_file_is_parsed_as_xml(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace("<!DOCTYPE html>\n<html lang=\"fr\">",
+                             '<html xmlns="http://www.w3.org/1999/xhtml" '
+                             'xmlns:epub="http://www.idpf.org/2007/ops" lang="fr" xml:lang="fr">')
+    page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8"/>').replace(
+        'médiathèque">', 'médiathèque"/>')
+    assert check(write(tmp_path, "page.xhtml", page)) == []
+    assert ids(check(write(tmp_path, "bad.xhtml", page.replace('xml:lang="fr"', 'xml:lang="de"')))) == [
+        "html-lang-mismatch"]
+
+
+# ===================================================================== EPUB
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>
+"""
+
+OPF = """<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="fr">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="uid">urn:uuid:0f3a9c1e-5b7d-4e2a-9c1f-2b3d4e5f6a7b</dc:identifier>
+<dc:title>Carnet de l'inclusion numérique</dc:title>
+<dc:language>fr</dc:language>
+<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta>
+<meta property="schema:accessMode">textual</meta>
+<meta property="schema:accessMode">visual</meta>
+<meta property="schema:accessModeSufficient">textual</meta>
+<meta property="schema:accessibilityFeature">structuralNavigation</meta>
+<meta property="schema:accessibilityFeature">tableOfContents</meta>
+<meta property="schema:accessibilityFeature">alternativeText</meta>
+<meta property="schema:accessibilityFeature">pageNavigation</meta>
+<meta property="schema:accessibilityFeature">pageBreakMarkers</meta>
+<meta property="schema:accessibilityHazard">none</meta>
+<meta property="schema:accessibilitySummary">Édition accessible : titres, table des matières, pages.</meta>
+<meta property="dcterms:conformsTo" id="conf">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>
+<meta property="a11y:certifiedBy" refines="#conf">Carnet accessible</meta>
+<meta property="pageBreakSource">Carnet NEC n° 9, édition imprimée</meta>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="ch1" href="ch1.xhtml" media-type="application/xhtml+xml"/>
+<item id="ch2" href="ch2.xhtml" media-type="application/xhtml+xml"/>
+<item id="css" href="style.css" media-type="text/css"/>
+<item id="img" href="atelier.png" media-type="image/png"/>
+</manifest>
+<spine>
+<itemref idref="ch1"/>
+<itemref idref="ch2"/>
+</spine>
+</package>
+"""
+
+XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="fr" xml:lang="fr">
+"""
+
+NAV = XHTML_HEAD + """<head><title>Sommaire</title></head>
+<body>
+<nav epub:type="toc" role="doc-toc" id="toc"><h1>Sommaire</h1>
+<ol>
+<li><a href="ch1.xhtml">Introduction</a></li>
+<li><a href="ch2.xhtml">Les enjeux</a></li>
+</ol>
+</nav>
+<nav epub:type="page-list" role="doc-pagelist" hidden=""><h2>Pages</h2>
+<ol>
+<li><a href="ch1.xhtml#page-1">1</a></li>
+<li><a href="ch2.xhtml#page-2">2</a></li>
+</ol>
+</nav>
+<nav epub:type="landmarks" hidden=""><h2>Repères</h2>
+<ol>
+<li><a epub:type="toc" href="nav.xhtml#toc">Sommaire</a></li>
+<li><a epub:type="bodymatter" href="ch1.xhtml">Début du texte</a></li>
+</ol>
+</nav>
+</body>
+</html>
+"""
+
+CH1 = XHTML_HEAD + """<head><title>Introduction</title><link rel="stylesheet" href="style.css"/></head>
+<body epub:type="bodymatter">
+<section epub:type="chapter" role="doc-chapter">
+<span epub:type="pagebreak" role="doc-pagebreak" id="page-1" aria-label="1"/>
+<h1>Introduction</h1>
+<p>Le numérique transforme nos démarches<a href="#note-1" id="note-ref-1" epub:type="noteref"
+ role="doc-noteref">1</a>.</p>
+<img src="atelier.png" alt="Un atelier numérique en médiathèque"/>
+<aside id="note-1" epub:type="footnote" role="doc-footnote">
+<p><a href="#note-ref-1" role="doc-backlink" aria-label="Retour à l'appel de note 1">↩</a> Source : INSEE.</p>
+</aside>
+</section>
+</body>
+</html>
+"""
+
+CH2 = XHTML_HEAD + """<head><title>Les enjeux</title><link rel="stylesheet" href="style.css"/></head>
+<body epub:type="bodymatter">
+<section epub:type="chapter" role="doc-chapter">
+<span epub:type="pagebreak" role="doc-pagebreak" id="page-2" aria-label="2"/>
+<h1>Les enjeux</h1>
+<p>Chacun doit pouvoir accéder aux services en ligne.</p>
+<!--EXTRA-->
+</section>
+</body>
+</html>
+"""
+
+EPUB_FILES = {
+    "META-INF/container.xml": CONTAINER,
+    "OEBPS/content.opf": OPF,
+    "OEBPS/nav.xhtml": NAV,
+    "OEBPS/ch1.xhtml": CH1,
+    "OEBPS/ch2.xhtml": CH2,
+    "OEBPS/style.css": "body { text-align: start; }\n",
+}
+
+FileEdits = list[tuple[str, str, str]]  # (file, old, new)
+
+
+def opf(old: str, new: str = "") -> tuple[str, str, str]:
+    return ("OEBPS/content.opf", old, new)
+
+
+def nav(old: str, new: str) -> tuple[str, str, str]:
+    return ("OEBPS/nav.xhtml", old, new)
+
+
+def ch2(markup: str) -> tuple[str, str, str]:
+    return ("OEBPS/ch2.xhtml", "<!--EXTRA-->", markup)
+
+
+def meta_line(prop: str, value: str) -> str:
+    return f'<meta property="{prop}">{value}</meta>\n'
+
+
+EXTRA_BREAK = '<span epub:type="pagebreak" role="doc-pagebreak" id="page-3" aria-label="3"/>'
+LIST_PAGE_3 = nav('<li><a href="ch2.xhtml#page-2">2</a></li>',
+                  '<li><a href="ch2.xhtml#page-2">2</a></li><li><a href="ch2.xhtml#page-3">3</a></li>')
+
+EPUB_CASES: dict[str, tuple[FileEdits, FileEdits]] = {
+    "epub-content-unparsable": ([ch2("<p>Paragraphe non fermé</section>")], [ch2("<p>Paragraphe fermé</p>")]),
+    "epub-package-lang": ([opf('unique-identifier="uid" xml:lang="fr"', 'unique-identifier="uid"')], []),
+    "epub-dc-language": ([opf("<dc:language>fr</dc:language>\n")], []),
+    "epub-dc-title": ([opf("<dc:title>Carnet de l'inclusion numérique</dc:title>", "<dc:title> </dc:title>")],
+                      []),
+    "epub-dc-identifier": ([opf("urn:uuid:0f3a9c1e-5b7d-4e2a-9c1f-2b3d4e5f6a7b")], []),
+    "epub-modified": ([opf(meta_line("dcterms:modified", "2026-01-01T00:00:00Z"))], []),
+    "epub-toc": ([nav('<nav epub:type="toc" role="doc-toc" id="toc">', '<nav aria-label="Liste" id="toc">')], []),
+    "epub-toc-order": ([nav('<li><a href="ch1.xhtml">Introduction</a></li>\n'
+                            '<li><a href="ch2.xhtml">Les enjeux</a></li>',
+                            '<li><a href="ch2.xhtml">Les enjeux</a></li>\n'
+                            '<li><a href="ch1.xhtml">Introduction</a></li>')], []),
+    "epub-landmarks": ([nav('<li><a epub:type="bodymatter" href="ch1.xhtml">Début du texte</a></li>', "")], []),
+    "epub-page-list-missing": ([nav('epub:type="page-list" role="doc-pagelist"', 'aria-label="Pages"'),
+                                opf(meta_line("schema:accessibilityFeature", "pageNavigation")),
+                                opf(meta_line("pageBreakSource", "Carnet NEC n° 9, édition imprimée"))], []),
+    "epub-page-list-target": ([nav('href="ch2.xhtml#page-2"', 'href="ch2.xhtml#page-9"')], []),
+    "epub-pagebreak-unlisted": ([ch2(EXTRA_BREAK)], [ch2(EXTRA_BREAK), LIST_PAGE_3]),
+    "epub-page-list-order": ([nav('<li><a href="ch1.xhtml#page-1">1</a></li>\n'
+                                  '<li><a href="ch2.xhtml#page-2">2</a></li>',
+                                  '<li><a href="ch2.xhtml#page-2">2</a></li>\n'
+                                  '<li><a href="ch1.xhtml#page-1">1</a></li>')], []),
+    "epub-a11y-access-mode": ([opf(meta_line("schema:accessMode", "textual")),
+                               opf(meta_line("schema:accessMode", "visual"))], []),
+    "epub-a11y-visual": ([opf(meta_line("schema:accessMode", "visual"))], []),
+    "epub-a11y-feature": ([opf(meta_line("schema:accessibilityFeature", f)) for f in (
+        "structuralNavigation", "tableOfContents", "alternativeText", "pageNavigation", "pageBreakMarkers")],
+        []),
+    "epub-a11y-feature-claim": ([ch2('<img src="atelier.png"/>')], [ch2('<img src="atelier.png" alt=""/>')]),
+    "epub-a11y-hazard": ([opf(meta_line("schema:accessibilityHazard", "none"))], []),
+    "epub-a11y-mode-sufficient": ([opf(meta_line("schema:accessModeSufficient", "textual"))], []),
+    "epub-a11y-summary": ([opf("Édition accessible : titres, table des matières, pages.", "")], []),
+    "epub-a11y-vocabulary": ([opf(">structuralNavigation<", ">structuralnavigation<")],
+                             [opf(">structuralNavigation<", ">readingOrder<")]),
+    "epub-conforms-to": ([opf('<meta property="dcterms:conformsTo" id="conf">EPUB Accessibility 1.1 - WCAG 2.2 '
+                              'Level AA</meta>\n'),
+                          opf('<meta property="a11y:certifiedBy" refines="#conf">Carnet accessible</meta>\n')],
+                         []),
+    "epub-conforms-to-value": ([opf("EPUB Accessibility 1.1 - WCAG 2.2 Level AA", "WCAG 2.2 AA")], []),
+    "epub-certified-by": ([opf('<meta property="a11y:certifiedBy" refines="#conf">Carnet accessible</meta>\n')],
+                          []),
+    "epub-page-break-source": ([opf(meta_line("pageBreakSource", "Carnet NEC n° 9, édition imprimée"))],
+                               [opf(meta_line("pageBreakSource", "Carnet NEC n° 9, édition imprimée"),
+                                    '<dc:source id="src">urn:isbn:9782000000000</dc:source>\n'
+                                    '<meta property="source-of" refines="#src">pagination</meta>\n')]),
+}
+
+# html-* rules that also apply to EPUB content documents: the bad variant, inside a book.
+EPUB_HTML_CASES: dict[str, FileEdits] = {
+    "html-lang": [("OEBPS/ch2.xhtml", ' lang="fr" xml:lang="fr"', "")],
+    "html-lang-mismatch": [("OEBPS/ch2.xhtml", 'xml:lang="fr"', 'xml:lang="en"')],
+    "html-title": [("OEBPS/ch2.xhtml", "<title>Les enjeux</title>", "<title></title>")],
+    "html-heading-order": [ch2("<h3>Un détail</h3>")],
+    "html-heading-empty": [ch2("<h2></h2>")],
+    "html-img-alt": [ch2('<img src="atelier.png"/>')],
+    "html-link-name": [ch2('<p><a href="https://www.cnil.fr/"></a></p>')],
+    "html-link-text": [ch2('<p><a href="https://www.cnil.fr/">ici</a></p>')],
+    "html-link-url": [ch2('<p><a href="https://www.cnil.fr/">www.cnil.fr</a></p>')],
+    "html-justified": [("OEBPS/style.css", "start", "justify")],
+    "html-noteref-target": [ch2('<p>Voir<a href="ch1.xhtml#note-9" epub:type="noteref" role="doc-noteref">2</a>'
+                                '.</p>')],
+    "html-note-unreferenced": [ch2('<aside id="note-2" epub:type="footnote" role="doc-footnote"><p>Seule.</p>'
+                                   '</aside>')],
+    "html-backlink-name": [("OEBPS/ch1.xhtml", ' aria-label="Retour à l\'appel de note 1"', "")],
+    "html-backlink-unique": [
+        ("OEBPS/ch1.xhtml", "Retour à l'appel de note 1", "Retour au texte"),
+        ch2('<p>Voir<a href="#note-2" id="note-ref-2" epub:type="noteref" role="doc-noteref">2</a>.</p>'
+            '<aside id="note-2" epub:type="footnote" role="doc-footnote"><p><a href="#note-ref-2" '
+            'role="doc-backlink" aria-label="Retour au texte">↩</a> Autre.</p></aside>'
+            '<p>Et<a href="#note-3" id="note-ref-3" epub:type="noteref" role="doc-noteref">3</a>.</p>'
+            '<aside id="note-3" epub:type="footnote" role="doc-footnote"><p><a href="#note-ref-3" '
+            'role="doc-backlink" aria-label="Retour au texte">↩</a> Encore.</p></aside>')],
+    "html-pagebreak-label": [("OEBPS/ch1.xhtml", 'id="page-1" aria-label="1"', 'id="page-1"')],
+    "html-epub-type-role": [("OEBPS/ch1.xhtml", '<aside id="note-1" epub:type="footnote" role="doc-footnote">',
+                             '<aside id="note-1" epub:type="footnote">')],
+}
+
+
+def build_epub(tmp_path: Path, edits: FileEdits = (), name: str = "book.epub") -> Path:
+    files = dict(EPUB_FILES)
+    for part, old, new in edits:
+        assert old in files[part], f"test setup: {old!r} not in {part}"
+        files[part] = files[part].replace(old, new)
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        for part, text in files.items():
+            archive.writestr(part, text, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("OEBPS/atelier.png", png_bytes())
+    return path
+
+
+def test_epub_base_book_is_clean(tmp_path: Path) -> None:
+    assert [f.to_text() for f in check(build_epub(tmp_path))] == []
+
+
+@pytest.mark.parametrize("rule_id", list(EPUB_CASES))
+def test_epub_bad_triggers(rule_id: str, tmp_path: Path) -> None:
+    findings = check(build_epub(tmp_path, EPUB_CASES[rule_id][0]))
+    assert rule_id in ids(findings)
+
+
+@pytest.mark.parametrize("rule_id", list(EPUB_CASES))
+def test_epub_good_is_clean(rule_id: str, tmp_path: Path) -> None:
+    findings = check(build_epub(tmp_path, EPUB_CASES[rule_id][1]))
+    assert [f.to_text() for f in findings] == []
+
+
+@pytest.mark.parametrize("rule_id", list(EPUB_HTML_CASES))
+def test_epub_content_document_triggers(rule_id: str, tmp_path: Path) -> None:
+    findings = check(build_epub(tmp_path, EPUB_HTML_CASES[rule_id]))
+    assert rule_id in ids(findings)
+
+
+def test_epub_noteref_resolves_across_documents(tmp_path: Path) -> None:
+    edits = [ch2('<p>Voir<a href="ch1.xhtml#note-2" id="note-ref-2" epub:type="noteref" role="doc-noteref">2</a>'
+                 '.</p>'),
+             ("OEBPS/ch1.xhtml", "</section>",
+              '<aside id="note-2" epub:type="footnote" role="doc-footnote"><p><a href="ch2.xhtml#note-ref-2" '
+              'role="doc-backlink" aria-label="Retour à l\'appel de note 2">↩</a> Autre source.</p></aside>'
+              "</section>")]
+    assert [f.to_text() for f in check(build_epub(tmp_path, edits))] == []
+
+
+def test_epub_finding_names_the_content_document(tmp_path: Path) -> None:
+    findings = check(build_epub(tmp_path, [ch2("<h3>Un détail</h3>")]))
+    (finding,) = findings
+    assert finding.where.startswith("OEBPS/ch2.xhtml:")
+
+
+# ===================================================================== registry, API and CLI entry
+
+
+def test_every_rule_has_cases() -> None:
+    covered = set(DOCX_CASES) | set(HTML_CASES) | set(EPUB_CASES)
+    assert covered == set(RULES), f"rules without tests: {set(RULES) - covered}; cases without rules: " \
+                                  f"{covered - set(RULES)}"
+    epub_html = {rule.id for rule in rules("epub") if rule.id.startswith("html-")}
+    assert epub_html == set(EPUB_HTML_CASES)
+
+
+def test_rules_are_complete_and_bilingual() -> None:
+    assert rules()
+    for rule in rules():
+        assert rule.severity in ("error", "warning", "tip")
+        assert rule.formats and set(rule.formats) <= {"docx", "html", "epub"}
+        assert rule.id.split("-")[0] in rule.formats or rule.id.startswith("html-")
+        for text in (rule.message_fr, rule.message_en, rule.fix_fr, rule.fix_en):
+            assert text.strip()
+        assert rule.message_fr != rule.message_en
+        json.dumps(rule.to_dict())
+    assert {r.id for r in rules("docx")} == set(DOCX_CASES)
+
+
+def test_finding_to_dict_is_json(tmp_path: Path) -> None:
+    (finding,) = check(build_docx(tmp_path, c_repeated_spaces, bad=True), lang="en")
+    data = json.loads(json.dumps(finding.to_dict()))
+    assert data["rule"] == "docx-repeated-spaces" and data["severity"] == "warning"
+    assert set(data) == {"rule", "severity", "where", "excerpt", "message", "fix", "file"}
+
+
+def test_run_check_text_output_and_exit_code(tmp_path: Path) -> None:
+    good = build_docx(tmp_path)
+    bad_dir = tmp_path / "bad"
+    bad_dir.mkdir()
+    bad = build_docx(bad_dir, c_image_alt, bad=True)
+    out = io.StringIO()
+    assert run_check([good], "fr", False, out) == 0
+    out = io.StringIO()
+    assert run_check([good, bad], "en", False, out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(f"{bad}:paragraph ")
+    assert " error docx-image-alt: Image without alternative text. — " in lines[0]
+    assert lines[-1].startswith("2 file(s): 1 error(s)")
+
+
+def test_run_check_warnings_only_exit_zero(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert run_check([build_docx(tmp_path, c_justified, bad=True)], "fr", False, out) == 0
+    assert "warning docx-justified" in out.getvalue()
+
+
+def test_run_check_json(tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = run_check([build_epub(tmp_path, EPUB_CASES["epub-dc-title"][0])], "fr", True, out)
+    data = json.loads(out.getvalue())
+    assert code == 1
+    assert [d["rule"] for d in data] == ["epub-dc-title"]
+    assert data[0]["message"].startswith("Métadonnée dc:title")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("notzip.docx", b"bonjour"),
+    ("notzip.epub", b"bonjour"),
+    ("noepub.epub", None),
+    ("text.odt", b"x"),
+    ("empty.html", b""),
+    ("missing.docx", "missing"),
+])
+def test_unreadable_input_is_one_clear_line(name: str, content: object, tmp_path: Path) -> None:
+    path = tmp_path / name
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("readme.txt", "pas un livre")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    with pytest.raises(CheckError) as error:
+        check(path)
+    assert "\n" not in str(error.value) and str(path) in str(error.value)
+    out = io.StringIO()
+    assert run_check([path], "fr", False, out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0] == str(error.value)
+    assert "Traceback" not in out.getvalue()
+
+
+def test_docx_zip_without_document_part_is_check_error(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types xmlns='http://schemas.openxmlformats.org/package/2006/"
+                                                "content-types'/>")
+    with pytest.raises(CheckError, match="DOCX"):
+        check(path)
+
+
+def test_xml_entities_are_not_expanded(tmp_path: Path) -> None:
+    page = ('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml" lang="fr"><head><title>&x;</title></head>'
+            "<body><main><h1>Titre</h1></main></body></html>")
+    findings = check(write(tmp_path, "xxe.xhtml", page))
+    assert all("root:" not in f.message for f in findings)

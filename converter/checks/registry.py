@@ -34,11 +34,11 @@ class Rule:
     fix_en: str
     reference: str = ""
 
-    def message(self, lang: str, **fields: object) -> str:
+    def message(self, lang: str, /, **fields: object) -> str:
         template = self.message_fr if lang == "fr" else self.message_en
         return template.format(**fields)
 
-    def fix(self, lang: str, **fields: object) -> str:
+    def fix(self, lang: str, /, **fields: object) -> str:
         template = self.fix_fr if lang == "fr" else self.fix_en
         return template.format(**fields)
 
