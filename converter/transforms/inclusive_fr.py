@@ -1,0 +1,1017 @@
+"""Inclusive writing in French: find abbreviated forms, normalise them or expand them to full doublets.
+
+Place in the pipeline: a text transform that runs after the structural transforms and before
+``typography_fr`` (which it leaves nothing to undo: it never adds quotes or spaces before signs). It works on
+the text of a whole block across inline markup (:class:`converter.walk.TextRun`), only where the text's
+language is French, and never inside literals, note calls, URLs, e-mail addresses, domains, file names,
+numbers, dates, versions, units or dotted abbreviations. The same engine serves ``carnet inclusive``
+through :func:`rewrite_lines` (one output line per input line, forms located by line:column).
+
+Policies: ``doublet`` (default: ``citoyen·nes`` → "citoyens et citoyennes"), ``normalise`` (one point
+médian U+00B7 per word: ``citoyen.ne.s`` → ``citoyen·nes``) and ``keep`` (forms are found and reported,
+the text is untouched).
+
+How a form is read:
+
+- separators: U+00B7 and its look-alikes, full stop, hyphens, slash, parentheses and brackets,
+  capital-letter endings (``éluEs``), chains (``·e·s``), soft hyphens and zero-width spaces glued to them;
+- the feminine is derived by suffix family (the stem's ending is checked, the written suffix may
+  overlap the stem), or from a short list of irregular words; closed-class words (pronouns, determiners)
+  come from a dictionary;
+- every derived word is confirmed by the French lexicon of ``pyspellchecker``, helped by three careful
+  rules where that lexicon is known to be thin: a regular plural of a confirmed singular, a feminine of a
+  confirmed masculine participle or agent noun whose verb is confirmed (``aidant`` + ``aider`` →
+  ``aidante``), and a productive prefix on a confirmed word (``ré`` + ``utilisateurs``). A form that
+  cannot be confirmed is left unchanged and reported as unresolved;
+- adjacent inclusive words are expanded as one phrase (``aidant·es professionnel·les habilité·es`` →
+  "aidants professionnels habilités et aidantes professionnelles habilitées"); a gendered determiner
+  pair takes the next word with it; elided ``l'``/``d'`` and hyphenated prefixes are repeated on both
+  halves; a sentence-initial capital stays on the first half, a demonym keeps it on both, capitals
+  stay capitals.
+
+Running it twice changes nothing: its output holds no abbreviated form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import tree as t
+from ..walk import TextRun, children, iter_inline_runs
+
+POLICIES = ("doublet", "normalise", "keep")
+MIDDLE_DOT = "\u00b7"
+
+# --- Characters ----------------------------------------------------------------------------------
+
+DOTS = "\u00b7\u2027\u22c5\u2022\u2219\u30fb\uff65\u0387\u16eb\u0701"
+"""The point médian and its look-alikes: always a separator when glued between letters."""
+HYPHENS = "-\u2010\u2011"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+APOSTROPHES = "'\u2019"
+_SEPARATORS = DOTS + "." + HYPHENS + "/"
+_SEP_CLASS = re.escape(_SEPARATORS)
+
+_L = r"[^\W\d_]"
+_WORD = rf"{_L}(?:{_L}|[{INVISIBLE}](?={_L}))*+"
+_INV = rf"[{INVISIBLE}]*"
+_JOIN = rf"{_INV}[{_SEP_CLASS}]{_INV}(?:\n[ \t]*)?"
+_PAREN = rf"{_INV}(?:\({_INV}{_WORD}{_INV}\)|\[{_INV}{_WORD}{_INV}\])"
+_TOKEN_RE = re.compile(
+    rf"(?<![\w@#&/\\{_SEP_CLASS}]){_WORD}(?:(?:{_JOIN}{_WORD})|(?:{_PAREN}(?:{_WORD})?))+(?![\w@])"
+)
+"""A word with at least one separator or bracket: every candidate but capital endings."""
+_WORD_AT_RE = re.compile(r"(?<![\w@#&/\\])[^\W\d_]+(?![\w@])")
+_CAPS_END_RE = re.compile(r"^([^\W\d_]*[a-zà-ÿœæ])([A-ZÀ-ÖØ-ÞŒÆ]{1,5})(s?)$")
+_PIECE_RE = re.compile(rf"([{_SEP_CLASS}]|\(|\)|\[|\]|\n)")
+_PROTECTED_RE = re.compile(
+    r"(?:https?|ftp)://|www\.|@"                                        # URLs, e-mail addresses
+    r"|\.(?:fr|com|org|net|eu|io|info|gouv|be|ch|ca|de|uk|it|co|edu|int|coop|asso|bzh|paris|tv|me|ly|gl|"
+    r"app|dev|ai|pdf|docx?|odt|ods|odp|txt|html?|epub|jpe?g|png|gif|svg|webp|csv|xlsx?|pptx?|zip|mp[34]|"
+    r"md|py|json|xml|rtf)(?![^\W\d_])"                                 # domains, file names
+    r"|(?<![\w.])(?:[^\W\d_]{1,2}\.){2,}"                              # dotted abbreviations: i.e. p.ex.
+    r"|^#|\d[.,:/-]?$|^[.,:/-]?\d"                                     # hashtags, numbers glued
+)
+"""Searched in the chunk of non-blank text around a candidate: a hit protects the candidate."""
+_CAPS_ANYWHERE = re.compile(r"[a-zà-ÿœæ][A-ZÀ-ÖØ-ÞŒÆ]")
+_CODE_RE = re.compile(r"`[^`\n]*`")
+_ELISION_RE = re.compile(rf"(?<!\w)([lLdD])[{APOSTROPHES}]$")
+_SENTENCE_END = ".!?…"
+_OPENERS = " \t\u00a0\u202f\u2009«“\"'‘(‹[—–-•▶▷→*"
+
+# --- Lexicon -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """The French word list of ``pyspellchecker`` (lower case), loaded once, on first use."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="fr", distance=1).word_frequency.dictionary)
+
+
+_PREFIXES = ("ré", "re", "co", "pré", "anti", "auto", "contre", "dé", "inter", "multi", "néo", "post",
+             "pro", "sur", "sous", "super", "télé", "trans", "ultra", "cyber", "hyper", "micro", "méta",
+             "extra", "semi", "vice", "cyber", "e")
+
+
+def _infinitives(base: str) -> list[str]:
+    out = [base + "er", base + "ir", base + "re", base + "r"]
+    if base.endswith("iss"):
+        out.append(base[:-3] + "ir")
+    if base.endswith("ç"):
+        out.append(base[:-1] + "cer")
+    if base.endswith("e"):
+        out.append(base[:-1] + "er")
+    return out
+
+
+@lru_cache(maxsize=8192)
+def confirmed(word: str) -> bool:
+    """Whether ``word`` is a French word: in the lexicon, or confirmed by one of three careful rules."""
+    lex = lexicon()
+    w = word.lower().replace("’", "'")
+    if "-" in w:
+        w = w.rsplit("-", 1)[1]
+    if w in lex:
+        return True
+    singular = w[:-1] if w.endswith("s") else w
+    if singular != w and singular in lex and not singular.endswith(("s", "x", "z")):
+        return True
+    if _participle_feminine(singular, lex):
+        return True
+    for prefix in _PREFIXES:
+        rest = w[len(prefix):]
+        if w.startswith(prefix) and len(rest) >= 5 and (rest in lex or _simple(rest, lex)):
+            return True
+    return False
+
+
+def _simple(w: str, lex: frozenset[str]) -> bool:
+    singular = w[:-1] if w.endswith("s") else w
+    return singular in lex or _participle_feminine(singular, lex)
+
+
+def _participle_feminine(w: str, lex: frozenset[str]) -> bool:
+    """A feminine whose masculine is a confirmed participle or agent noun of a confirmed verb."""
+    if w.endswith(("ante", "ente")):
+        masc, base = w[:-1], w[:-4]
+    elif w.endswith("ée") or w.endswith(("ie", "ue")):
+        masc, base = w[:-1], w[:-2]
+    elif w.endswith("euse"):
+        masc, base = w[:-4] + "eur", w[:-4]
+    elif w.endswith("atrice"):
+        masc, base = w[:-6] + "ateur", w[:-6]
+    else:
+        return False
+    if len(base) < 3 or masc not in lex:
+        return False
+    return any(verb in lex for verb in _infinitives(base))
+
+
+# --- Morphology ----------------------------------------------------------------------------------
+
+_FAMILIES: list[tuple[str, str]] = sorted([
+    ("teur", "trice"), ("deur", "drice"), ("eur", "euse"), ("eur", "eure"),
+    ("ier", "ière"), ("er", "ère"),
+    ("eau", "elle"), ("eux", "euse"), ("oux", "ouse"), ("oux", "ousse"),
+    ("eil", "eille"), ("el", "elle"), ("il", "ille"), ("ul", "ulle"),
+    ("en", "enne"), ("on", "onne"), ("et", "ette"), ("et", "ète"), ("ot", "otte"),
+    ("ant", "ante"), ("ent", "ente"), ("ain", "aine"), ("in", "ine"), ("un", "une"),
+    ("an", "ane"), ("an", "anne"),
+    ("ais", "aise"), ("ois", "oise"), ("is", "ise"), ("us", "use"), ("s", "sse"),
+    ("al", "ale"), ("if", "ive"), ("f", "ve"), ("f", "ffe"), ("c", "que"), ("c", "che"), ("g", "gue"),
+    ("é", "ée"), ("i", "ie"), ("u", "ue"), ("t", "te"), ("d", "de"), ("r", "re"), ("e", "esse"),
+], key=lambda pair: -len(pair[0]))
+"""(masculine ending, feminine ending), most specific ending first."""
+
+_IRREGULAR: dict[str, str] = {
+    "copain": "copine", "fou": "folle", "mou": "molle", "vieux": "vieille", "doux": "douce",
+    "faux": "fausse", "roux": "rousse", "frais": "fraîche", "favori": "favorite", "malin": "maligne",
+    "bénin": "bénigne", "sec": "sèche", "héros": "héroïne", "compagnon": "compagne",
+    "serviteur": "servante", "empereur": "impératrice", "dieu": "déesse", "loup": "louve",
+    "tiers": "tierce", "grec": "grecque", "andalou": "andalouse", "hébreu": "hébraïque",
+}
+"""Irregular feminines (a short list); they are still checked against the lexicon."""
+
+_CLOSED: dict[str, tuple[str, str]] = {
+    "il·elle": ("il", "elle"), "ils·elles": ("ils", "elles"), "elle·il": ("elle", "il"),
+    "elles·ils": ("elles", "ils"), "lui·elle": ("lui", "elle"), "eux·elles": ("eux", "elles"),
+    "celui·celle": ("celui", "celle"), "ceux·celles": ("ceux", "celles"),
+    "celui·le": ("celui", "celle"), "ceux·lles": ("ceux", "celles"),
+    "le·la": ("le", "la"), "la·le": ("la", "le"), "un·e": ("un", "une"), "un·es": ("uns", "unes"),
+    "uns·es": ("uns", "unes"), "une·un": ("une", "un"),
+    "chacun·e": ("chacun", "chacune"), "aucun·e": ("aucun", "aucune"), "aucun·es": ("aucuns", "aucunes"),
+    "certain·e": ("certain", "certaine"), "certain·es": ("certains", "certaines"),
+    "quel·le": ("quel", "quelle"), "quel·les": ("quels", "quelles"), "quels·les": ("quels", "quelles"),
+    "lequel·laquelle": ("lequel", "laquelle"), "lesquel·les": ("lesquels", "lesquelles"),
+    "lesquels·les": ("lesquels", "lesquelles"),
+    "tou·tes": ("tous", "toutes"), "tous·tes": ("tous", "toutes"), "tout·es": ("tous", "toutes"),
+    "tou·te": ("tout", "toute"), "tout·e": ("tout", "toute"), "tous·toutes": ("tous", "toutes"),
+    "tout·toute": ("tout", "toute"),
+    "nul·le": ("nul", "nulle"), "nul·les": ("nuls", "nulles"),
+    "ce·tte": ("ce", "cette"), "ce·cette": ("ce", "cette"), "cet·te": ("cet", "cette"),
+    "cet·cette": ("cet", "cette"),
+    "mon·ma": ("mon", "ma"), "ton·ta": ("ton", "ta"), "son·sa": ("son", "sa"),
+    "ma·mon": ("ma", "mon"), "sa·son": ("sa", "son"), "ta·ton": ("ta", "ton"),
+    "du·de": ("du", "de"), "au·à": ("au", "à"),
+}
+"""Closed-class pairs: key is the lower-case form with one U+00B7 (``tou·te·s`` → ``tou·tes``)."""
+
+_PRONOUNS = {"il", "ils", "elle", "elles", "lui", "eux", "celui", "ceux", "celle", "celles"}
+_TOUS = {"tou·tes", "tous·tes", "tout·es", "tous·toutes"}
+_DETERMINERS = {"le·la", "la·le", "un·e", "une·un", "ce·tte", "ce·cette", "cet·te", "cet·cette",
+                "mon·ma", "ton·ta", "son·sa", "ma·mon", "sa·son", "ta·ton", "du·de", "au·à"}
+"""Closed-class pairs that take the next word with them."""
+
+_NEOLOGISMS = {"iel", "iels", "ielle", "ielles", "celleux", "ceulles", "toustes", "elleux", "illes",
+               "auteurice", "auteurices", "lecteurice", "lecteurices", "acteurice", "acteurices"}
+
+_FUNCTION_WORDS = frozenset(["a", "à", "au", "aux", "avec", "chez", "comme", "contre", "dans", "de", "des", "du", "en", "entre", "et", "est", "était", "fait", "font", "mais", "ni", "ne", "n", "ou", "où", "par", "parmi", "pas", "peut", "pour", "qu", "que", "qui", "quoi", "sans", "se", "s", "selon", "sera", "seront", "si", "son", "sont", "sous", "sur", "va", "vont", "y", "ont", "doit", "doivent", "pourra", "peuvent", "avait", "avaient", "aura", "auront", "ce", "cette", "ces", "leur", "leurs", "lui", "elle", "il", "ils", "elles", "on", "dont"])
+
+_DEMONYMS = ("européen", "parisien", "italien", "américain", "africain", "mexicain", "marocain",
+             "algérien", "tunisien", "canadien", "australien", "brésilien", "indien", "coréen", "chilien",
+             "colombien", "péruvien", "norvégien", "autrichien", "égyptien", "ivoirien", "sénégalais",
+             "haïtien", "ukrainien", "syrien", "iranien", "libanais", "romain", "cubain", "dominicain",
+             "guinéen", "malien", "nigérien", "camerounais", "congolais", "vietnamien", "cambodgien")
+
+
+def _feminine_candidates(stem: str, written: str) -> list[str]:
+    """Feminines of the lower-case masculine ``stem`` consistent with the written suffix, best first."""
+    out: list[str] = []
+    irregular = _IRREGULAR.get(stem)
+    if irregular and irregular.endswith(written):
+        out.append(irregular)
+    for masc_end, fem_end in _FAMILIES:
+        if stem.endswith(masc_end) and fem_end.endswith(written):
+            candidate = stem[: len(stem) - len(masc_end)] + fem_end
+            if candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def _plural_candidates(masculine: str) -> list[str]:
+    if masculine.endswith(("s", "x", "z")):
+        return [masculine]
+    if masculine.endswith("al"):
+        return [masculine[:-2] + "aux", masculine + "s"]
+    if masculine.endswith(("eau", "eu")):
+        return [masculine + "x", masculine + "s"]
+    return [masculine + "s"]
+
+
+def derive(stem: str, written: str, plural: bool) -> tuple[str, str] | None:
+    """(masculine, feminine) of a lower-case ``stem`` with the written feminine suffix, or None."""
+    if not confirmed(stem) and not (plural and any(confirmed(p) for p in _plural_candidates(stem))):
+        return None
+    for feminine in _feminine_candidates(stem, written):
+        if len(feminine) <= len(stem) - 2:
+            continue
+        if plural:
+            fem = feminine + "s"
+            masc = next((p for p in _plural_candidates(stem) if confirmed(p)), None)
+        else:
+            fem, masc = feminine, stem
+        if masc and confirmed(fem):
+            return masc, fem
+    return None
+
+
+def _derive_from_plural(stem: str, written: str) -> tuple[str, str] | None:
+    """``loyaux·ales``, ``citoyens·nes``: the stem written in the masculine plural."""
+    singulars = []
+    if stem.endswith("aux"):
+        singulars.append(stem[:-3] + "al")
+    if stem.endswith(("eaux", "s")):
+        singulars.append(stem[:-1])
+    for singular in singulars:
+        if not confirmed(stem):
+            break
+        for feminine in _feminine_candidates(singular, written):
+            if len(feminine) > len(singular) - 2 and confirmed(feminine + "s"):
+                return stem, feminine + "s"
+    return None
+
+
+def is_feminine_of(masculine: str, feminine: str) -> bool:
+    """Whether two whole lower-case words are a masculine and its feminine (same number)."""
+    if masculine.endswith("s") and feminine.endswith("s"):
+        singulars = {masculine[:-1]}
+        if masculine.endswith("aux"):
+            singulars.add(masculine[:-3] + "al")
+        if masculine.endswith("eaux"):
+            singulars.add(masculine[:-1])
+        feminine = feminine[:-1]
+    elif masculine.endswith("x") and feminine.endswith("s"):
+        singulars = {masculine, masculine[:-1]}
+        feminine = feminine[:-1]
+    else:
+        singulars = {masculine}
+    return any(feminine in _feminine_candidates(s, feminine[-1:]) and feminine != s for s in singulars)
+
+
+# --- Forms ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class InclusiveForm:
+    """One inclusive form (or a phrase of adjacent forms) found in a text.
+
+    ``start``/``end`` is the span of the text that the replacement takes (``original`` is exactly that
+    text); ``replacement`` None means unresolved: the text is left as it is and ``reason`` says why.
+    ``words`` counts the inclusive words in the span. ``line``/``column`` (1-based) are set by
+    :func:`rewrite_lines` and the tree transform (``line`` of the source node when known).
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str | None
+    reason: str = ""
+    words: int = 1
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.replacement is not None
+
+
+@dataclass
+class _Unit:
+    """One word of a phrase: its span, its two renderings and how it was written."""
+
+    start: int
+    end: int
+    masc: str
+    fem: str
+    normal: str
+    inclusive: bool = True
+    determiner: bool = False
+    pair: bool = False          # a closed-class pronoun or full doublet: expanded on its own
+    elision: str = ""
+    capital: bool = False
+    upper: bool = False
+    demonym: bool = False
+    predeterminer: bool = False  # tou·tes: "tou·tes les citoyen·nes" → "tous les citoyens et toutes les…"
+    joiner: str = ""            # a full doublet: the text that replaces its separator
+    reason: str = ""            # non-empty: unresolved
+
+
+@dataclass
+class _Piece:
+    text: str
+    sep: str        # the separator before this piece ("" for the first)
+    start: int      # offset in the text
+    newline: bool = False
+
+
+def _clean(text: str) -> str:
+    return "".join(c for c in text if c not in INVISIBLE)
+
+
+def _pieces(token: str, offset: int) -> list[_Piece]:
+    """Split a token into letter pieces with the separator written before each."""
+    pieces: list[_Piece] = []
+    sep = ""
+    newline = False
+    position = 0
+    for part in _PIECE_RE.split(token):
+        if part == "":
+            continue
+        if _PIECE_RE.fullmatch(part):
+            if part == "\n":
+                newline = True
+            elif part in ")]":
+                sep = sep or ")"
+            else:
+                sep = "(" if part in "([" else part if part in "/." else (
+                    "-" if part in HYPHENS else MIDDLE_DOT)
+        else:
+            stripped = part.strip(" \t" + INVISIBLE)
+            if stripped:
+                lead = len(part) - len(part.lstrip(" \t" + INVISIBLE))
+                pieces.append(_Piece(_clean(stripped), sep, offset + position + lead, newline))
+            sep, newline = "", False
+        position += len(part)
+    return pieces
+
+
+def _case_of(word: str) -> tuple[bool, bool]:
+    letters = [c for c in word if c.isalpha()]
+    upper = len(letters) > 1 and all(c.isupper() for c in letters)
+    return bool(letters) and letters[0].isupper(), upper
+
+
+def _cased(word: str, capital: bool, upper: bool) -> str:
+    if upper:
+        return word.upper()
+    if capital and word:
+        return word[0].upper() + word[1:]
+    return word
+
+
+class _Analyser:
+    """Reads the inclusive forms of one text."""
+
+    def __init__(self, text: str, allowed: Callable[[int], bool] | None = None) -> None:
+        self.text = text
+        self.allowed = allowed
+        self.code = [m.span() for m in _CODE_RE.finditer(text)] if "`" in text else []
+
+    def _is_protected(self, start: int, end: int) -> bool:
+        """Inside code, or in a chunk of non-blank text that is a URL, an address, a domain, a file
+        name, a dotted abbreviation or glued to a number."""
+        if any(a < end and b > start for a, b in self.code):
+            return True
+        text = self.text
+        left = start
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = end
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        before, after = text[left:start], text[end:right]
+        chunk = before + text[start:end] + after
+        if _PROTECTED_RE.search(chunk) is None:
+            return bool(before[-1:].isdigit() or after[:1].isdigit())
+        return True
+
+    def units(self) -> list[_Unit]:
+        candidates = [(m.start(), m.end(), False) for m in _TOKEN_RE.finditer(self.text)]
+        if _CAPS_ANYWHERE.search(self.text):
+            spans = [(a, b) for a, b, _ in candidates]
+            seen = set()
+            for hit in _CAPS_ANYWHERE.finditer(self.text):
+                match = _WORD_AT_RE.search(self.text, max(0, hit.start() - 40), hit.end() + 8)
+                while match and match.end() < hit.end():
+                    match = _WORD_AT_RE.search(self.text, match.end(), hit.end() + 8)
+                if match is None or match.start() in seen:
+                    continue
+                seen.add(match.start())
+                if not any(a < match.end() and b > match.start() for a, b in spans):
+                    candidates.append((match.start(), match.end(), True))
+            candidates.sort()
+        units: list[_Unit] = []
+        for start, end, caps in candidates:
+            if self._is_protected(start, end):
+                continue
+            if self.allowed is not None and not self.allowed(start):
+                continue
+            token = self.text[start:end]
+            unit = self._caps_token(token, start) if caps else self._token(token, start)
+            if unit is not None:
+                units.append(unit)
+        return units
+
+    # -- one token --
+
+    def _caps_token(self, token: str, offset: int) -> _Unit | None:
+        caps = _CAPS_END_RE.match(token)
+        return self._caps_ending(token, offset, caps) if caps else None
+
+    def _token(self, token: str, offset: int) -> _Unit | None:
+        pieces = _pieces(token, offset)
+        if len(pieces) < 2:
+            return None
+        if _clean(token).lower() in _NEOLOGISMS or any(p.text.lower() in _NEOLOGISMS for p in pieces):
+            return None
+        return (self._closed(pieces, offset, token) or self._full_pair(pieces, offset, token)
+                or self._abbreviated(pieces, offset, token))
+
+    def _unit(self, start: int, end: int, masc: str, fem: str, normal: str, first: str,
+              **fields: Any) -> _Unit:
+        """A unit starting at ``start``, taking an elided ``l'``/``d'`` just before it."""
+        upper = _case_of(first)[1]
+        elision = ""
+        match = _ELISION_RE.search(self.text, max(0, start - 3), start)
+        if match:
+            elision = match.group()
+            start = match.start()
+        capital = _case_of(elision or first)[0]
+        return _Unit(start, end, masc, fem, normal, elision=elision, capital=capital, upper=upper, **fields)
+
+    def _closed(self, pieces: list[_Piece], offset: int, token: str) -> _Unit | None:
+        """A closed-class pair (il·elle, tou·tes, le·la…), possibly after a hyphenated head
+        (quelques-un·es), which is kept on both halves."""
+        for i in range(len(pieces) - 1):
+            head, rest = pieces[:i], pieces[i:]
+            if any(p.sep not in ("", "-") or p.newline for p in head[1:]) or (i and rest[0].sep != "-"):
+                continue
+            seps = {p.sep for p in rest[1:]}
+            if len(seps) != 1:
+                continue
+            sep = seps.pop()
+            first = rest[0].text
+            written = "".join(p.text.lower() for p in rest[1:])
+            key = first.lower() + MIDDLE_DOT + written
+            pair = _CLOSED.get(key)
+            if pair is None or (sep == "-" and key in ("un·e", "un·es")):
+                continue
+            start = pieces[0].start
+            end = rest[-1].start + len(rest[-1].text)
+            if sep == "(" and self.text[end:end + 1] in ")]":
+                end += 1
+            prefix = "".join(p.text.lower() + "-" for p in head)
+            whole = len(rest) == 2 and rest[1].text.lower() == pair[1] and sep in "/-"
+            normal = "" if whole else "".join(p.text + "-" for p in head) + first + MIDDLE_DOT + written
+            unit = self._unit(start, end, prefix + pair[0], prefix + pair[1], normal, pieces[0].text,
+                              determiner=key in _DETERMINERS and not head,
+                              pair=pair[0] in _PRONOUNS, predeterminer=key in _TOUS)
+            return unit
+        return None
+
+    def _full_pair(self, pieces: list[_Piece], offset: int, token: str) -> _Unit | None:
+        """Two whole words joined by - or /, the second the feminine of the first (or the reverse):
+        only the separator changes ("chercheur/chercheuse" → "chercheur et chercheuse")."""
+        if len(pieces) != 2 or pieces[1].sep not in ("-", "/"):
+            return None
+        a, b = pieces[0].text, pieces[1].text
+        if len(a) < 3 or len(b) < 3 or (b[0].isupper() and not _case_of(a)[1]):
+            return None
+        la, lb = a.lower(), b.lower()
+        if not (is_feminine_of(la, lb) or is_feminine_of(lb, la)):
+            return None
+        start, end = pieces[0].start + len(a), pieces[1].start
+        joiner = " et\n" if "\n" in self.text[start:end] else " et "
+        if _case_of(a)[1] and _case_of(b)[1]:
+            joiner = joiner.upper()
+        return _Unit(start, end, "", "", "", pair=True, joiner=joiner)
+
+    def _abbreviated(self, pieces: list[_Piece], offset: int, token: str) -> _Unit | None:
+        # find where the suffix pieces start: the last piece that is a word of two letters or more
+        # followed only by short lower-case pieces
+        n = len(pieces)
+        index = n
+        while index > 1 and _is_suffix_piece(pieces[index - 1].text, token):
+            index -= 1
+        if index == n:
+            return None
+        stem_piece = pieces[index - 1]
+        suffixes = pieces[index:]
+        seps = {p.sep for p in suffixes}
+        if stem_piece.text.isupper() and len(stem_piece.text) <= 4 and seps != {MIDDLE_DOT}:
+            return None  # an acronym: TIC(E), ONG/ONGE
+        if "-" in seps and stem_piece.text.lower() in ("a", "t") or len(stem_piece.text) < 2:
+            return None
+        strong = any(s == MIDDLE_DOT for s in seps) or "(" in seps or (
+            [p.text.lower() for p in suffixes] in (["e", "s"], ["e"]) and seps <= {"(", ".", "-", "/"}
+            and len(suffixes) == 2)
+        written = "".join(p.text.lower() for p in suffixes)
+        if "x" in [p.text.lower() for p in suffixes] or written in ("x", "xs"):
+            return self._unresolved(pieces, index, "non-binary marker x: kept as written")
+        if stem_piece.text[-1] == "l" and written[:1] == "l" and sep_is(suffixes[0], MIDDLE_DOT) \
+                and written.rstrip("s") not in ("le", "lle"):
+            return None  # Catalan l·l
+        plural = written.endswith("s")
+        fem_written = written[:-1] if plural else written
+        if not fem_written:
+            return None  # a plural only: commun(s)
+        head = pieces[: index - 1]
+        # a line-break hyphen ("ai-\ndant·es"): try the joined word first
+        joined_head = ""
+        if head and stem_piece.sep == "-" and stem_piece.newline and head[-1].text[-1:].islower() \
+                and stem_piece.text[:1].islower():
+            joined_head = head[-1].text
+        stem = stem_piece.text
+        result = None
+        mode = ""
+        if joined_head:
+            result = derive((joined_head + stem).lower(), fem_written, plural)
+            mode = "joined" if result else ""
+        if result is None:
+            result = derive(stem.lower(), fem_written, plural)
+            if result is None and plural:
+                result = _derive_from_plural(stem.lower(), fem_written)
+        if result is None:
+            if strong or written in ("es", "e") and "(" in seps:
+                return self._unresolved(pieces, index, _why_not(stem.lower(), fem_written, plural))
+            return None
+        masc, fem = result
+        # prefixes: hyphenated ones are repeated; others (agents/…) stay outside the form
+        kept: list[_Piece] = []
+        for piece in reversed(head):
+            following = pieces[pieces.index(piece) + 1]
+            if following.sep == "-" and not following.newline and piece.text[:1].islower() | True:
+                kept.insert(0, piece)
+            else:
+                break
+        if mode == "joined":
+            kept = []
+            start = stem_piece.start
+            cut = len(joined_head)
+            masc_text = masc[cut:]
+            fem_text = fem
+            first = stem
+        else:
+            if head and stem_piece.sep == "-" and stem_piece.newline and not kept:
+                # "non-\nexpert·es": the prefix stays on its line, and is repeated on the second half
+                prefix_text = head[-1].text
+                start = stem_piece.start
+                masc_text = masc
+                fem_text = prefix_text.lower() + "-" + fem
+                first = stem
+            else:
+                start = kept[0].start if kept else stem_piece.start
+                prefix = "".join(p.text.lower() + "-" for p in kept)
+                masc_text = prefix + masc
+                fem_text = prefix + fem
+                first = kept[0].text if kept else stem
+        end = suffixes[-1].start + len(suffixes[-1].text)
+        if self.text[end:end + 1] in ")]":
+            end += 1
+        prefix_normal = "".join(p.text + "-" for p in kept)
+        normal = prefix_normal + stem + MIDDLE_DOT + written if mode != "joined" else stem + MIDDLE_DOT + written
+        if _case_of(first)[1]:
+            normal = normal.upper()
+        unit = self._unit(start, end, masc_text, fem_text, normal, first)
+        unit.demonym = _is_demonym(masc)
+        return unit
+
+    def _unresolved(self, pieces: list[_Piece], index: int, reason: str) -> _Unit:
+        start = pieces[index - 1].start
+        end = pieces[-1].start + len(pieces[-1].text)
+        if self.text[end:end + 1] in ")]":
+            end += 1
+        return _Unit(start, end, "", "", "", reason=reason)
+
+    def _caps_ending(self, token: str, offset: int, caps: re.Match[str]) -> _Unit | None:
+        stem, capitals, s = caps.group(1), caps.group(2), caps.group(3)
+        if _clean(stem)[:1].isupper() and any(c.isupper() for c in _clean(stem)[1:]):
+            return None  # CamelCase
+        for k in range(len(capitals)):
+            masc_stem = stem + capitals[:k].lower()
+            written = capitals[k:].lower() + s
+            plural = written.endswith("s")
+            fem_written = written[:-1] if plural else written
+            if not fem_written or not _is_suffix_piece(fem_written, ""):
+                continue
+            key = masc_stem.lower() + MIDDLE_DOT + written
+            if key in _CLOSED:
+                masc, fem = _CLOSED[key]
+            else:
+                result = derive(_clean(masc_stem).lower(), fem_written, plural)
+                if result is None:
+                    continue
+                masc, fem = result
+            unit = self._unit(offset, offset + len(token), masc, fem,
+                              _clean(masc_stem) + MIDDLE_DOT + written, token)
+            unit.demonym = _is_demonym(masc)
+            return unit
+        return None
+
+
+def sep_is(piece: _Piece, sep: str) -> bool:
+    return piece.sep == sep
+
+
+def _tails(words: Iterable[str]) -> set[str]:
+    return {word[k:] for word in words for k in range(len(word))}
+
+
+_FEMININE_TAILS = _tails([fem for _, fem in _FAMILIES] + list(_IRREGULAR.values())
+                         + [pair[1] for pair in _CLOSED.values()] + [key.split(MIDDLE_DOT)[1] for key in _CLOSED])
+_SUFFIXES = frozenset(_FEMININE_TAILS | {tail + "s" for tail in _FEMININE_TAILS} | {"s", "x"})
+"""Every piece that can be (part of) a written feminine ending, the plural mark or the x marker."""
+
+
+def _is_suffix_piece(text: str, token: str) -> bool:
+    """A piece that can be (part of) a written feminine ending or the plural mark."""
+    if not (text.islower() or (text.isupper() and _case_of(token)[1])):
+        return False
+    return text.lower() in _SUFFIXES
+
+
+def _why_not(stem: str, written: str, plural: bool) -> str:
+    candidates = _feminine_candidates(stem, written)
+    if not confirmed(stem):
+        return f"'{stem}' is not in the French lexicon"
+    if not candidates:
+        return f"no suffix family turns '{stem}' into a feminine ending in '{written}'"
+    shown = [c + ("s" if plural else "") for c in candidates]
+    return "feminine not in the French lexicon: " + ", ".join(shown)
+
+
+def _is_demonym(masculine: str) -> bool:
+    m = masculine.lower().rsplit("-", 1)[-1]
+    singular = m[:-1] if m.endswith("s") and not m.endswith(("ais", "ois")) else m
+    return singular.endswith(("ais", "ois")) or singular in _DEMONYMS
+
+
+# --- Phrases -------------------------------------------------------------------------------------
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i] in _OPENERS or text[i] == "\n"):
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+_NEXT_WORD_RE = re.compile(r"([ \t\u00a0\u202f]+)([^\W\d_][\w’'-]*)")
+_NEXT_WORD_NL_RE = re.compile(r"([ \t\u00a0\u202f]*\n?[ \t\u00a0\u202f]*(?<=\s))([^\W\d_][\w’'-]*)")
+_VOWELS = "aeiouyàâäéèêëîïôöûüœæh"
+_H_ASPIRE = ("haut", "héros", "hibou", "honte", "hors", "hasard", "handicap", "hall", "hangar", "hâte")
+
+
+def _elide(words: list[str]) -> list[str]:
+    """French determiner forms before a vowel: le/la → l', ma → mon, ce → cet, du → de l'…"""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        vowel = nxt[:1].lower() in _VOWELS and not nxt.lower().startswith(_H_ASPIRE) and nxt.strip()
+        low = word.lower()
+        if vowel and low in ("le", "la", "de la", "à la"):
+            out.append(_cased({"le": "l'", "la": "l'", "de la": "de l'", "à la": "à l'"}[low],
+                              word[:1].isupper(), word.isupper() and len(word) > 1) + "\x00")
+        elif vowel and low == "du":
+            out.append(_cased("de l'", word[:1].isupper(), False) + "\x00")
+        elif vowel and low == "au":
+            out.append(_cased("à l'", word[:1].isupper(), False) + "\x00")
+        elif vowel and low in ("ma", "ta", "sa"):
+            out.append(_cased({"ma": "mon", "ta": "ton", "sa": "son"}[low], word[:1].isupper(), False))
+        elif vowel and low == "ce":
+            out.append(_cased("cet", word[:1].isupper(), False))
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _join(words: list[str], gaps: list[str]) -> str:
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        if i:
+            previous = parts[-1]
+            if previous.endswith("\x00"):
+                parts[-1] = previous[:-1]
+            else:
+                parts.append(gaps[i - 1])
+        parts.append(word)
+    if parts and parts[-1].endswith("\x00"):
+        parts[-1] = parts[-1][:-1]
+    return "".join(parts)
+
+
+_EPICENE_DETERMINER_RE = re.compile(r"([ \t\u00a0\u202f]+)(les|ces|mes|tes|ses|nos|vos|leurs)([ \t\u00a0\u202f]+)$",
+                                    re.IGNORECASE)
+
+
+def _is_gap(gap: str, newlines: bool) -> bool:
+    """Blank text between two words of a phrase (a single line end allowed with ``newlines``)."""
+    if gap == "" or gap.strip(" \t\u00a0\u202f\n") != "":
+        return False
+    return gap.count("\n") <= (1 if newlines else 0)
+
+
+def _phrase(text: str, units: list[_Unit], i: int, newlines: bool) -> tuple[list[_Unit], list[str], int, str]:
+    """The units of the phrase that starts at ``units[i]``: adjacent inclusive words, a determiner's
+    next word (as a unit with ``inclusive`` False), the epicene determiner after ``tou·tes``.
+    Returns the units, the gaps between them, the index of the next unit and a reason when unclear."""
+    unit = units[i]
+    group, gaps = [unit], []
+    j = i + 1
+    if unit.pair:
+        return group, gaps, j, ""
+    end = unit.end
+    pending_determiner = unit.determiner
+    while True:
+        nxt = units[j] if j < len(units) else None
+        mergeable = nxt is not None and not (nxt.reason or nxt.pair or nxt.elision)
+        gap = text[end:nxt.start] if nxt is not None else ""
+        if mergeable and _is_gap(gap, newlines):
+            gaps.append(gap)
+            group.append(nxt)
+            end = nxt.end
+            pending_determiner = nxt.determiner
+            j += 1
+            continue
+        if mergeable and group[-1].predeterminer and len(group) == 1:
+            match = _EPICENE_DETERMINER_RE.match(gap)
+            if match:  # "tou·tes les citoyen·nes" → "tous les citoyens et toutes les citoyennes"
+                word = match.group(2)
+                group.append(_Unit(end + match.start(2), end + match.end(2), word, word, word, inclusive=False))
+                gaps.extend([match.group(1), match.group(3)])
+                group.append(nxt)
+                end = nxt.end
+                pending_determiner = nxt.determiner
+                j += 1
+                continue
+        if not pending_determiner:
+            break
+        next_word = _NEXT_WORD_NL_RE if newlines else _NEXT_WORD_RE
+        match = next_word.match(text, end)
+        if match is None or match.group(2).lower() in _FUNCTION_WORDS:
+            break  # a pronoun: "un·e des nôtres"
+        after = next_word.match(text, match.end())
+        if after and after.group(2).lower() not in _FUNCTION_WORDS and not (
+                nxt is not None and nxt.start == after.start(2)):
+            return group, gaps, j, "the noun group after a determiner pair is unclear"
+        word = match.group(2)
+        gaps.append(match.group(1))
+        group.append(_Unit(match.start(2), match.end(2), word, word, word, inclusive=False))
+        end = match.end(2)
+        pending_determiner = False
+    return group, gaps, j, ""
+
+
+def _render(text: str, group: list[_Unit], gaps: list[str]) -> str:
+    """The doublet of a phrase: its masculine words, "et", its feminine words."""
+    initial = _sentence_initial(text, group[0].start)
+    inclusive = [u for u in group if u.inclusive]
+    all_upper = all(u.upper for u in inclusive)
+    masc_words, fem_words = [], []
+    for k, unit in enumerate(group):
+        if not unit.inclusive:
+            masc_words.append(unit.masc)
+            fem_words.append(unit.fem)
+            continue
+        masc = unit.elision + unit.masc
+        fem = unit.elision.lower() + unit.fem
+        fem_capital = unit.capital and (not (k == 0 and initial) or unit.demonym)
+        masc_words.append(_cased(masc, unit.capital, unit.upper))
+        fem_words.append(_cased(fem, fem_capital, unit.upper))
+    fem_gaps = [" " if "\n" in gap else gap for gap in gaps]
+    conjunction = " ET " if all_upper else " et "
+    return _join(_elide(masc_words), gaps) + conjunction + _join(_elide(fem_words), fem_gaps)
+
+
+def _analyse(text: str, policy: str, allowed: Callable[[int], bool] | None = None,
+             newlines: bool = True) -> list[InclusiveForm]:
+    """The forms of ``text`` with their replacements by ``policy``. ``allowed(offset)`` filters by
+    language; ``newlines`` lets a phrase run across a single line end (plain text, not the tree,
+    where a line break is an atom that cannot be edited)."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown inclusive policy {policy!r}: choose one of {', '.join(POLICIES)}")
+    units = _Analyser(text, allowed).units()
+    forms: list[InclusiveForm] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        original = text[unit.start:unit.end]
+        if unit.reason:
+            forms.append(InclusiveForm(unit.start, unit.end, original, None, unit.reason))
+            i += 1
+            continue
+        if policy != "doublet" or unit.joiner:
+            if policy == "doublet":
+                replacement = unit.joiner
+            elif policy == "normalise" and unit.normal:
+                replacement = unit.elision + unit.normal
+            else:
+                replacement = original
+            forms.append(InclusiveForm(unit.start, unit.end, original, replacement))
+            i += 1
+            continue
+        group, gaps, j, unclear = _phrase(text, units, i, newlines)
+        if unclear:
+            forms.append(InclusiveForm(unit.start, unit.end, original, None, unclear))
+            i += 1
+            continue
+        end = group[-1].end
+        forms.append(InclusiveForm(unit.start, end, text[unit.start:end], _render(text, group, gaps),
+                                   words=sum(1 for u in group if u.inclusive)))
+        i = j
+    return forms
+
+
+# --- Public text API -----------------------------------------------------------------------------
+
+
+def find_forms(text: str) -> list[InclusiveForm]:
+    """Every inclusive form of ``text``, with its doublet replacement (None: unresolved)."""
+    return _analyse(text, "doublet")
+
+
+def _apply(text: str, forms: Iterable[InclusiveForm]) -> str:
+    out: list[str] = []
+    cursor = 0
+    for form in sorted(forms, key=lambda f: f.start):
+        if form.replacement is None or form.start < cursor:
+            continue
+        out.append(text[cursor:form.start])
+        out.append(form.replacement)
+        cursor = form.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def rewrite(text: str, policy: str = "doublet") -> tuple[str, list[InclusiveForm]]:
+    """``text`` with its inclusive forms rewritten by ``policy``, and the forms found.
+
+    ``doublet``: full doublets; ``normalise``: one U+00B7 per word; ``keep``: the text as it is.
+    Unresolved forms (``replacement`` None) are always left as written.
+    """
+    forms = _analyse(text, policy)
+    if policy == "keep":
+        return text, forms
+    return _apply(text, forms), forms
+
+
+def rewrite_lines(lines: Iterable[str], policy: str = "doublet") -> tuple[list[str], list[InclusiveForm]]:
+    """Rewrite a text given as lines (with or without their line ends); one output line per input line.
+
+    Forms are read across line ends (a word hyphenated at the end of a line, ``chercheur/`` then
+    ``chercheuse``) but never move a line end. Each form gets ``line`` and ``column`` (1-based) of its
+    first character in the input.
+    """
+    items = list(lines)
+    ends = []
+    bodies = []
+    for line in items:
+        body = line.rstrip("\r\n")
+        bodies.append(body)
+        ends.append(line[len(body):])
+    text = "\n".join(bodies)
+    rewritten, forms = rewrite(text, policy)
+    starts = [0]
+    for body in bodies[:-1]:
+        starts.append(starts[-1] + len(body) + 1)
+    import bisect
+
+    for form in forms:
+        index = bisect.bisect_right(starts, form.start) - 1
+        form.line = index + 1
+        form.column = form.start - starts[index] + 1
+    out_bodies = rewritten.split("\n")
+    if len(out_bodies) != len(bodies):  # never expected: fall back to the input
+        return items, forms
+    return [body + end for body, end in zip(out_bodies, ends, strict=True)], forms
+
+
+# --- Tree transform ------------------------------------------------------------------------------
+
+
+@dataclass
+class InclusiveReport:
+    """What the transform did: the forms found (with their source line when known)."""
+
+    policy: str = "doublet"
+    forms: list[InclusiveForm] = field(default_factory=list)
+
+    @property
+    def expanded(self) -> int:
+        """How many inclusive words were rewritten."""
+        if self.policy == "keep":
+            return 0
+        return sum(f.words for f in self.forms if f.replacement is not None and f.replacement != f.original)
+
+    @property
+    def unresolved(self) -> list[InclusiveForm]:
+        return [f for f in self.forms if f.replacement is None]
+
+    def summary(self) -> str:
+        text = f"inclusive writing ({self.policy}): {self.expanded} forms rewritten"
+        if self.unresolved:
+            text += f", {len(self.unresolved)} unresolved: " + "; ".join(
+                f"{f.original!r}" + (f" (line {f.line})" if f.line else "") for f in self.unresolved)
+        return text
+
+
+def _policy_of(options: Any, policy: str | None) -> str:
+    if policy:
+        return policy
+    if isinstance(options, str):
+        return options
+    if isinstance(options, dict):
+        return str(options.get("inclusive", "doublet"))
+    return str(getattr(options, "inclusive", None) or "doublet")
+
+
+def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | None = None) -> InclusiveReport:
+    """Rewrite the French inclusive forms of ``document`` in place; returns the report.
+
+    ``options`` is the pipeline's options (its ``inclusive`` attribute or key names the policy) or the
+    policy itself; ``policy`` overrides it. If ``options`` has a ``reports`` dict, the report is also
+    stored there under ``"inclusive_fr"``.
+    """
+    chosen = _policy_of(options, policy)
+    report = InclusiveReport(chosen)
+    lines: dict[int, int | None] = {}
+    for node in _all_nodes(document):
+        for name in ("children", "term", "caption", "credit", "attribution"):
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                lines[id(value)] = node.line
+    for inlines, lang in iter_inline_runs(document):
+        run = TextRun.of(inlines, lang)
+        if not run.text or not any(c in run.text for c in _SEPARATORS + "([") and not _maybe_caps(run.text):
+            continue
+        forms = _analyse(run.text, chosen, lambda offset, run=run: run.lang_at(offset).lower().startswith("fr"),
+                         newlines=False)
+        if not forms:
+            continue
+        edits = [(f.start, f.end, f.replacement) for f in forms
+                 if chosen != "keep" and f.replacement is not None and f.replacement != f.original]
+        refused = set(run.apply(edits)) if edits else set()
+        for form in forms:
+            node = run.node_at(form.start)
+            form.line = (node.line if node is not None else None) or lines.get(id(inlines))
+            if (form.start, form.end, form.replacement) in refused:
+                form.replacement = None
+                form.reason = "crosses a note call, a literal or a line break"
+        report.forms.extend(forms)
+    reports = options.get("reports") if isinstance(options, dict) else getattr(options, "reports", None)
+    if isinstance(reports, dict):
+        reports["inclusive_fr"] = report
+    return report
+
+
+
+
+def _maybe_caps(text: str) -> bool:
+    return _CAPS_ANYWHERE.search(text) is not None
+
+
+def _all_nodes(node: t.Node) -> Iterable[t.Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(children(current))
