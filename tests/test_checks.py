@@ -711,7 +711,7 @@ EPUB_HTML_CASES: dict[str, FileEdits] = {
     "html-img-alt": [ch2('<img src="atelier.png"/>')],
     "html-link-name": [ch2('<p><a href="https://www.cnil.fr/"></a></p>')],
     "html-link-text": [ch2('<p><a href="https://www.cnil.fr/">ici</a></p>')],
-    "html-link-url": [ch2('<p><a href="https://www.cnil.fr/">www.cnil.fr</a></p>')],
+    "html-link-url": [ch2('<p><a href="https://www.cnil.fr/">https://www.cnil.fr/</a></p>')],
     "html-justified": [("OEBPS/style.css", "start", "justify")],
     "html-noteref-target": [ch2('<p>Voir<a href="ch1.xhtml#note-9" epub:type="noteref" role="doc-noteref">2</a>'
                                 '.</p>')],
@@ -885,3 +885,53 @@ def test_xml_entities_are_not_expanded(tmp_path: Path) -> None:
             "<body><main><h1>Titre</h1></main></body></html>")
     findings = check(write(tmp_path, "xxe.xhtml", page))
     assert all("root:" not in f.message for f in findings)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("https://www.cnil.fr/fr/guide", "url"),
+    ("www.cnil.fr/fr/guide%C3%A9", "url"),
+    ("cnil.fr/fr/guide", None),
+    ("agence-cohesion-territoires.gouv.fr/societe-numerique-55", None),
+    ("Cliquez ici !", "vague"),
+    ("en savoir plus", "vague"),
+    ("le guide de la CNIL", None),
+])
+def test_link_text_problem(text: str, problem: str | None) -> None:
+    from converter.checks.docx import link_text_problem
+
+    assert link_text_problem(text) == problem
+
+
+@pytest.mark.parametrize("text, passage", [
+    ("LE CONCEPT DE SMART CITY est né", "LE CONCEPT DE SMART CITY"),
+    ("Sigles : RGPD CNIL UE OCDE.", None),
+    ("La CNIL et l'UNESCO", None),
+    ("L'ÉTÉ DES CITÉS NUMÉRIQUES", "L'ÉTÉ DES CITÉS NUMÉRIQUES"),
+])
+def test_caps_passage(text: str, passage: str | None) -> None:
+    from converter.checks.docx import caps_passage
+
+    assert caps_passage(text) == passage
+
+
+def test_docx_empty_paragraph_with_border_is_a_separator(tmp_path: Path) -> None:
+    doc = base_docx()
+    separator = doc.add_paragraph()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    separator._p.get_or_add_pPr().append(borders)
+    doc.add_paragraph("Une autre partie.")
+    path = tmp_path / "separator.docx"
+    doc.save(str(path))
+    assert check(path) == []
+
+
+def test_epub_type_role_is_reported_once_per_document_and_type(tmp_path: Path) -> None:
+    page = edited(HTML_PAGE, extra('<span epub:type="pagebreak" id="page-3" aria-label="3"></span>'
+                                   '<span epub:type="pagebreak" id="page-4" aria-label="4"></span>'))
+    findings = check(write(tmp_path, "p.html", page))
+    assert ids(findings) == ["html-epub-type-role"]
+    assert "2 " in findings[0].message

@@ -50,7 +50,10 @@ GENERATED_ALT = re.compile(r"g[ée]n[ée]r[ée]e? automatiquement|automatically 
 TYPED_BULLET = re.compile(r"^\s*(?:([•◦▪▫■□●○▶▷►▸➢➤✓✔·])\s*\S|([-*→⇒])\s+\S)")
 REPEATED_BLANKS = re.compile(r"[ \u00a0\u2002\u2003]{3,}|\t{2,}")
 WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
-URL_TEXT = re.compile(r"^(?:(?:https?|ftp)://|www\.)\S+$|^[\w.-]+\.(?:fr|com|org|net|eu|io|info)(?:/\S*)?$", re.I)
+# A raw address: with its scheme, as copied from the address bar. A readable scheme-less address
+# ("cnil.fr/guide") is accepted: the design keeps those as link text in source notes.
+URL_TEXT = re.compile(r"^(?:https?|ftp)://\S+$", re.I)
+PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 VAGUE_LINKS = {
     "cliquez ici", "cliquer ici", "clique ici", "cliquez", "ici", "là", "click here", "click", "here", "lien",
     "ce lien", "le lien", "link", "this link", "en savoir plus", "pour en savoir plus", "savoir plus", "plus",
@@ -87,7 +90,7 @@ def link_text_problem(text: str) -> str | None:
     stripped = " ".join(text.split())
     if not stripped:
         return None
-    if URL_TEXT.match(stripped) or re.search(r"%[0-9A-Fa-f]{2}", stripped) and "/" in stripped:
+    if URL_TEXT.match(stripped) or (" " not in stripped and "/" in stripped and PERCENT_ENCODED.search(stripped)):
         return "url"
     if normalise_link_text(stripped) in VAGUE_LINKS:
         return "vague"
@@ -535,7 +538,10 @@ def _is_empty(p: etree._Element) -> bool:
 
 
 def check_blank_layout(d: _Docx, lang: str) -> Iterator[Finding]:
-    """docx-empty-paragraph (runs of empty body paragraphs), docx-repeated-spaces."""
+    """docx-empty-paragraph (runs of empty body paragraphs), docx-repeated-spaces.
+
+    An empty paragraph with a border (a drawn separator, e.g. a thematic break style) is not spacing.
+    """
     children = [c for c in d.body if c.tag in (W + "p", W + "tbl")]
     group: list[etree._Element] = []
 
@@ -545,7 +551,7 @@ def check_blank_layout(d: _Docx, lang: str) -> Iterator[Finding]:
             group.clear()
 
     for index, child in enumerate(children):
-        if child.tag != W + "p" or not _is_empty(child):
+        if child.tag != W + "p" or not _is_empty(child) or d.ppr_value(child, "pBdr")[0] is not None:
             yield from flush()
             continue
         is_last = index == len(children) - 1

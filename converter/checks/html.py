@@ -345,6 +345,8 @@ def _images_and_links(page: Page, lang: str) -> Iterator[Finding]:
 
 
 def _markup_semantics(page: Page, lang: str) -> Iterator[Finding]:
+    """html-pagebreak-label per marker; html-epub-type-role once per document and epub:type value."""
+    missing: dict[str, list[etree._Element]] = {}
     for el in elements(page.root):
         if is_pagebreak(el) and not page.name_of(el):
             yield make_finding("html-pagebreak-label", lang, page.where(el))
@@ -354,7 +356,10 @@ def _markup_semantics(page: Page, lang: str) -> Iterator[Finding]:
         for epub_type in sorted(epub_types(el)):
             role = EPUB_TYPE_ROLES.get(epub_type)
             if role and role not in el_roles:
-                yield make_finding("html-epub-type-role", lang, page.where(el), type=epub_type, role=role)
+                missing.setdefault(epub_type, []).append(el)
+    for epub_type, found in missing.items():
+        yield make_finding("html-epub-type-role", lang, page.where(found[0]), text_of(found[0]), type=epub_type,
+                           role=EPUB_TYPE_ROLES[epub_type], count=len(found))
 
 
 def _in_landmarks_nav(el: etree._Element) -> bool:
