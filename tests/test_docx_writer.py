@@ -672,6 +672,12 @@ def test_block_quote_style(out: Docx) -> None:
     assert pstyle(out.paragraph_with("Le numérique doit être un droit.")) == "Quote"
 
 
+def test_pull_quote_attribution_style(tmp_path: Path) -> None:
+    quote = t.PullQuote(repeats_body=False, children=[para("Exergue.")], attribution=[text("Une voix")])
+    out = Docx(write_docx(t.Document(children=[quote])))
+    assert pstyle(out.paragraph_with("Une voix")) == "PullQuoteAttribution"
+
+
 def test_quote_attribution_style(out: Docx) -> None:
     assert pstyle(out.paragraph_with("Une habitante")) == "QuoteAttribution"
 
@@ -737,10 +743,8 @@ def test_thematic_break_paragraph_style(out: Docx) -> None:
     assert [pstyle(p) for p in out.paragraphs()].count("ThematicBreak") == 1
 
 
-def test_thematic_break_style_draws_a_rule(out: Docx) -> None:
-    styles = out.part("word/styles.xml")
-    assert styles.xpath("string(w:style[@w:styleId='ThematicBreak']/w:pPr/w:pBdr/w:bottom/@w:val)",
-                        namespaces=NS) == "single"
+def test_thematic_break_is_an_asterism(out: Docx) -> None:
+    assert [ptext(p) for p in out.paragraphs() if pstyle(p) == "ThematicBreak"] == ["* * *"]
 
 
 def test_body_paragraph_style(out: Docx) -> None:
@@ -751,8 +755,7 @@ def test_body_paragraph_style(out: Docx) -> None:
 
 
 def test_no_empty_paragraphs(out: Docx) -> None:
-    empty = [p for p in out.paragraphs() if not ptext(p).strip() and p.find(".//w:drawing", NS) is None
-             and pstyle(p) != "ThematicBreak" and p.find(".//w:footnoteReference", NS) is None]
+    empty = [p for p in out.paragraphs() if not ptext(p).strip() and p.find(".//w:drawing", NS) is None]
     assert empty == []
 
 

@@ -8,7 +8,8 @@ spacing, boxes, rules, the table style — is decided here, from python-docx's d
 - every style of :mod:`converter.writers.docx.styles` is defined concretely (a latent style would make
   python-docx raise KeyError, and Word would fall back to its own look);
 - sans-serif body (Arial; LibreOffice substitutes the metric-compatible Liberation Sans) at 12 pt, never
-  smaller anywhere, line spacing 1.2, left-aligned text everywhere, spacing by ``w:spacing`` only;
+  smaller anywhere, line spacing 1.2, text left-aligned everywhere (only the thematic break's asterism is
+  centred), spacing by ``w:spacing`` only;
 - dark text colours (contrast ≥ 7:1 on white, ≥ 4.5:1 on the sidebar shading);
 - ``w:lang`` fr-FR in the document defaults (the writer sets the document's own language);
 - A4 pages, 2.5 cm margins; no thumbnail, no stale ``stylesWithEffects.xml``, no custom XML.
@@ -76,7 +77,7 @@ class Spec:
     keep_lines: bool | None = None
     outline: int | None = None  # 0-8 heading level, 9 body text
     box: bool = False
-    bottom_rule: bool = False
+    center: bool = False
     left_rule: bool = False
     top_bottom_rules: bool = False
     superscript: bool = False
@@ -109,7 +110,12 @@ SPECS: dict[str, Spec] = {
     "toc 3": Spec(next="Normal", after=4, left=1.26, priority=39),
     "Quote": Spec(next="Body Text", italic=False, color=TEXT, after=10, left=1.0, right=1.0, left_rule=True,
                   quick=True, priority=29),
-    "Quote Attribution": Spec(base="Quote", next="Body Text", color=GREY, before=0, after=12),
+    # Not based on Quote: a quote's left bar merges with the paragraphs around it that have the same one.
+    "Quote Attribution": Spec(next="Body Text", color=GREY, before=0, after=12, left=1.0, right=1.0,
+                              left_rule=True),
+    # Same rules and indents as Pull Quote, so the attribution sits inside the pull quote's rules.
+    "Pull Quote Attribution": Spec(base="Pull Quote", next="Body Text", size=BODY_SIZE, bold=False, color=GREY,
+                                   before=0),
     "Pull Quote": Spec(next="Body Text", size=15, bold=True, color=DARK_BLUE, before=12, after=12,
                        left=1.0, right=1.0, top_bottom_rules=True, quick=True),
     "Sidebar": Spec(next="Sidebar", after=6, box=True, quick=True),
@@ -134,7 +140,7 @@ SPECS: dict[str, Spec] = {
     "Table Header": Spec(base="Table Text", bold=True, keep_next=True),
     "Page Marker": Spec(next="Body Text", color=MID_GREY, before=6, after=6),
     "Page Marker Char": Spec(color=MID_GREY),
-    "Thematic Break": Spec(next="Body Text", before=6, after=18, bottom_rule=True),
+    "Thematic Break": Spec(next="Body Text", color=MID_GREY, before=12, after=12, center=True, keep_next=True),
     "footnote text": Spec(after=4, priority=99),
     "footnote reference": Spec(superscript=True, priority=99),
     "Emphasis": Spec(italic=True, quick=True, priority=20),
@@ -244,8 +250,8 @@ def define(document, ref: StyleRef, spec: Spec) -> None:
         oxml.set_child(ppr, oxml.element("w:outlineLvl", val=str(spec.outline)), oxml.PPR_ORDER)
     if spec.box:
         oxml.apply_box(ppr, SIDEBAR_BOX)
-    if spec.bottom_rule:
-        oxml.bottom_rule(ppr, color=MID_GREY)
+    if spec.center:  # the asterism of a thematic break: a symbol, not text to read along a line
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if spec.left_rule:
         borders = oxml.element("w:pBdr")
         borders.append(oxml.element("w:left", val="single", sz="18", space="8", color=MID_GREY))

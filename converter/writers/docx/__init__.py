@@ -23,7 +23,8 @@ What the document contains, and the choices behind it:
   and lists), which Word and LibreOffice draw as one box.
 - **Pull quotes.** One that repeats body text (``repeats_body``) is **omitted**: a DOCX is read linearly and
   has no equivalent of ``aria-hidden``, so it would be read twice. One that exists only there is rendered in
-  the "Pull Quote" style, with its attribution in "Quote Attribution".
+  the "Pull Quote" style, with its attribution in "Pull Quote Attribution" (a block quote's in "Quote
+  Attribution").
 - **Interviews.** Question and answer paragraphs in "Interview Question" / "Interview Answer"; the first
   paragraph of a turn with a known speaker starts with the speaker's full name and the catalogue's
   ``speaker_label`` ("Hélène Roussel :" / "Hélène Roussel:") in the "Interview Speaker" character style, so a
@@ -56,8 +57,10 @@ What the document contains, and the choices behind it:
   ("en" → en-GB; a region in the tag is kept); an abbreviation is its text (Word has no expansion markup).
 - **Language and properties.** ``w:lang`` of the document defaults is the document's language; core properties
   carry title, authors, subject, keywords, language, category (series and number), description (subtitle).
-- **Spacing** comes from the styles only: the writer never writes an empty paragraph, except the "Thematic
-  Break" paragraph, which is the rule drawn by its style's bottom border, not spacing.
+- **Thematic breaks** are a "Thematic Break" paragraph holding the asterism "* * *" (centred, grey), not a
+  bordered empty paragraph: screen readers announce an empty paragraph as "blank", and Word's checker and ours
+  flag it; three asterisks are the print convention for a change of topic.
+- **Spacing** comes from the styles only: the writer never writes an empty paragraph.
 """
 
 from __future__ import annotations
@@ -82,16 +85,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ... import tree as t
+from ...errors import CarnetError
 from ...messages import message
 from ...resources import templates_dir
 from ...walk import find_all, iter_nodes, plain_text
 from . import oxml
-from .styles import SIDEBAR_BOX, STYLES, TOC_LEVELS, StyleRef, heading_style
+from .styles import SIDEBAR_BOX, STYLES, THEMATIC_BREAK_TEXT, TOC_LEVELS, StyleRef, heading_style
 
 __all__ = ["DocxImageError", "reference_path", "write_docx"]
 
 
-class DocxImageError(ValueError):
+class DocxImageError(CarnetError):
     """An image of the document cannot be embedded (missing file, remote URL, unknown format)."""
 
 
@@ -348,17 +352,18 @@ class _DocxWriter:
 
     def _block_blockquote(self, node: t.BlockQuote, container: BlockItemContainer, context: _Context) -> None:
         self._blocks(node.children, container, replace(context, style="block_quote"))
-        self._attribution(node.attribution, container, context)
+        self._attribution(node.attribution, container, context, "attribution")
 
     def _block_pullquote(self, node: t.PullQuote, container: BlockItemContainer, context: _Context) -> None:
         if node.repeats_body:
             return  # read twice in a linear document: see the module docstring
         self._blocks(node.children, container, replace(context, style="pull_quote"))
-        self._attribution(node.attribution, container, context)
+        self._attribution(node.attribution, container, context, "pull_quote_attribution")
 
-    def _attribution(self, inlines: list[t.Inline], container: BlockItemContainer, context: _Context) -> None:
+    def _attribution(self, inlines: list[t.Inline], container: BlockItemContainer, context: _Context,
+                     style: str) -> None:
         if _has_content(inlines):
-            paragraph = self._add_paragraph(container, "attribution", context)
+            paragraph = self._add_paragraph(container, style, context)
             self._inlines(paragraph, inlines, self._format(context))
 
     def _block_sidebar(self, node: t.Sidebar, container: BlockItemContainer, context: _Context) -> None:
@@ -424,14 +429,15 @@ class _DocxWriter:
                 self._blocks(definition, container, replace(inner, style=definition_style))
 
     def _block_figure(self, node: t.Figure, container: BlockItemContainer, context: _Context) -> None:
-        path = self._image_path(node.src)
+        path = self._image_path(node)
         paragraph = self._add_paragraph(container, "figure", context)
         run = Run(oxml.element("w:r"), paragraph.paragraph)
         paragraph.element.append(run._r)
         try:
             native = Image.from_file(str(path))
-        except UnrecognizedImageError as exc:
-            raise DocxImageError(f"{node.src}: image format not supported in DOCX (use PNG, JPEG or GIF)") from exc
+        except UnrecognizedImageError:
+            raise DocxImageError(f"image {node.src!r}: format not supported in DOCX", line=node.line,
+                                 hint="convert it to PNG or JPEG") from None
         width = native.width if native.width <= self.text_width else self.text_width
         shape = run.add_picture(str(path), width=Emu(width))
         oxml.set_alt_text(shape._inline.docPr, node.alt or "", decorative=node.alt == "",
@@ -449,14 +455,16 @@ class _DocxWriter:
             if after:
                 self._text_run(credit, after, fmt)
 
-    def _image_path(self, src: str) -> Path:
-        if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.IGNORECASE):
-            raise DocxImageError(f"{src}: remote images cannot be embedded in DOCX; download the file first")
-        path = Path(src)
+    def _image_path(self, node: t.Figure) -> Path:
+        if re.match(r"^[a-z][a-z0-9+.-]*://", node.src, re.IGNORECASE):
+            raise DocxImageError(f"image {node.src!r}: a remote image cannot be embedded in DOCX",
+                                 line=node.line, hint="download it and give its local path")
+        path = Path(node.src)
         if not path.is_absolute():
             path = Path(self.tree.base_dir or ".") / path
         if not path.is_file():
-            raise DocxImageError(f"{src}: image file not found ({path})")
+            raise DocxImageError(f"image {node.src!r} not found ({path})", line=node.line,
+                                 hint="check the path, relative to the carnet's folder")
         return path
 
     def _block_table(self, node: t.Table, container: BlockItemContainer, context: _Context) -> None:
@@ -503,7 +511,8 @@ class _DocxWriter:
 
     def _block_thematicbreak(self, node: t.ThematicBreak, container: BlockItemContainer,
                              context: _Context) -> None:
-        self._add_paragraph(container, "thematic_break", context)
+        paragraph = self._add_paragraph(container, "thematic_break", context)
+        self._text_run(paragraph, THEMATIC_BREAK_TEXT, _Format())
 
     # --- Notes ----------------------------------------------------------------------------------------
 

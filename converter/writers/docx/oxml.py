@@ -370,13 +370,6 @@ def apply_box(ppr: BaseOxmlElement, box: Box) -> None:
     ind.set(qn("w:right"), str(box.indent_twips))
 
 
-def bottom_rule(ppr: BaseOxmlElement, color: str = "595959", size: int = 8) -> None:
-    """A rule under the paragraph (the thematic break)."""
-    borders = element("w:pBdr")
-    borders.append(element("w:bottom", val="single", sz=str(size), space="1", color=color))
-    set_child(ppr, borders, PPR_ORDER)
-
-
 # --- Fields ---------------------------------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ STYLES: dict[str, StyleRef] = {
     "block_quote": StyleRef("Quote", "Quote", P, True),
     "pull_quote": StyleRef("Pull Quote", "PullQuote", P),
     "attribution": StyleRef("Quote Attribution", "QuoteAttribution", P),
+    "pull_quote_attribution": StyleRef("Pull Quote Attribution", "PullQuoteAttribution", P),
     # Boxed sidebar ("Zoom sur…"); its heading is a real Heading N with the same box (see SIDEBAR_BOX)
     "sidebar": StyleRef("Sidebar", "Sidebar", P),
     # Interviews
@@ -86,6 +87,12 @@ STYLES: dict[str, StyleRef] = {
     "hyperlink": StyleRef("Hyperlink", "Hyperlink", C, True),
     "literal": StyleRef("Literal", "Literal", C),
 }
+
+THEMATIC_BREAK_TEXT = "* * *"
+"""The text of a "Thematic Break" paragraph: the typographic asterism ("trois astérisques"). A paragraph that
+only draws a rule would be an empty paragraph, announced as "blank" by screen readers and flagged by Word's
+checker and ours (docx-empty-paragraph); three asterisks are the print convention for a change of topic and are
+read out as such."""
 
 MAX_HEADING = 9
 
