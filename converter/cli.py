@@ -92,8 +92,6 @@ def command_convert(args: argparse.Namespace) -> int:
     if unknown:
         print(f"carnet: error: unknown transform {unknown[0]!r} (known: {', '.join(TRANSFORM_NAMES)})", file=sys.stderr)
         return EXIT_USAGE
-    options = TransformOptions(inclusive=args.inclusive, reader_note=False if args.no_reader_note else None,
-                               skip=set(args.skip))
     try:
         sources = _inputs(args.inputs)
     except CarnetError as error:
@@ -101,9 +99,14 @@ def command_convert(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     failed = 0
     for source in sources:
+        options = TransformOptions(inclusive=args.inclusive, skip=set(args.skip),
+                                   reader_note=False if args.no_reader_note else None)
         try:
             document = read(source, options=options, encoding=args.encoding)
             _report(document.diagnostics, args.quiet)
+            inclusive = options.reports.get("inclusive_fr")
+            if inclusive is not None and not args.quiet and inclusive.forms:
+                print(f"{source}: {inclusive.summary()}", file=sys.stderr)
             for fmt in formats:
                 target = write(document, fmt, args.output / f"{source.stem}.{fmt}")
                 if not args.quiet:

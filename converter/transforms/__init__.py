@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..tree import Document
 from .capitals import capitals
+from .inclusive_fr import inclusive_fr
 from .reader_note import reader_note
 from .structure import cleanup, notes, sections
 from .typography_fr import typography_fr
@@ -27,6 +28,8 @@ class TransformOptions:
     """Force the reader's note on or off; None follows the document's ``reader_note`` metadata."""
     skip: set[str] = field(default_factory=set)
     """Names of transforms not to run."""
+    reports: dict[str, object] = field(default_factory=dict)
+    """What transforms report back, by transform name (``inclusive_fr`` → its InclusiveReport)."""
 
 
 def _reader_note(document: Document, options: TransformOptions) -> None:
@@ -40,6 +43,7 @@ TRANSFORMS: list[tuple[str, Callable[[Document, TransformOptions], None]]] = [
     ("sections", lambda document, options: sections(document)),
     ("notes", lambda document, options: notes(document)),
     ("capitals", lambda document, options: capitals(document)),
+    ("inclusive_fr", lambda document, options: inclusive_fr(document, options)),
     ("reader_note", _reader_note),
     ("typography_fr", lambda document, options: typography_fr(document)),
     ("cleanup_end", lambda document, options: cleanup(document)),
