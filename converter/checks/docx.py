@@ -47,7 +47,8 @@ FILENAME_ALT = re.compile(
     re.I,
 )
 GENERATED_ALT = re.compile(r"g[ée]n[ée]r[ée]e? automatiquement|automatically generated", re.I)
-TYPED_BULLET = re.compile(r"^\s*(?:([•◦▪▫■□●○▶▷►▸➢➤✓✔·])\s*\S|([-*→⇒])\s+\S)")
+# A bullet character then words (not an asterism such as "* * *").
+TYPED_BULLET = re.compile(r"^\s*(?:([•◦▪▫■□●○▶▷►▸➢➤✓✔·])\s*[\w«\"“'(]|([-*→⇒])\s+[\w«\"“'(])")
 REPEATED_BLANKS = re.compile(r"[ \u00a0\u2002\u2003]{3,}|\t{2,}")
 WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
 # A raw address: with its scheme, as copied from the address bar. A readable scheme-less address
