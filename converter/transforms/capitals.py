@@ -69,6 +69,14 @@ def capitals(document: t.Document) -> None:
                     first = first and not text.text.strip()
                 if "uppercase" not in node.classes:
                     node.classes.append("uppercase")
+        elif isinstance(node, t.Container) and "uppercase" in node.classes:
+            # Already marked (``[TEXT]{.uppercase}``): store its text in normal case, do not wrap it again.
+            texts = [n for n in iter_nodes(node) if isinstance(n, t.Text)]
+            if _is_capitals(plain_text(node)):
+                first = True
+                for text in texts:
+                    text.text = _normal_case(text.text, acronyms, first)
+                    first = first and not text.text.strip()
         elif isinstance(node, (t.Paragraph, t.Container, t.Cell)) and not isinstance(node, t.Link):
             _mark_runs(node.children, acronyms)
 
