@@ -47,6 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--encoding", help="encoding of the inputs when they are not UTF-8")
     convert.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
+    convert.add_argument("--check", action="store_true",
+                         help="run the built-in accessibility checks on what was written")
+
+    inclusive = commands.add_parser("inclusive", help="rewrite French inclusive writing in a text")
+    inclusive.add_argument("input", nargs="?", default="-", help="a text file, or - for standard input")
+    inclusive.add_argument("--policy", choices=("doublet", "normalise", "keep"), default="doublet")
+    inclusive.add_argument("--report", action="store_true",
+                           help="list every form found (line:column, original, replacement or unresolved)")
+    inclusive.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
+
+    check = commands.add_parser("check", help="check DOCX, EPUB or HTML files for accessibility")
+    check.add_argument("inputs", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the messages")
+    check.add_argument("--json", action="store_true", help="findings as JSON")
+
     tree = commands.add_parser("tree", help="print the document tree as JSON")
     tree.add_argument("input", type=Path)
     tree.add_argument("--raw", action="store_true", help="the tree as read, before the transforms")
@@ -111,6 +126,11 @@ def command_convert(args: argparse.Namespace) -> int:
                 target = write(document, fmt, args.output / f"{source.stem}.{fmt}")
                 if not args.quiet:
                     print(f"{source} → {target}")
+                if args.check:
+                    from .checks import run_check
+
+                    if run_check([target], "fr", False, sys.stdout):
+                        failed += 1
         except CarnetError as error:
             print(error, file=sys.stderr)
             failed += 1
@@ -131,13 +151,49 @@ def command_tree(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_inclusive(args: argparse.Namespace) -> int:
+    from .readers import decode
+    from .transforms.inclusive_fr import rewrite_lines
+
+    source = "<stdin>" if args.input == "-" else args.input
+    try:
+        if args.input == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            path = Path(args.input)
+            if not path.is_file():
+                raise CarnetError("no such file", source, hint="check the path")
+            data = path.read_bytes()
+        text = decode(data, source, args.encoding)
+    except CarnetError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    lines, forms = rewrite_lines(text.splitlines(keepends=True), args.policy)
+    sys.stdout.write("".join(lines))
+    if args.report:
+        for form in forms:
+            outcome = form.replacement if form.replacement is not None else f"unresolved ({form.reason})"
+            print(f"{source}:{form.line}:{form.column}: {form.original} → {outcome}", file=sys.stderr)
+    unresolved = sum(1 for form in forms if form.replacement is None)
+    if forms:
+        print(f"{source}: {len(forms) - unresolved} forms rewritten, {unresolved} unresolved", file=sys.stderr)
+    return EXIT_OK
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from .checks import run_check
+
+    return run_check(list(args.inputs), args.lang, args.json, sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handler = {"convert": command_convert, "tree": command_tree}[args.command]
+    handler = {"convert": command_convert, "tree": command_tree, "inclusive": command_inclusive,
+               "check": command_check}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
