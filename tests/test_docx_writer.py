@@ -525,6 +525,29 @@ def test_internal_link_points_to_section_bookmark(out: Docx) -> None:
     assert link.get(w("anchor")) in heading.xpath("w:bookmarkStart/@w:name", namespaces=NS)
 
 
+def test_link_to_an_id_without_bookmark_keeps_its_text_only() -> None:
+    document = t.Document(children=[para("Voir ", t.Span(id="ici", children=[text("ici")]), " et ",
+                                         t.Link(target="#ici", children=[text("là")]), ".")])
+    out = Docx(write_docx(document))
+    assert (out.body.xpath("//w:hyperlink", namespaces=NS), ptext(out.paragraph_with("Voir"))) == (
+        [], "Voir ici et là.")
+
+
+def test_link_to_title_section_points_to_title_paragraph() -> None:
+    document = t.Document(meta=t.Meta(title="Titre"), children=[t.Section(
+        id="titre", heading=t.Heading(level=1, children=[text("Titre")]),
+        children=[para("Retour au ", t.Link(target="#titre", children=[text("début")]), ".")])])
+    out = Docx(write_docx(document))
+    title = [p for p in out.paragraphs() if pstyle(p) == "Title"][0]
+    anchor = out.body.xpath("string(//w:hyperlink/@w:anchor)", namespaces=NS)
+    assert anchor in title.xpath("w:bookmarkStart/@w:name", namespaces=NS)
+
+
+def test_control_characters_are_dropped() -> None:
+    out = Docx(write_docx(t.Document(children=[para("a\x0bb")])))
+    assert ptext(out.paragraph_with("ab")) == "ab"
+
+
 # --- Lists -------------------------------------------------------------------------------------------------
 
 

@@ -162,6 +162,7 @@ class _PartHolder:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 
 class _DocxWriter:
@@ -175,10 +176,11 @@ class _DocxWriter:
         self.footnote_ids: dict[str, int] = {}  # note id → Word footnote id, once referenced
         self.bookmark_names: dict[str, str] = {}  # node id → bookmark name
         self.bookmarks_taken: set[str] = set()
+        self.placed_bookmarks: set[str] = set()
         self.bookmark_counter = 0
         self.pending_bookmarks: list[str] = []
         self.toc_entries: list[tuple[int, str, str]] = []  # (word level, text, bookmark)
-        self.title_heading = self._find_title_heading()
+        self.title_section, self.title_heading = self._find_title()
         self.title_consumed = False
         self.numbering = self.doc.part.numbering_part.element
         self.abstract_ids: dict[bool, int] = {}
@@ -201,6 +203,11 @@ class _DocxWriter:
             self._block(block, self.body, context)
         self._unreferenced_notes(context)
         self._table_of_contents(toc_heading)
+        # A link to an id that got no bookmark (an inline node's id, say) would lead nowhere: keep its text.
+        placed = set(self.bookmark_names.values()) & self.placed_bookmarks
+        oxml.unwrap_dangling_links(self.doc.element, placed)
+        if self.footnotes is not None:
+            oxml.unwrap_dangling_links(self.footnotes.element, placed)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
@@ -221,13 +228,14 @@ class _DocxWriter:
         if date is not None:
             core.created = core.modified = date
 
-    def _find_title_heading(self) -> t.Heading | None:
+    def _find_title(self) -> tuple[t.Section | None, t.Heading | None]:
+        """The first level-1 heading (and its section): the document title."""
         for node in iter_nodes(self.tree):
             if isinstance(node, t.Section) and node.heading.level == 1:
-                return node.heading
+                return node, node.heading
             if isinstance(node, t.Heading) and node.level == 1:
-                return node
-        return None
+                return None, node
+        return None, None
 
     def _title_text(self) -> str:
         if self.meta.title:
@@ -238,6 +246,8 @@ class _DocxWriter:
 
     def _title_block(self) -> None:
         heading = self.title_heading
+        if self.title_section is not None:
+            self._want_bookmarks(self.title_section)
         if heading is not None:
             self._want_bookmarks(heading)
         if self.meta.title or heading is not None:
@@ -249,6 +259,7 @@ class _DocxWriter:
         if self.meta.subtitle:
             paragraph = self._add_paragraph(self.body, "subtitle", _Context())
             self._text_run(paragraph, self.meta.subtitle, _Format())
+        self.pending_bookmarks = []  # no title paragraph: nothing to bookmark
 
     def _text_width(self) -> int:
         section = self.doc.sections[0]
@@ -286,6 +297,7 @@ class _DocxWriter:
             self.bookmark_names[node_id] = name
         self.bookmark_counter += 1
         oxml.add_bookmark(paragraph.element, name, self.bookmark_counter)
+        self.placed_bookmarks.add(name)
         return name
 
     # --- Blocks ---------------------------------------------------------------------------------------
@@ -710,6 +722,9 @@ class _DocxWriter:
 
     def _text_run(self, paragraph: _Paragraph, text: str, fmt: _Format,
                   target: BaseOxmlElement | None = None) -> None:
+        if not text:
+            return
+        text = _XML_UNSAFE.sub("", text)
         if not text:
             return
         r = self._run(paragraph, fmt, target)

@@ -186,9 +186,12 @@ _BOOKMARK_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 
 
 def bookmark_name(node_id: str, taken: set[str]) -> str:
-    """A Word bookmark name for a node id: letters, digits and ``_``, starting with a letter, ≤ 40 chars."""
+    """A Word bookmark name for a node id: letters, digits and ``_``, starting with a letter, ≤ 40 chars.
+
+    Names starting with ``_Toc`` are kept: Word hides them from its bookmark list, as it does its own.
+    """
     name = _BOOKMARK_UNSAFE.sub("_", node_id)
-    if not name[:1].isalpha():
+    if not name[:1].isalpha() and not name.startswith("_Toc"):
         name = "b_" + name
     name = name[:40]
     candidate, counter = name, 2
@@ -208,6 +211,23 @@ def add_bookmark(paragraph_element: BaseOxmlElement, name: str, bookmark_id: int
     index = 0 if ppr is None else list(paragraph_element).index(ppr) + 1
     paragraph_element.insert(index, start)
     paragraph_element.insert(index + 1, end)
+
+
+def unwrap_dangling_links(root: BaseOxmlElement, bookmarks: set[str]) -> None:
+    """Turn internal hyperlinks whose bookmark does not exist back into plain runs (keeping their text)."""
+    for link in root.iter(qn("w:hyperlink")):
+        anchor = link.get(qn("w:anchor"))
+        if anchor is None or anchor in bookmarks:
+            continue
+        for run in link.iter(qn("w:r")):
+            style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+            if style is not None and style.get(qn("w:val")) == "Hyperlink":
+                style.getparent().remove(style)
+        parent = link.getparent()
+        index = list(parent).index(link)
+        for offset, child in enumerate(list(link)):
+            parent.insert(index + offset, child)
+        parent.remove(link)
 
 
 # --- Footnotes ----------------------------------------------------------------------------------------
