@@ -959,3 +959,71 @@ def test_reference_editions_have_no_errors(source: Path, tmp_path: Path) -> None
         assert [f.to_text() for f in findings if f.severity == "error"] == []
         if fmt == "docx":
             assert [f.to_text() for f in findings] == []
+
+
+# ===================================================================== robustness
+
+
+def test_epub2_with_ncx_needs_no_nav_document(tmp_path: Path) -> None:
+    opf2 = (OPF.replace('version="3.0"', 'version="2.0"')
+            .replace(meta_line("dcterms:modified", "2026-01-01T00:00:00Z"), "")
+            .replace('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+                     '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
+            .replace("<spine>", '<spine toc="ncx">'))
+    for feature in ("pageNavigation", "pageBreakMarkers"):
+        opf2 = opf2.replace(meta_line("schema:accessibilityFeature", feature), "")
+    opf2 = opf2.replace(meta_line("pageBreakSource", "Carnet NEC n° 9, édition imprimée"), "")
+    files = {"META-INF/container.xml": CONTAINER, "OEBPS/content.opf": opf2, "OEBPS/toc.ncx": "<ncx/>",
+             "OEBPS/ch1.xhtml": CH1.replace('<span epub:type="pagebreak" role="doc-pagebreak" id="page-1" '
+                                            'aria-label="1"/>', ""),
+             "OEBPS/ch2.xhtml": CH2.replace(EXTRA_BREAK.replace("3", "2"), ""),
+             "OEBPS/style.css": EPUB_FILES["OEBPS/style.css"]}
+    path = tmp_path / "old.epub"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        for part, text in files.items():
+            archive.writestr(part, text)
+    assert [f.to_text() for f in check(path)] == []
+    without_ncx = tmp_path / "no-ncx.epub"
+    with zipfile.ZipFile(without_ncx, "w") as archive:
+        for part, text in files.items():
+            if part != "OEBPS/toc.ncx":
+                archive.writestr(part, text.replace('<item id="ncx" href="toc.ncx" '
+                                                    'media-type="application/x-dtbncx+xml"/>', ""))
+    assert "epub-toc" in ids(check(without_ncx))
+
+
+def test_damaged_zip_member_is_check_error(tmp_path: Path) -> None:
+    path = build_epub(tmp_path)
+    data = bytearray(path.read_bytes())
+    offset = data.index(b"OEBPS/ch1.xhtml") + len("OEBPS/ch1.xhtml") + 10  # inside the deflated data
+    data[offset:offset + 20] = bytes(20)
+    path.write_bytes(bytes(data))
+    with pytest.raises(CheckError):
+        check(path)
+    out = io.StringIO()
+    assert run_check([path], "en", False, out) == 1
+    assert "Traceback" not in out.getvalue()
+
+
+def test_internal_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import converter.checks.html as html_checks
+
+    def broken(page, lang, standalone):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(html_checks, "check_page", broken)
+    path = write(tmp_path, "page.html", HTML_PAGE)
+    out = io.StringIO()
+    assert run_check([path], "en", False, out) == 1
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith(f"{path}: internal checker error") and "ValueError: boom" in first
+
+
+def test_rules_table_is_markdown() -> None:
+    from converter.checks import rules_table
+
+    table = rules_table("en").splitlines()
+    assert table[0].startswith("| Rule | Severity")
+    assert len(table) == len(RULES) + 2
+    assert any(line.startswith("| `docx-image-alt` | error | docx |") for line in table)

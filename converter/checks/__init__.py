@@ -8,7 +8,8 @@ EPUBCheck and axe-core that can be done on the markup alone (see ``../shared/des
 Public API:
 
 - :func:`check` — the findings for one file (dispatch by extension);
-- :func:`rules` — the rule table (:mod:`converter.checks.registry`), for ``carnet check --list-rules`` and docs;
+- :func:`rules` — the rule table (:mod:`converter.checks.registry`), for ``carnet check --list-rules``;
+  :func:`rules_table` renders it as Markdown for the docs (``python -m converter.checks.registry en``);
 - :func:`run_check` — the CLI entry: prints text or JSON and returns the exit code;
 - :class:`Finding` — one problem found; :class:`CheckError` — the file cannot be read at all.
 """
@@ -16,13 +17,17 @@ Public API:
 from __future__ import annotations
 
 import json
+import zipfile
+import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TextIO
 
-from converter.checks.registry import ERROR, RULES, Rule
+from lxml import etree
 
-__all__ = ["CheckError", "Finding", "check", "rules", "run_check", "make_finding", "EXTENSIONS"]
+from converter.checks.registry import ERROR, RULES, Rule, rules_table
+
+__all__ = ["CheckError", "Finding", "check", "rules", "rules_table", "run_check", "make_finding", "EXTENSIONS"]
 
 EXCERPT_LENGTH = 60
 
@@ -116,6 +121,11 @@ def check(path: Path, lang: str = "fr") -> list[Finding]:
         findings = module.check_file(path, lang)
     except CheckError:
         raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError, etree.XMLSyntaxError) as error:
+        # a damaged archive member or part found after opening
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise CheckError(_msg(lang, f"{path}: fichier endommagé ({reason})",
+                              f"{path}: damaged file ({reason})")) from error
     except OSError as error:
         raise CheckError(_msg(lang, f"{path}: lecture impossible ({error.strerror or error})",
                               f"{path}: cannot read ({error.strerror or error})")) from error
@@ -134,7 +144,8 @@ def run_check(paths: list[Path], lang: str, as_json: bool, out: TextIO) -> int:
 
     Text: one finding per line, ``file:where: severity rule-id: message — fix``, then a summary line. JSON: a
     list of finding objects (unreadable files appear as objects with rule ``unreadable``). Returns 1 when any
-    error-severity finding was reported or any file could not be read, 0 otherwise. Never raises for bad input.
+    error-severity finding was reported or any file could not be read, 0 otherwise. Never raises for bad input:
+    even an unexpected checker failure on an unusual document is reported as one line (and exit 1).
     """
     failed = False
     records: list[dict[str, str]] = []
@@ -142,9 +153,14 @@ def run_check(paths: list[Path], lang: str, as_json: bool, out: TextIO) -> int:
     for path in paths:
         try:
             findings = check(Path(path), lang)
-        except CheckError as error:
+        except Exception as error:  # CheckError, or a checker bug on an unusual document: one line, never a trace
             failed = True
             message = " ".join(str(error).split())
+            if not isinstance(error, CheckError):
+                message = _msg(lang, f"{path}: erreur interne du vérificateur, merci de la signaler "
+                                     f"({type(error).__name__}: {message})",
+                               f"{path}: internal checker error, please report it ({type(error).__name__}: "
+                               f"{message})")
             if as_json:
                 records.append({"rule": "unreadable", "severity": ERROR, "where": "", "excerpt": "",
                                 "message": message, "fix": "", "file": str(path)})

@@ -86,6 +86,15 @@ class Book:
     nav: Page | None = None
     css: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def epub2(self) -> bool:
+        """An EPUB 2 book: NCX instead of a navigation document, no dcterms:modified, guide not landmarks."""
+        return (self.opf.get("version") or "3.0").strip().startswith("2")
+
+    @property
+    def has_ncx(self) -> bool:
+        return any(media == "application/x-dtbncx+xml" for _, media, _ in self.manifest.values())
+
     def content_pages(self) -> list[Page]:
         """Spine documents in reading order, then any other XHTML (the navigation document if not in spine)."""
         ordered = [self.pages[p] for p in self.spine if p in self.pages]
@@ -206,7 +215,7 @@ def check_package(book: Book, lang: str) -> Iterator[Finding]:
                        ("epub-dc-identifier", "identifier")):
         if not any(_dc(book, name)):
             yield make_finding(rule, lang, where)
-    if not any(value for value, _ in _meta(book).get("dcterms:modified", [])):
+    if not book.epub2 and not any(value for value, _ in _meta(book).get("dcterms:modified", [])):
         yield make_finding("epub-modified", lang, where)
 
 
@@ -248,6 +257,10 @@ def page_breaks(book: Book) -> list[tuple[Page, etree._Element]]:
 def check_navigation(book: Book, lang: str) -> Iterator[Finding]:
     """epub-toc, epub-toc-order, epub-landmarks, epub-page-list-*, epub-pagebreak-unlisted."""
     nav_where = book.nav.name if book.nav is not None else book.opf_name
+    if book.nav is None and book.epub2:
+        if not book.has_ncx:  # EPUB 2: the NCX is the table of contents; guide and NCX pageList not checked
+            yield make_finding("epub-toc", lang, nav_where)
+        return
     tocs = _navs(book, "toc")
     if not tocs:
         yield make_finding("epub-toc", lang, nav_where)
@@ -327,7 +340,7 @@ def check_accessibility_metadata(book: Book, lang: str) -> Iterator[Finding]:
     images = [el for page in pages for el in elements(page.root) if local(el) == "img"]
     if modes and "visual" not in modes and any(img.get("alt") != "" for img in images):
         yield make_finding("epub-a11y-visual", lang, where)
-    has_toc = bool(_navs(book, "toc"))
+    has_toc = bool(_navs(book, "toc")) or (book.epub2 and book.has_ncx)
     has_page_list = bool(_navs(book, "page-list"))
     has_breaks = bool(page_breaks(book))
     claims = {

@@ -496,3 +496,23 @@ _RULES: list[Rule] = [
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 assert len(RULES) == len(_RULES), "duplicate rule id"
+
+
+def rules_table(lang: str = "fr") -> str:
+    """The rule table as Markdown (id, severity, formats, message, fix), for the documentation."""
+    fr = lang == "fr"
+    header = ("| Règle | Gravité | Formats | Problème | Correction | Référence |" if fr
+              else "| Rule | Severity | Formats | Problem | Fix | Reference |")
+    lines = [header, "|---|---|---|---|---|---|"]
+    for rule in _RULES:
+        message = (rule.message_fr if fr else rule.message_en).replace("|", "\\|")
+        fix = (rule.fix_fr if fr else rule.fix_en).replace("|", "\\|")
+        lines.append(f"| `{rule.id}` | {rule.severity} | {', '.join(rule.formats)} | {message} | {fix} | "
+                     f"{rule.reference} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m converter.checks.registry [fr|en] > docs/checks.md
+    import sys
+
+    sys.stdout.write(rules_table(sys.argv[1] if len(sys.argv) > 1 else "fr"))
