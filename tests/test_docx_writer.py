@@ -499,6 +499,12 @@ def test_unreferenced_note_is_kept_after_body(tmp_path: Path) -> None:
     assert "Note orpheline." in ptext(Docx(write_docx(document)).paragraph_with("orpheline"))
 
 
+def test_unreferenced_notes_get_a_notes_heading() -> None:
+    document = t.Document(meta=t.Meta(title="Titre"), children=[para("Texte.")],
+                          notes=[t.Note(id="orphan", number=1, children=[para("Note orpheline.")])])
+    assert pstyle(Docx(write_docx(document)).paragraph_with(message("notes", "fr"))) == "Heading1"
+
+
 # --- Hyperlinks --------------------------------------------------------------------------------------------
 
 

@@ -486,7 +486,6 @@ class _DocxWriter:
         fmt = self._format(context)
         if _has_content(node.caption):
             caption = self._add_paragraph(container, "caption", context)
-            caption.paragraph.paragraph_format.keep_with_next = None  # style already keeps it with the table
             self._inlines(caption, node.caption, fmt)
         table: DocxTable = container.add_table(len(node.rows), n_cols, Emu(self.text_width))
         oxml.set_child(table._tbl.tblPr, oxml.element("w:tblStyle", val=STYLES["table"].style_id),
@@ -518,7 +517,7 @@ class _DocxWriter:
             self._inlines(paragraph, cell.children, cell_format)
 
     def _block_pagebreak(self, node: t.PageBreak, container: BlockItemContainer, context: _Context) -> None:
-        paragraph = self._add_paragraph(container, "page_marker", replace(context, box=context.box))
+        paragraph = self._add_paragraph(container, "page_marker", context)
         self._text_run(paragraph, message("page", self.lang, n=node.label), _Format())
 
     def _block_thematicbreak(self, node: t.ThematicBreak, container: BlockItemContainer,
@@ -578,9 +577,11 @@ class _DocxWriter:
         orphans = [note for note in self.tree.notes if note.id not in self.footnote_ids and note.children]
         if not orphans:
             return
+        self.pending_bookmarks.append(self._synthetic_id())
+        bookmark = self.pending_bookmarks[-1]
         heading = self._add_paragraph(self.body, "", context, style_ref=heading_style(2))
-        self.pending_bookmarks = []
         self._text_run(heading, message("notes", self.lang), _Format())
+        self.toc_entries.append((1, message("notes", self.lang), self.bookmark_names[bookmark]))
         for note in orphans:
             self._want_bookmarks(note)
             for index, block in enumerate(note.children):
