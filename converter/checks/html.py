@@ -279,6 +279,10 @@ LANDMARKS = (
 )
 
 
+# DPUB-ARIA roles whose superclass is navigation: a <nav role="doc-toc"> is the page's navigation.
+NAVIGATION_SUBROLES = {"doc-toc", "doc-pagelist", "doc-index"}
+
+
 def _top_level(el: etree._Element) -> bool:
     return not any(local(a) in SECTIONING for a in el.iterancestors())
 
@@ -292,7 +296,7 @@ def _landmarks(page: Page, lang: str) -> Iterator[Finding]:
     for role, element, names in LANDMARKS:
         present = False
         for el in elements(page.root):
-            if role in roles(el):
+            if role in roles(el) or (role == "navigation" and roles(el) & NAVIGATION_SUBROLES):
                 present = True
             elif local(el) == element and not el.get("role"):
                 present = role == "navigation" or _top_level(el)
@@ -327,7 +331,7 @@ def _headings(page: Page, lang: str, standalone: bool) -> Iterator[Finding]:
 def _images_and_links(page: Page, lang: str) -> Iterator[Finding]:
     for el in elements(page.root):
         name = local(el)
-        if name == "img" and el.get("alt") is None and not hidden(el):
+        if name == "img" and el.get("alt") is None and not hidden(el) and not roles(el) & {"presentation", "none"}:
             yield make_finding("html-img-alt", lang, page.where(el), src=el.get("src") or "")
         elif name != "img" and "img" in roles(el) and not hidden(el) and not page.name_of(el):
             yield make_finding("html-img-alt", lang, page.where(el), src=name)
@@ -415,8 +419,12 @@ def check_css(text: str, name: str, lang: str) -> Iterator[Finding]:
 # ===================================================================== cross-document rules
 
 
-def check_notes(pages: Iterable[Page], lang: str) -> list[Finding]:
-    """html-noteref-target and html-note-unreferenced across ``pages`` (one page, or a whole book)."""
+def check_notes(pages: Iterable[Page], lang: str, closed: bool = True) -> list[Finding]:
+    """html-noteref-target and html-note-unreferenced across ``pages`` (one page, or a whole book).
+
+    ``closed``: every document a note reference may point to is in ``pages`` (an EPUB). For a standalone page,
+    references to other files cannot be verified and are left alone.
+    """
     pages = list(pages)
     by_name = {page.name: page for page in pages}
     findings: list[Finding] = []
@@ -427,6 +435,8 @@ def check_notes(pages: Iterable[Page], lang: str) -> list[Finding]:
                 continue
             href = el.get("href") or ""
             target = resolve(page.name, href)
+            if target is not None and target[0] not in by_name and not closed:
+                continue
             target_page = by_name.get(target[0]) if target else None
             target_el = target_page.ids.get(target[1]) if target_page and target else None
             note = note_of(target_el) if target_el is not None else None
@@ -470,7 +480,7 @@ def check_file(path: Path, lang: str = "fr") -> list[Finding]:
         raise CheckError(_msg(lang, f"{path}: ce n'est pas une page HTML (élément racine <{local(page.root)}>)",
                               f"{path}: not an HTML page (root element <{local(page.root)}>)"))
     findings = check_page(page, lang, standalone=True)
-    findings += check_notes([page], lang)
+    findings += check_notes([page], lang, closed=False)
     for link in page.find_all("link"):
         href = link.get("href") or ""
         if "stylesheet" not in (link.get("rel") or "").split() or resolve("", href) is None:
