@@ -1027,3 +1027,34 @@ def test_rules_table_is_markdown() -> None:
     assert table[0].startswith("| Rule | Severity")
     assert len(table) == len(RULES) + 2
     assert any(line.startswith("| `docx-image-alt` | error | docx |") for line in table)
+
+
+def test_docx_first_heading_below_level_one(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.core_properties.title = "Titre"
+    doc.core_properties.language = "fr-FR"
+    rpr = doc.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr")
+    rpr.find(qn("w:lang")).set(qn("w:val"), "fr-FR")
+    rpr.find(qn("w:sz")).set(qn("w:val"), "24")
+    doc.add_heading("Une section", level=2)
+    doc.add_paragraph("Du texte.")
+    path = tmp_path / "start.docx"
+    doc.save(str(path))
+    (finding,) = check(path, lang="en")
+    assert finding.rule == "docx-heading-order"
+    assert "after the start of the document" in finding.message and "Use level 1" in finding.fix
+
+
+def test_docx_vertical_merge_is_merged_not_blank(tmp_path: Path) -> None:
+    doc = base_docx()
+    table = add_table(doc, [["Ville", "Ateliers"], ["Lyon", "12"], ["", "8"]])
+    table.cell(1, 0).merge(table.cell(2, 0))
+    path = tmp_path / "vmerge.docx"
+    doc.save(str(path))
+    assert ids(check(path)) == ["docx-table-merged"]
+
+
+def test_html_presentational_image_and_external_noteref(tmp_path: Path) -> None:
+    page = edited(HTML_PAGE, extra('<img src="filet.png" role="presentation">'
+                                   '<p>Voir<a href="annexe.html#note-4" role="doc-noteref">4</a>.</p>'))
+    assert check(write(tmp_path, "p.html", page)) == []

@@ -380,8 +380,10 @@ def check_headings(d: _Docx, lang: str) -> Iterator[Finding]:
             yield make_finding("docx-heading-empty", lang, _where(d, p, lang))
             continue
         if level > previous + 1:
+            after = (_loc(lang, f"un titre de niveau {previous}", f"a level {previous} heading") if previous
+                     else _loc(lang, "le début du document", "the start of the document"))
             yield make_finding("docx-heading-order", lang, _where(d, p, lang), text,
-                               level=level, previous=previous, expected=previous + 1)
+                               level=level, previous=after, expected=previous + 1)
         previous = level
     if not headings and text_paragraphs >= 3:
         yield make_finding("docx-no-headings", lang, "document")
@@ -425,7 +427,7 @@ def check_images(d: _Docx, lang: str) -> Iterator[Finding]:
             and (el.get("val") or "1").lower() not in FALSE_VALUES
             for el in doc_pr.iter()
         )
-        if decorative:
+        if decorative or _is_text_box(doc_pr):
             continue
         alt = (doc_pr.get("descr") or "").strip()
         if not alt:
@@ -434,6 +436,13 @@ def check_images(d: _Docx, lang: str) -> Iterator[Finding]:
             yield make_finding("docx-image-alt-filename", lang, where, name, alt=alt)
         elif GENERATED_ALT.search(alt):
             yield make_finding("docx-image-alt-generated", lang, where, name, alt=alt)
+
+
+def _is_text_box(doc_pr: etree._Element) -> bool:
+    """A drawing that is a text box: its text is read, it needs no alternative text."""
+    container = doc_pr.getparent()
+    return container is not None and any(
+        isinstance(el.tag, str) and etree.QName(el).localname in ("txbx", "txbxContent") for el in container.iter())
 
 
 def _cell_text(tc: etree._Element) -> str:
@@ -465,10 +474,16 @@ def check_tables(d: _Docx, lang: str) -> Iterator[Finding]:
         if markers:
             yield make_finding("docx-table-merged", lang, where, first_text, detail=", ".join(markers))
         blanks = [(r, c) for r, row in enumerate(cells, 1) for c, tc in enumerate(row, 1)
-                  if not _cell_text(tc).strip() and not _has_content(tc)]
+                  if not _cell_text(tc).strip() and not _has_content(tc) and not _merged_away(tc)]
         if blanks:
             yield make_finding("docx-table-blank-cell", lang, where, first_text, count=len(blanks),
                                row=blanks[0][0], col=blanks[0][1])
+
+
+def _merged_away(tc: etree._Element) -> bool:
+    """A cell continuing a vertical merge: blank by construction (the merge itself is reported)."""
+    v_merge = tc.find(f"{W}tcPr/{W}vMerge")
+    return v_merge is not None and (_w(v_merge, "val") or "continue") == "continue"
 
 
 def _has_content(el: etree._Element) -> bool:
