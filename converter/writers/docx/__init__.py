@@ -306,9 +306,14 @@ class _DocxWriter:
         for block in blocks:
             self._block(block, container, context)
 
+    @staticmethod
+    def _enter(node: t.Node, context: _Context, **changes: object) -> _Context:
+        """The context of ``node``'s content: its language and its "uppercase" class, plus ``changes``."""
+        return replace(context, lang=node.lang or context.lang, caps=context.caps or "uppercase" in node.classes,
+                       **changes)
+
     def _block(self, block: t.Block, container: BlockItemContainer, context: _Context) -> None:
-        context = replace(context, lang=block.lang or context.lang,
-                          caps=context.caps or "uppercase" in block.classes)
+        context = self._enter(block, context)
         if not isinstance(block, t.Section):
             self._want_bookmarks(block)
         handler = getattr(self, f"_block_{type(block).__name__.lower()}", None)
@@ -381,21 +386,20 @@ class _DocxWriter:
     def _block_sidebar(self, node: t.Sidebar, container: BlockItemContainer, context: _Context) -> None:
         inner = replace(context, style="sidebar", box=True)
         if node.heading is not None:
-            self._block_heading(node.heading, container, replace(inner, lang=node.heading.lang or inner.lang))
+            self._block_heading(node.heading, container, self._enter(node.heading, inner))
         self._blocks(node.children, container, inner)
 
     def _block_interview(self, node: t.Interview, container: BlockItemContainer, context: _Context) -> None:
         for turn in node.turns:
             style = "interview_question" if turn.role == "question" else "interview_answer"
-            inner = replace(context, style=style, lang=turn.lang or context.lang)
+            inner = self._enter(turn, context, style=style)
             self._want_bookmarks(turn)
             name = turn.speaker or self.meta.speakers.get(turn.initials, turn.initials)
             label = message("speaker_label", self.lang, name=name) if name else ""
             for index, block in enumerate(turn.children):
                 if index == 0 and label and isinstance(block, t.Paragraph) and _has_content(block.children):
-                    block_context = replace(inner, lang=block.lang or inner.lang)
                     self._want_bookmarks(block)
-                    self._block_paragraph(block, container, block_context, prefix=label)
+                    self._block_paragraph(block, container, self._enter(block, inner), prefix=label)
                 else:
                     if index == 0 and label:  # the turn opens with something else: the label stands alone
                         paragraph = self._add_paragraph(container, style, inner)
@@ -410,14 +414,13 @@ class _DocxWriter:
                               start=node.start if node.ordered else None)
         continuation = f"list_continue{min(depth, 2) + 1}"
         for item in node.items:
-            inner = replace(context, lang=item.lang or context.lang, list_depth=depth, style=continuation,
-                            caps=context.caps or "uppercase" in item.classes)
+            inner = self._enter(item, context, list_depth=depth, style=continuation)
             self._want_bookmarks(item)
             for index, block in enumerate(item.children):
                 if index == 0 and isinstance(block, t.Paragraph):
                     self._want_bookmarks(block)
-                    paragraph = self._block_paragraph(
-                        block, container, replace(inner, style="list_item", lang=block.lang or inner.lang))
+                    paragraph = self._block_paragraph(block, container,
+                                                      self._enter(block, inner, style="list_item"))
                     if paragraph is not None:
                         oxml.set_numbering(paragraph.ppr, num_id, depth)
                         if context.box:  # the box sets an indent: restore the list's own
@@ -432,7 +435,7 @@ class _DocxWriter:
         term_style, definition_style = (("glossary_term", "glossary_definition") if node.glossary
                                         else ("definition_term", "definition"))
         for item in node.items:
-            inner = replace(context, lang=item.lang or context.lang)
+            inner = self._enter(item, context)
             self._want_bookmarks(item)
             if _has_content(item.term):
                 paragraph = self._add_paragraph(container, term_style, inner)
@@ -512,8 +515,7 @@ class _DocxWriter:
             if cell.align in ("center", "right"):
                 paragraph.paragraph.alignment = (WD_ALIGN_PARAGRAPH.CENTER if cell.align == "center"
                                                  else WD_ALIGN_PARAGRAPH.RIGHT)
-            cell_format = self._format(replace(context, lang=cell.lang or row.lang or context.lang),
-                                       caps=context.caps or "uppercase" in cell.classes)
+            cell_format = self._format(self._enter(cell, self._enter(row, context)))
             self._inlines(paragraph, cell.children, cell_format)
 
     def _block_pagebreak(self, node: t.PageBreak, container: BlockItemContainer, context: _Context) -> None:
@@ -564,7 +566,7 @@ class _DocxWriter:
                     assert isinstance(block, t.Paragraph)
                     paragraph = self._add_paragraph(container, "footnote_text", context)
                     paragraph.element.append(oxml.footnote_ref_mark_run(STYLES["footnote_reference"].style_id))
-                    fmt = self._format(replace(context, lang=block.lang or context.lang))
+                    fmt = self._format(self._enter(block, context))
                     self._text_run(paragraph, " ", fmt)
                     self._inlines(paragraph, block.children, fmt)
                 else:
