@@ -59,7 +59,8 @@ _SEP_CLASS = re.escape(_SEPARATORS)
 _L = r"[^\W\d_]"
 _WORD = rf"{_L}(?:{_L}|[{INVISIBLE}](?={_L}))*+"
 _INV = rf"[{INVISIBLE}]*"
-_JOIN = rf"{_INV}[{_SEP_CLASS}]{_INV}(?:\n[ \t]*)?"
+_JOIN = rf"{_INV}(?:[{re.escape(HYPHENS)}/]{_INV}\n[ \t]*|[{_SEP_CLASS}]{_INV})"
+"""A separator between two letters; only a hyphen or a slash may end a line inside a token."""
 _PAREN = rf"{_INV}(?:\({_INV}{_WORD}{_INV}\)|\[{_INV}{_WORD}{_INV}\])"
 _TOKEN_RE = re.compile(
     rf"(?<![\w@#&/\\{_SEP_CLASS}]){_WORD}(?:(?:{_JOIN}{_WORD})|(?:{_PAREN}(?:{_WORD})?))+(?![\w@])"
@@ -144,6 +145,9 @@ def _participle_feminine(w: str, lex: frozenset[str]) -> bool:
         masc, base = w[:-1], w[:-2]
     elif w.endswith("euse"):
         masc, base = w[:-4] + "eur", w[:-4]
+        if masc in lex and len(base) >= 3 and base + "er" in lex:
+            return True
+        return False
     elif w.endswith("atrice"):
         masc, base = w[:-6] + "ateur", w[:-6]
     else:
@@ -231,6 +235,12 @@ def _feminine_candidates(stem: str, written: str) -> list[str]:
             candidate = stem[: len(stem) - len(masc_end)] + fem_end
             if candidate not in out:
                 out.append(candidate)
+            if fem_end == "esse" and "è" in candidate[-6:]:  # poète → poétesse
+                out.append(candidate[:-6] + candidate[-6:].replace("è", "é"))
+    literal = stem + written
+    if literal in out[1:]:  # what is written comes first: mineur·e → mineure, not mineuse
+        out.remove(literal)
+        out.insert(0, literal)
     return out
 
 
@@ -251,6 +261,8 @@ def derive(stem: str, written: str, plural: bool) -> tuple[str, str] | None:
     for feminine in _feminine_candidates(stem, written):
         if len(feminine) <= len(stem) - 2:
             continue
+        if stem.endswith("eur") and feminine.endswith("euse") and confirmed(feminine[:-4] + "eux"):
+            continue  # ingénieur·e: "ingénieuse" is the feminine of ingénieux, not of ingénieur
         if plural:
             fem = feminine + "s"
             masc = next((p for p in _plural_candidates(stem) if confirmed(p)), None)
@@ -277,10 +289,18 @@ def _derive_from_plural(stem: str, written: str) -> tuple[str, str] | None:
     return None
 
 
+def _derive_any(stem: str, written: str, plural: bool) -> tuple[str, str] | None:
+    """:func:`derive`, or from a stem written in the masculine plural."""
+    result = derive(stem, written, plural)
+    if result is None and plural:
+        result = _derive_from_plural(stem, written)
+    return result
+
+
 def is_feminine_of(masculine: str, feminine: str) -> bool:
     """Whether two whole lower-case words are a masculine and its feminine (same number)."""
     if masculine.endswith("s") and feminine.endswith("s"):
-        singulars = {masculine[:-1]}
+        singulars = {masculine[:-1], masculine}
         if masculine.endswith("aux"):
             singulars.add(masculine[:-3] + "al")
         if masculine.endswith("eaux"):
@@ -443,9 +463,11 @@ class _Analyser:
             if self.allowed is not None and not self.allowed(start):
                 continue
             token = self.text[start:end]
-            unit = self._caps_token(token, start) if caps else self._token(token, start)
-            if unit is not None:
-                units.append(unit)
+            if caps:
+                unit = self._caps_token(token, start)
+                units.extend([unit] if unit is not None else [])
+            else:
+                units.extend(self._token(token, start))
         return units
 
     # -- one token --
@@ -454,14 +476,29 @@ class _Analyser:
         caps = _CAPS_END_RE.match(token)
         return self._caps_ending(token, offset, caps) if caps else None
 
-    def _token(self, token: str, offset: int) -> _Unit | None:
+    def _token(self, token: str, offset: int) -> list[_Unit]:
+        """The units of one token: a closed-class pair, a full doublet, or abbreviated words (several
+        when joined by a slash: ``élu·es/salarié·es``)."""
         pieces = _pieces(token, offset)
         if len(pieces) < 2:
-            return None
+            return []
         if _clean(token).lower() in _NEOLOGISMS or any(p.text.lower() in _NEOLOGISMS for p in pieces):
-            return None
-        return (self._closed(pieces, offset, token) or self._full_pair(pieces, offset, token)
-                or self._abbreviated(pieces, offset, token))
+            return []
+        unit = self._closed(pieces, offset, token) or self._full_pair(pieces, offset, token)
+        if unit is not None:
+            return [unit]
+        groups: list[list[_Piece]] = [[]]
+        for piece in pieces:
+            if groups[-1] and piece.sep == "/" and not _is_suffix_piece(piece.text, token):
+                groups.append([])
+            groups[-1].append(piece)
+        units = []
+        for group in groups:
+            unit = self._closed(group, offset, token) if len(groups) > 1 else None
+            unit = unit or self._abbreviated(group, offset, token)
+            if unit is not None:
+                units.append(unit)
+        return units
 
     def _unit(self, start: int, end: int, masc: str, fem: str, normal: str, first: str,
               **fields: Any) -> _Unit:
@@ -496,9 +533,17 @@ class _Analyser:
             end = rest[-1].start + len(rest[-1].text)
             if sep == "(" and self.text[end:end + 1] in ")]":
                 end += 1
+            if key in ("du·de", "au·à"):  # du·de la, au·à la: the "la" belongs to the pair
+                after = re.match(r"[ \u00a0]la\b", self.text[end:end + 4], re.IGNORECASE)
+                if after is None:
+                    continue
+                end += 3
+                pair = (pair[0], pair[1] + " " + self.text[end - 2:end])
             prefix = "".join(p.text.lower() + "-" for p in head)
             whole = len(rest) == 2 and rest[1].text.lower() == pair[1] and sep in "/-"
             normal = "" if whole else "".join(p.text + "-" for p in head) + first + MIDDLE_DOT + written
+            if key in ("du·de", "au·à"):
+                normal += self.text[end - 3:end]
             unit = self._unit(start, end, prefix + pair[0], prefix + pair[1], normal, pieces[0].text,
                               determiner=key in _DETERMINERS and not head,
                               pair=pair[0] in _PRONOUNS, predeterminer=key in _TOUS)
@@ -523,101 +568,92 @@ class _Analyser:
         return _Unit(start, end, "", "", "", pair=True, joiner=joiner)
 
     def _abbreviated(self, pieces: list[_Piece], offset: int, token: str) -> _Unit | None:
-        # find where the suffix pieces start: the last piece that is a word of two letters or more
-        # followed only by short lower-case pieces
-        n = len(pieces)
-        index = n
-        while index > 1 and _is_suffix_piece(pieces[index - 1].text, token):
-            index -= 1
-        if index == n:
+        """An abbreviated word: stem and written feminine ending, after hyphenated prefixes that may be
+        inclusive words themselves (``enseignant·es-chercheur·euses``)."""
+        words: list[list[_Piece]] = [[]]
+        for piece in pieces:
+            if words[-1] and piece.sep == "-" and not _is_suffix_piece(piece.text, token):
+                words.append([])
+            words[-1].append(piece)
+        main = words[-1]
+        if len(main) < 2:
             return None
-        stem_piece = pieces[index - 1]
-        suffixes = pieces[index:]
+        stem_piece, suffixes = main[0], main[1:]
+        if len(stem_piece.text) < 2 or not all(_is_suffix_piece(p.text, token) for p in suffixes):
+            return None
         seps = {p.sep for p in suffixes}
         if stem_piece.text.isupper() and len(stem_piece.text) <= 4 and seps != {MIDDLE_DOT}:
-            return None  # an acronym: TIC(E), ONG/ONGE
-        if "-" in seps and stem_piece.text.lower() in ("a", "t") or len(stem_piece.text) < 2:
-            return None
-        strong = any(s == MIDDLE_DOT for s in seps) or "(" in seps or (
-            [p.text.lower() for p in suffixes] in (["e", "s"], ["e"]) and seps <= {"(", ".", "-", "/"}
-            and len(suffixes) == 2)
-        written = "".join(p.text.lower() for p in suffixes)
-        if "x" in [p.text.lower() for p in suffixes] or written in ("x", "xs"):
-            return self._unresolved(pieces, index, "non-binary marker x: kept as written")
-        if stem_piece.text[-1] == "l" and written[:1] == "l" and sep_is(suffixes[0], MIDDLE_DOT) \
-                and written.rstrip("s") not in ("le", "lle"):
+            return None  # an acronym: TIC(E)
+        texts = [p.text.lower() for p in suffixes]
+        written = "".join(texts)
+        strong = MIDDLE_DOT in seps or "(" in seps or (texts == ["e", "s"] and len(seps) == 1)
+        if "x" in texts or written in ("x", "xs"):
+            return self._unresolved(main, "non-binary marker x: kept as written")
+        if stem_piece.text[-1] == "l" and written[:1] == "l" and written.rstrip("s") not in ("le", "lle"):
             return None  # Catalan l·l
         plural = written.endswith("s")
         fem_written = written[:-1] if plural else written
         if not fem_written:
             return None  # a plural only: commun(s)
-        head = pieces[: index - 1]
-        # a line-break hyphen ("ai-\ndant·es"): try the joined word first
-        joined_head = ""
-        if head and stem_piece.sep == "-" and stem_piece.newline and head[-1].text[-1:].islower() \
-                and stem_piece.text[:1].islower():
-            joined_head = head[-1].text
-        stem = stem_piece.text
+        prefixes = words[:-1]
+        line_break = bool(prefixes) and stem_piece.sep == "-" and stem_piece.newline and len(prefixes[-1]) == 1
         result = None
-        mode = ""
-        if joined_head:
-            result = derive((joined_head + stem).lower(), fem_written, plural)
-            mode = "joined" if result else ""
+        joined = ""
+        if line_break and prefixes[-1][0].text[-1:].islower() and stem_piece.text[:1].islower():
+            joined = prefixes[-1][0].text  # "ai-\ndant·es": a word cut at the end of a line
+            result = _derive_any((joined + stem_piece.text).lower(), fem_written, plural)
+            joined = joined if result else ""
         if result is None:
-            result = derive(stem.lower(), fem_written, plural)
-            if result is None and plural:
-                result = _derive_from_plural(stem.lower(), fem_written)
+            result = _derive_any(stem_piece.text.lower(), fem_written, plural)
         if result is None:
-            if strong or written in ("es", "e") and "(" in seps:
-                return self._unresolved(pieces, index, _why_not(stem.lower(), fem_written, plural))
+            if strong:
+                return self._unresolved(main, _why_not(stem_piece.text.lower(), fem_written, plural))
             return None
         masc, fem = result
-        # prefixes: hyphenated ones are repeated; others (agents/…) stay outside the form
-        kept: list[_Piece] = []
-        for piece in reversed(head):
-            following = pieces[pieces.index(piece) + 1]
-            if following.sep == "-" and not following.newline and piece.text[:1].islower() | True:
-                kept.insert(0, piece)
-            else:
-                break
-        if mode == "joined":
-            kept = []
-            start = stem_piece.start
-            cut = len(joined_head)
-            masc_text = masc[cut:]
-            fem_text = fem
-            first = stem
-        else:
-            if head and stem_piece.sep == "-" and stem_piece.newline and not kept:
-                # "non-\nexpert·es": the prefix stays on its line, and is repeated on the second half
-                prefix_text = head[-1].text
-                start = stem_piece.start
-                masc_text = masc
-                fem_text = prefix_text.lower() + "-" + fem
-                first = stem
-            else:
-                start = kept[0].start if kept else stem_piece.start
-                prefix = "".join(p.text.lower() + "-" for p in kept)
-                masc_text = prefix + masc
-                fem_text = prefix + fem
-                first = kept[0].text if kept else stem
-        end = suffixes[-1].start + len(suffixes[-1].text)
-        if self.text[end:end + 1] in ")]":
-            end += 1
-        prefix_normal = "".join(p.text + "-" for p in kept)
-        normal = prefix_normal + stem + MIDDLE_DOT + written if mode != "joined" else stem + MIDDLE_DOT + written
-        if _case_of(first)[1]:
+        normal = stem_piece.text + MIDDLE_DOT + written
+        if _case_of(stem_piece.text)[1]:
             normal = normal.upper()
-        unit = self._unit(start, end, masc_text, fem_text, normal, first)
-        unit.demonym = _is_demonym(masc)
+        end = self._end(main)
+        if joined:
+            # the start of the word stays at the end of its line; the feminine is written whole
+            unit = self._unit(stem_piece.start, end, masc[len(joined):], fem, normal, stem_piece.text,
+                              demonym=_is_demonym(masc))
+            unit.normal = ""
+            return unit
+        if line_break:
+            # "non-\nexpert·es": the prefix stays on its line and is repeated on the second half
+            prefix = prefixes[-1][0].text.lower() + "-"
+            return self._unit(stem_piece.start, end, masc, prefix + fem, normal, stem_piece.text,
+                              demonym=_is_demonym(masc))
+        masc_parts, fem_parts, normal_parts = [], [], []
+        for word in prefixes:
+            if len(word) == 1:
+                masc_parts.append(word[0].text.lower())
+                fem_parts.append(word[0].text.lower())
+                normal_parts.append(word[0].text)
+                continue
+            inner = self._abbreviated(word, offset, token)
+            if inner is None or inner.reason:
+                return self._unresolved(pieces, "a part of this compound is not an inclusive form")
+            masc_parts.append(inner.masc)
+            fem_parts.append(inner.fem)
+            normal_parts.append(inner.normal)
+        first = prefixes[0][0].text if prefixes else stem_piece.text
+        start = prefixes[0][0].start if prefixes else stem_piece.start
+        unit = self._unit(start, end, "-".join([*masc_parts, masc]), "-".join([*fem_parts, fem]),
+                          "-".join([*normal_parts, normal]), first, demonym=_is_demonym(masc))
+        if prefixes and prefixes[0][0].text[:1].isupper() and not prefixes[0][0].text.isupper():
+            unit.masc = unit.masc[:1].upper() + unit.masc[1:] if False else unit.masc
         return unit
 
-    def _unresolved(self, pieces: list[_Piece], index: int, reason: str) -> _Unit:
-        start = pieces[index - 1].start
+    def _end(self, pieces: list[_Piece]) -> int:
         end = pieces[-1].start + len(pieces[-1].text)
-        if self.text[end:end + 1] in ")]":
+        if pieces[-1].sep == "(" and self.text[end:end + 1] in ")]":
             end += 1
-        return _Unit(start, end, "", "", "", reason=reason)
+        return end
+
+    def _unresolved(self, pieces: list[_Piece], reason: str) -> _Unit:
+        return _Unit(pieces[0].start, self._end(pieces), "", "", "", reason=reason)
 
     def _caps_ending(self, token: str, offset: int, caps: re.Match[str]) -> _Unit | None:
         stem, capitals, s = caps.group(1), caps.group(2), caps.group(3)
@@ -708,12 +744,12 @@ def _elide(words: list[str]) -> list[str]:
         vowel = nxt[:1].lower() in _VOWELS and not nxt.lower().startswith(_H_ASPIRE) and nxt.strip()
         low = word.lower()
         if vowel and low in ("le", "la", "de la", "à la"):
-            out.append(_cased({"le": "l'", "la": "l'", "de la": "de l'", "à la": "à l'"}[low],
+            out.append(_cased({"le": "l’", "la": "l’", "de la": "de l’", "à la": "à l’"}[low],
                               word[:1].isupper(), word.isupper() and len(word) > 1) + "\x00")
         elif vowel and low == "du":
-            out.append(_cased("de l'", word[:1].isupper(), False) + "\x00")
+            out.append(_cased("de l’", word[:1].isupper(), False) + "\x00")
         elif vowel and low == "au":
-            out.append(_cased("à l'", word[:1].isupper(), False) + "\x00")
+            out.append(_cased("à l’", word[:1].isupper(), False) + "\x00")
         elif vowel and low in ("ma", "ta", "sa"):
             out.append(_cased({"ma": "mon", "ta": "ton", "sa": "son"}[low], word[:1].isupper(), False))
         elif vowel and low == "ce":
