@@ -257,6 +257,16 @@ def test_reference_page_is_a4() -> None:
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
+def test_app_properties_name_this_tool(out: Docx) -> None:
+    app = out.part("docProps/app.xml")
+    ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    assert app.xpath("string(ep:Application)", namespaces=ns) == "Carnet accessible"
+
+
+def test_settings_let_word_proof_the_text(out: Docx) -> None:
+    assert out.part("word/settings.xml").find("w:proofState", NS) is None
+
+
 # --- Title, headings, table of contents --------------------------------------------------------------------
 
 

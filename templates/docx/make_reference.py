@@ -305,10 +305,46 @@ def drop_extras(document) -> None:
             del document.part.rels[rid]
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Template>Normal.dotm</Template><Application>Carnet accessible</Application><DocSecurity>0</DocSecurity>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
+)
+
+
+def set_settings(document) -> None:
+    """Settings of a French document opened by a current Word.
+
+    No ``proofState`` "clean" (Word would not proof the text), no rsids or preview picture (noise), decimal
+    comma and semicolon list separator (French conventions, used by fields), Word 2013+ layout mode.
+    """
+    settings = document.settings.element
+    for tag in ("w:proofState", "w:rsids", "w:savePreviewPicture"):
+        for child in settings.findall(qn(tag)):
+            settings.remove(child)
+    settings.find(qn("w:decimalSymbol")).set(qn("w:val"), ",")
+    settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
+    for compat in settings.iter(qn("w:compatSetting")):
+        if compat.get(qn("w:name")) == "compatibilityMode":
+            compat.set(qn("w:val"), "15")
+
+
+def set_app_properties(document) -> None:
+    """``docProps/app.xml`` names this tool, not the Word that made python-docx's template."""
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML.encode("utf-8")
+
+
 def build() -> bytes:
     document = Document()
     drop_extras(document)
     set_doc_defaults(document)
+    set_settings(document)
+    set_app_properties(document)
     # Create every style first, so that basedOn and next can name any of them.
     for ref in all_styles():
         ensure(document, ref)
