@@ -125,6 +125,8 @@ class _Docx:
     notes: dict[str, etree._Element | None]
     paragraphs: list[etree._Element] = field(default_factory=list)
     numbers: dict[etree._Element, int] = field(default_factory=dict)
+    _pstyle: dict[etree._Element, str | None] = field(default_factory=dict)
+    _level: dict[etree._Element, int] = field(default_factory=dict)
 
     # --------------------------------------------------------------- styles
     def chain(self, style_id: str | None) -> list[etree._Element]:
@@ -139,8 +141,10 @@ class _Docx:
         return chain
 
     def pstyle_id(self, p: etree._Element) -> str | None:
-        ps = p.find(f"{W}pPr/{W}pStyle")
-        return _w(ps, "val") if ps is not None else self.default_pstyle
+        if p not in self._pstyle:
+            ps = p.find(f"{W}pPr/{W}pStyle")
+            self._pstyle[p] = _w(ps, "val") if ps is not None else self.default_pstyle
+        return self._pstyle[p]
 
     def style_name(self, style_id: str | None) -> str:
         if not style_id:
@@ -194,6 +198,11 @@ class _Docx:
     # --------------------------------------------------------------- paragraphs
     def heading_level(self, p: etree._Element) -> int:
         """1..9 for a heading (outline level or heading style), 0 otherwise."""
+        if p not in self._level:
+            self._level[p] = self._heading_level(p)
+        return self._level[p]
+
+    def _heading_level(self, p: etree._Element) -> int:
         outline, _ = self.ppr_value(p, "outlineLvl")
         if outline is not None:
             try:
