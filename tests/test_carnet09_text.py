@@ -251,6 +251,9 @@ def markdown_visible_text(source: str) -> str:
         previous, body = body, _SPAN.sub(r"\1", body)
     html = markdown.markdown(body, extensions=["extra", "admonition", "attr_list", "md_in_html"])
     soup = BeautifulSoup(html, "html.parser")
+    # Python-Markdown titles an untitled admonition with its kind ("Interview", "Pullquote"): not text.
+    for node in soup.select("div.interview > p.admonition-title, div.pullquote > p.admonition-title"):
+        node.decompose()
     for node in soup.select("sup[id^=fnref], a.footnote-backref"):
         node.decompose()
     for node in soup.find_all(BLOCKS):
