@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _inputs(paths: list[Path]) -> list[Path]:
     """The carnet files named, folders expanded to the carnets they hold (README files excepted)."""
-    from .readers import EXTENSIONS
+    from .readers import EXTENSIONS, FOLDER_FORMATS
 
     if not paths:
         if not DEFAULT_INPUT.is_dir():
@@ -80,7 +80,7 @@ def _inputs(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS
+            found.extend(sorted(p for p in path.iterdir() if EXTENSIONS.get(p.suffix.lower()) in FOLDER_FORMATS
                                 and not p.name.lower().startswith("readme") and p.is_file()))
         else:
             found.append(path)

@@ -21,10 +21,14 @@ Reader = Callable[[str, str, str], Document]
 READERS: dict[str, tuple[str, str]] = {
     "markdown": ("converter.readers.markdown", "read_markdown"),
     "html": ("converter.readers.html", "read_html"),
+    "pdftext": ("converter.readers.pdftext", "read_pdftext"),
 }
-ALIASES = {"md": "markdown", "carnet": "markdown", "htm": "html", "xhtml": "html"}
+ALIASES = {"md": "markdown", "carnet": "markdown", "htm": "html", "xhtml": "html", "txt": "pdftext"}
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html",
-              ".htm": "html", ".xhtml": "html"}
+              ".htm": "html", ".xhtml": "html", ".txt": "pdftext"}
+# Formats a folder is scanned for: raw extracted text (.txt) is imported on request only, since it usually
+# sits beside the carnet Markdown made from it (same name, same outputs).
+FOLDER_FORMATS = frozenset({"markdown", "html"})
 MAX_BYTES = 50 * 1024 * 1024
 
 

@@ -1,0 +1,1061 @@
+"""Raw text extracted from a carnet PDF → tree (the ``pdftext`` reader, for ``.txt`` files).
+
+Place in the pipeline: first stage, like the other readers; ``carnet import`` also uses it to write carnet
+Markdown for human review. The text it reads is what a PDF text extraction gives (``pdftotext``, a copy
+from a PDF viewer): columns broken into short lines, words hyphenated at line ends, page numbers alone on
+a line, footnotes, sidebars and pull quotes interleaved with the body, the link targets of each page
+appended at its end.
+
+The reader is a list of named steps (:data:`STEPS`), run in order on one :class:`State`. Each step is one
+function; each records the decisions it is unsure of as warnings with their source line
+(:meth:`State.guess`), so that an editor knows what to review. The rules are general: they rely on the
+layout of extracted text (blank lines, line lengths, capitals, glyphs, numbering order) and on the names
+of the rubrics every carnet uses ("Zoom sur…", "Rencontre(s)", "Lexique"…), never on one carnet's words.
+
+Inline content travels between steps as text with private-use sentinels (page breaks, note calls,
+links), turned into tree nodes by the last step.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import tree as t
+from ..errors import Diagnostic
+from ..lexicon import is_french_word
+
+# --- Sentinels in block text ---------------------------------------------------------------------------
+PB_OPEN, PB_CLOSE = "\ue000", "\ue001"  # page break: PB_OPEN label PB_CLOSE
+NOTE_OPEN, NOTE_CLOSE = "\ue002", "\ue003"  # note call: NOTE_OPEN note-id NOTE_CLOSE
+LINK_OPEN, LINK_MID, LINK_CLOSE = "\ue004", "\ue005", "\ue006"  # LINK_OPEN url LINK_MID text LINK_CLOSE
+_SENTINEL = re.compile(
+    f"{PB_OPEN}([^{PB_CLOSE}]*){PB_CLOSE}|{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}"
+    f"|{LINK_OPEN}([^{LINK_MID}]*){LINK_MID}([^{LINK_CLOSE}]*){LINK_CLOSE}"
+)
+
+# --- Vocabulary shared by every carnet -------------------------------------------------------------
+# Rubric names that open a part of a carnet (level-2 headings), in normal case.
+RUBRICS = ("Rencontre(s)", "Rencontres", "Rencontre", "Éclairage(s)", "Éclairages", "Éclairage",
+           "Regard d'expert", "Regard d’expert", "Regards d'experts", "Lexique", "À propos de ce carnet",
+           "Crédits", "Ressources NEC National")
+_SIDEBAR_LABEL = re.compile(r"^\s*Zoom sur\s*(?:\.\.\.|…)?\s*$", re.I)
+_LETTER_RANGE = re.compile(r"^\s*((?:[A-Z]\s?-\s?){2,}[A-Z])(?=$|[^A-Za-z-]|[a-zà-ÿ])")
+_PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
+_BULLET = re.compile(r"^\s*([▷▶►▸•→➔➜‣◦■□–-])\s+(.*)$")
+_BULLET_GLYPHS = "▷▶►▸•→➔➜‣◦■□"
+_NOTE_START = re.compile(r"^\s*(\d{1,3})\s?(?=[A-ZÀ-Ýa-zà-ÿ«“\"(])(.*)$")
+_SPEAKER = re.compile(
+    r"^((?:[A-ZÀ-Ý][\w’'\-]+)(?:\s+(?:[A-ZÀ-Ýa-zà-ÿ][\w’'\-]+)){1,2}|[A-ZÀ-Ý]{2,4})\s?:\s+(?=\S)")
+_CREDIT = re.compile(r"^\s*(Crédits? photos?|Photos?\s*:|©)", re.I)
+_BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
+_TERMINAL = ".!?…:;»”\")"
+_WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_DOMAIN = re.compile(r"(?<![\w@/.-])((?:[a-z0-9][a-z0-9-]*\.)+(?:fr|com|org|net|coop|gouv\.fr|be|eu|io|info)"
+                     r"(?:/[^\s«»“”]*)?)", re.I)
+
+
+@dataclass
+class Line:
+    no: int
+    text: str
+    frame_start: bool = False
+
+
+@dataclass
+class Block:
+    """A run of lines between blank lines, and what the steps decided it is."""
+
+    lines: list[Line]
+    kind: str = "para"
+    """para, heading, item, note, pullquote, label, credit, caption, byline, term, page, removed."""
+    text: str = ""
+    page: str = ""
+    level: int = 0
+    data: dict = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+    def raw(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+
+@dataclass
+class State:
+    source: str
+    lines: list[Line] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    page_urls: dict[str, list[str]] = field(default_factory=dict)
+    notes: dict[str, Block] = field(default_factory=dict)
+    speakers: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    hyphens: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    """Every line-end hyphen decided: (line, before, after, kept)."""
+    step: str = ""
+
+    def guess(self, line: int | None, message: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", f"carnet-import {self.step}: {message}", self.source, line,
+                                           "check it against the PDF"))
+
+
+# === Step 1: lines and pages ============================================================================
+
+
+def split_lines(state: State, text: str) -> None:
+    """Lines, with the mark of a new text frame (the extraction starts a frame with one space)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n\n "))
+    for number, raw in enumerate(text.split("\n"), start=1):
+        frame = raw.startswith(" ") and not raw.startswith("  ") and raw.strip() != "" \
+            and not _BULLET.match(raw)
+        state.lines.append(Line(number, raw.rstrip(" \t") if not raw.endswith("  ") else raw.rstrip() + "  ", frame))
+
+
+def _blank(line: Line) -> bool:
+    return not line.text.strip()
+
+
+def segment_pages(state: State) -> None:
+    """Page starts and their labels; page-number lines become page markers (blocks of kind ``page``).
+
+    A page number alone on a line closes the page that holds it (the extraction writes the footer last),
+    so the next text starts the following page. Other page starts: a run of blank lines, a new text frame
+    right after the page's appended links. Other new frames are pages only if the printed numbers leave
+    room for them; each such choice is reported.
+    """
+    lines = state.lines
+    numbers: dict[int, int] = {}  # index → printed number
+    for index, line in enumerate(lines):
+        match = _PAGE_NUMBER.match(line.text)
+        if match and 0 < int(match.group(1)) <= 400:
+            before = lines[index - 1] if index else None
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if (before is None or _blank(before)) and (after is None or _blank(after) or after.frame_start):
+                numbers[index] = int(match.group(1))
+    # Printed numbers must grow: drop those that do not (a quantity alone on a line).
+    kept: dict[int, int] = {}
+    last = 0
+    for index in sorted(numbers):
+        if numbers[index] > last:
+            kept[index] = numbers[index]
+            last = numbers[index]
+        else:
+            state.step = "pages"
+            state.guess(lines[index].no, f"number {numbers[index]} alone on a line is not a page number (out of order)")
+    numbers = kept
+
+    def previous_content(index: int) -> tuple[int, int]:
+        """(index of the previous non-blank line, number of blank lines in between)."""
+        blanks = 0
+        index -= 1
+        while index >= 0 and _blank(lines[index]):
+            blanks += 1
+            index -= 1
+        return index, blanks
+
+    sure: set[int] = set()
+    candidates: dict[int, int] = {}
+    first = next((i for i, line in enumerate(lines) if not _blank(line)), None)
+    if first is not None:
+        sure.add(first)
+    for index, line in enumerate(lines):
+        if index in numbers and previous_content(index)[0] in numbers:
+            sure.add(index)  # a page that holds only its number (a blank page)
+            continue
+        if _blank(line) or index in numbers or index == first:
+            continue
+        before, blanks = previous_content(index)
+        if before in numbers:
+            # A footer closes its page when a page break surrounds it; otherwise it sits inside its page.
+            _, blanks_above = previous_content(before)
+            if blanks_above >= 2 or blanks >= 2 or line.frame_start:
+                sure.add(index)
+        elif blanks >= 2:
+            sure.add(index)
+        elif line.frame_start:
+            score = 0
+            previous = lines[before].text.strip() if before >= 0 else ""
+            if _URL_LINE.match(previous):
+                score += 2
+            if previous.endswith(tuple(_TERMINAL)):
+                score += 1
+            stripped = line.text.strip()
+            if stripped[:1].isupper():
+                score += 1
+            elif stripped[:1].islower():
+                score -= 1
+            if any(_normal(stripped).startswith(_normal(r.split()[0])) for r in RUBRICS):
+                score += 2
+            candidates[index] = score
+    # Fill the room the printed numbers leave with the best candidates.
+    anchors = sorted(numbers)
+    starts = sorted(sure)
+    chosen = set(sure)
+    bounds = [-1, *anchors, len(lines)]
+    state.step = "pages"
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        inner_sure = [s for s in starts if low < s < high]
+        inner_cand = sorted((c for c in candidates if low < c < high), key=lambda c: (-candidates[c], c))
+        if high < len(lines) and low >= 0:
+            # pages strictly after the page closed at `low`, up to the page holding `high`
+            room = numbers[high] - numbers[low]
+        elif high < len(lines):
+            room = numbers[high]
+        else:
+            room = len(inner_sure) + sum(1 for c in inner_cand if candidates[c] >= 2)
+        free = max(0, room - len(inner_sure))
+        for candidate in inner_cand[:free]:
+            if candidates[candidate] >= 0 or high == len(lines):
+                chosen.add(candidate)
+                state.guess(lines[candidate].no, "a new text frame taken as the start of a page")
+        for candidate in inner_cand[free:]:
+            if candidates[candidate] >= 3:
+                state.guess(lines[candidate].no, "a new text frame not taken as a page start (no page number left)")
+    # Labels: forward from the last printed number, the page holding a number takes it.
+    page_starts = sorted(chosen)
+    labels: dict[int, str] = {}
+    holder: dict[int, int] = {}
+    for anchor in anchors:
+        start = max((s for s in page_starts if s <= anchor), default=None)
+        if start is not None:
+            holder[start] = numbers[anchor]
+    # before the first anchor: count back from it
+    first_anchor_start = min(holder) if holder else None
+    if first_anchor_start is not None:
+        before = [s for s in page_starts if s < first_anchor_start]
+        for offset, start in enumerate(reversed(before), start=1):
+            labels[start] = str(max(1, holder[first_anchor_start] - offset))
+    current = 0
+    for start in page_starts:
+        if start in holder:
+            current = holder[start]
+        elif start in labels:
+            current = int(labels[start])
+            continue
+        else:
+            current += 1
+            state.guess(lines[start].no, f"page {current}: no printed number, counted from the previous one")
+        labels[start] = str(current)
+    state.data_pages = labels  # type: ignore[attr-defined]
+    state.data_numbers = numbers  # type: ignore[attr-defined]
+
+
+# === Step 2: blocks ======================================================================================
+
+
+def split_blocks(state: State) -> None:
+    """Blocks between blank lines; page markers inserted; page numbers, link lines and nav aids set apart."""
+    labels: dict[int, str] = state.data_pages  # type: ignore[attr-defined]
+    numbers: dict[int, int] = state.data_numbers  # type: ignore[attr-defined]
+    page = ""
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            state.blocks.append(Block(list(current), page=page))
+            current.clear()
+
+    for index, line in enumerate(state.lines):
+        if index in labels:
+            flush()
+            page = labels[index]
+            state.blocks.append(Block([line], kind="page", page=page, text=page))
+        if index in numbers:
+            flush()
+            continue
+        text = line.text.strip()
+        if not text:
+            flush()
+            continue
+        if line.frame_start and current:
+            flush()
+        if _SIDEBAR_LABEL.match(text) or _URL_LINE.match(text):
+            kind = "label" if _SIDEBAR_LABEL.match(text) else "url"
+            if kind == "url" and current and all(_URL_LINE.match(c.text) for c in current):
+                current.append(line)
+                continue
+            flush()
+            if kind == "url":
+                current.append(line)
+                continue
+            state.blocks.append(Block([line], kind=kind, page=page, text=text))
+            continue
+        if current and all(_URL_LINE.match(c.text) for c in current):
+            flush()
+        current.append(line)
+    flush()
+    for block in state.blocks:
+        if block.kind == "para" and all(_URL_LINE.match(line.text) for line in block.lines):
+            block.kind = "url"
+
+
+def navigation_aids(state: State) -> None:
+    """Remove print navigation: letter ranges (A-B-C-D-E) and running heads repeated on many pages."""
+    state.step = "navigation"
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        for line in block.lines:
+            match = _LETTER_RANGE.match(line.text)
+            if match:
+                state.guess(line.no, f"letter range {match.group(1)!r} removed (navigation aid)")
+                line.text = line.text[match.end():]
+        block.lines = [line for line in block.lines if line.text.strip()]
+        if not block.lines:
+            block.kind = "removed"
+    # Running heads: the same short line on three pages or more.
+    seen: dict[str, set[str]] = {}
+    for block in state.blocks:
+        if block.kind == "para" and len(block.lines) <= 2:
+            key = _normal(block.raw())
+            if len(key) <= 60:
+                seen.setdefault(key, set()).add(block.page)
+    for block in state.blocks:
+        if block.kind == "para" and len(seen.get(_normal(block.raw()), ())) >= 3:
+            block.kind = "removed"
+            state.guess(block.line, f"running head {block.raw()!r} removed")
+
+
+def collect_links(state: State) -> None:
+    """The link lines appended at the end of each page: set apart by page, removed from the text."""
+    for block in state.blocks:
+        if block.kind == "url":
+            urls = state.page_urls.setdefault(block.page, [])
+            for line in block.lines:
+                url = line.text.strip()
+                if url not in urls:
+                    urls.append(url)
+
+
+# === Step 3: line joining, dehyphenation, links =============================================================
+
+
+def _link_key(url: str) -> str:
+    key = re.sub(r"^https?://", "", url.strip(), flags=re.I)
+    key = re.sub(r"^www\.", "", key, flags=re.I)
+    return key.rstrip("/.").lower()
+
+
+def _nearby_urls(state: State, page: str) -> list[str]:
+    pages = list(state.page_urls)
+    urls = list(state.page_urls.get(page, []))
+    if page in pages:
+        position = pages.index(page)
+        for other in pages[max(0, position - 1):position + 2]:
+            urls.extend(u for u in state.page_urls[other] if u not in urls)
+    return urls
+
+
+def dehyphenate(before: str, after: str) -> tuple[bool, bool]:
+    """Whether the hyphen between ``before-`` and ``after`` is kept, and whether the choice is sure.
+
+    The French lexicon decides: a compound it knows keeps its hyphen; a word it knows once joined loses
+    it; a capital after the hyphen (Magnac-Lavalette) or two words each known alone keep it.
+    """
+    if is_french_word(f"{before}-{after}"):
+        return True, True
+    if is_french_word(before + after):
+        return False, True
+    if after[:1].isupper():
+        return True, True
+    if is_french_word(before) and is_french_word(after) and len(after) > 2:
+        return True, False
+    return False, False
+
+
+def join_lines(state: State) -> None:
+    """Each block's lines → one text: URL-aware joining, dehyphenation by the lexicon."""
+    state.step = "dehyphenation"
+    for block in state.blocks:
+        if block.kind in ("page", "url", "removed", "label"):
+            continue
+        keys = [_link_key(u) for u in _nearby_urls(state, block.page)]
+        text = ""
+        for index, line in enumerate(block.lines):
+            piece = line.text.strip()
+            if index == 0:
+                text = piece
+                continue
+            text = _join(state, text, piece, line.no, keys)
+        block.text = text
+
+
+def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
+    last_token = text.split(" ")[-1] if text else ""
+    urlish = bool(re.search(r"[a-z0-9]\.[a-z]{2,}|/", last_token)) and not last_token.endswith((".", ","))
+    if text.endswith("-") and piece[:1].isalnum():
+        hyphen = _WORD_END_HYPHEN.search(text)
+        start = _WORD_START.match(piece)
+        if urlish or (hyphen is None or start is None):
+            joined_cut = last_token[:-1] + piece.split(" ")[0]
+            joined_kept = last_token + piece.split(" ")[0]
+            cut_ok = any(_normal_url(joined_cut) in k for k in keys)
+            kept_ok = any(_normal_url(joined_kept) in k for k in keys)
+            keep = kept_ok or not cut_ok and not urlish and True
+            if urlish and not kept_ok and not cut_ok:
+                keep = True  # an address: a hyphen at the line end is usually the address's own
+            state.hyphens.append((line_no - 1, last_token[:-1], piece.split(" ")[0], keep))
+            return text + piece if keep else text[:-1] + piece
+        keep, sure = dehyphenate(hyphen.group(1), start.group(1))
+        state.hyphens.append((line_no - 1, hyphen.group(1), start.group(1), keep))
+        if not sure:
+            state.guess(line_no - 1, f"{hyphen.group(1)}-{start.group(1)}: hyphen {'kept' if keep else 'removed'}")
+        return text + piece if keep else text[:-1] + piece
+    if urlish and (last_token.endswith("/") or re.match(r"^[\w%.-]*[/.][\w%/.-]*", piece) and last_token.endswith(".")):
+        candidate = _normal_url(last_token + piece.split(" ")[0])
+        if any(candidate in k for k in keys) or last_token.endswith("/"):
+            return text + piece
+    return f"{text} {piece}"
+
+
+def _normal_url(text: str) -> str:
+    return _link_key(text.rstrip(".,;"))
+
+
+def attach_links(state: State) -> None:
+    """Each appended URL → a link on the visible text it belongs to (an address, often shortened)."""
+    state.step = "links"
+    used: set[str] = set()
+    for block in state.blocks:
+        if not block.text or block.kind in ("page", "url", "removed", "label"):
+            continue
+        urls = _nearby_urls(state, block.page)
+        pieces: list[str] = []
+        cursor = 0
+        for match in _DOMAIN.finditer(block.text):
+            visible = match.group(1).rstrip(".,;:)")
+            start, end = match.start(1), match.start(1) + len(visible)
+            if start < cursor:
+                continue
+            key = _link_key(visible)
+            target = next((u for u in urls if _link_key(u) == key), None) or \
+                next((u for u in urls if _link_key(u).startswith(key) and len(key) >= 8), None)
+            if target is None:
+                target = next((u for pg in state.page_urls.values() for u in pg if _link_key(u) == key), None)
+            if target is None:
+                target = "https://" + visible
+                state.guess(block.line, f"address {visible!r} has no appended link: linked to {target}")
+            used.add(target)
+            pieces.append(block.text[cursor:start])
+            pieces.append(f"{LINK_OPEN}{target}{LINK_MID}{visible}{LINK_CLOSE}")
+            cursor = end
+        if pieces:
+            pieces.append(block.text[cursor:])
+            block.text = "".join(pieces)
+    for page, urls in state.page_urls.items():
+        for url in urls:
+            if url not in used and not any(_link_key(url).startswith(_link_key(u)) for u in used):
+                state.guess(None, f"page {page}: link {url} matches no visible text (dropped)")
+
+
+# === Step 4: notes, headings, lists, quotes ======================================================================
+
+
+def find_notes(state: State) -> None:
+    """Numbered blocks in note order are footnotes (not years, quantities or list numbers)."""
+    state.step = "notes"
+    expected = 1
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        match = _NOTE_START.match(block.lines[0].text)
+        if not match:
+            continue
+        number = int(match.group(1))
+        rest = match.group(2)
+        letters = [c for c in rest if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+            continue  # "3 ENSEIGNEMENTS CLÉS": a heading with a number
+        if not (expected - 1 <= number <= expected + 3):
+            continue
+        if number != expected:
+            state.guess(block.line, f"note {number} where note {expected} was expected")
+        label = str(number)
+        while label in state.notes:
+            label += "bis"
+        block.kind = "note"
+        block.data["label"] = label
+        block.data["number"] = number
+        block.text = re.sub(r"^\s*\d{1,3}\s?", "", block.text, count=1)
+        state.notes[label] = block
+        expected = number + 1
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.85 and \
+        (len(letters) >= 5 or " " in text.strip())
+
+
+def _starts_rubric(lines: list[Line]) -> tuple[str, int] | None:
+    """A rubric name at the start of a block (it may be broken over two lines): (name, lines used)."""
+    for count in (1, 2, 3):
+        if len(lines) < count:
+            break
+        text = _normal(" ".join(line.text.strip() for line in lines[:count]))
+        for rubric in RUBRICS:
+            if text == _normal(rubric):
+                return rubric, count
+    return None
+
+
+def find_headings(state: State) -> None:
+    """Rubric names, lines in capitals, short title lines before text: headings, in normal case."""
+    state.step = "headings"
+    from ..transforms.capitals import _normal_case
+
+    new_blocks: list[Block] = []
+    previous_kind = "page"
+    for block in state.blocks:
+        if block.kind != "para":
+            new_blocks.append(block)
+            if block.kind not in ("removed", "url"):
+                previous_kind = block.kind
+            continue
+        lines = block.lines
+        produced: list[Block] = []
+        rubric = _starts_rubric(lines)
+        if rubric:
+            produced.append(Block(lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
+                                  data={"rubric": True}))
+            lines = lines[rubric[1]:]
+            # the title under the rubric: the rest of the block when it reads as a title
+            if lines and not lines[-1].text.strip().endswith((".", ":", ";")) and len(lines) <= 4 \
+                    and not _BULLET.match(lines[0].text):
+                produced.append(Block(lines, kind="heading", page=block.page, level=3,
+                                      text=" ".join(li.text.strip() for li in lines)))
+                lines = []
+        caps = 0
+        while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
+                and not _URL_LINE.match(lines[caps].text):
+            caps += 1
+        if caps and caps < 6:
+            text = " ".join(li.text.strip() for li in lines[:caps])
+            level = 2 if previous_kind == "page" and not produced else 3
+            normal = _normal_case(text, set(), True)
+            produced.append(Block(lines[:caps], kind="heading", page=block.page, level=level, text=normal,
+                                  data={"uppercase": True}))
+            lines = lines[caps:]
+        elif not produced and len(lines) >= 2:
+            # A short first line without final punctuation over longer text: a title ("Samuel Goëta").
+            first = lines[0].text.strip()
+            others = [len(li.text.strip()) for li in lines[1:]]
+            if len(first) <= 40 and not first.endswith(tuple(_TERMINAL + ",")) and \
+                    len(lines) >= 3 and statistics.median(others) >= 2 * len(first) and \
+                    lines[1].text.strip()[:1].isupper() and not _SPEAKER.match(first + " : x"):
+                produced.append(Block(lines[:1], kind="heading", page=block.page, level=3, text=first))
+                state.guess(lines[0].no, f"short line {first!r} taken as a heading")
+                lines = lines[1:]
+        if produced:
+            if lines:
+                rest = Block(lines, page=block.page)
+                rest.text = _rejoin(state, block, lines)
+                produced.append(rest)
+            new_blocks.extend(produced)
+            previous_kind = produced[-1].kind
+            continue
+        # A short block of title lines followed by text (a subheading in the body).
+        text = block.text
+        if len(block.lines) <= 3 and len(text) <= 90 and not text.endswith(tuple(_TERMINAL + ",")) \
+                and text[:1].isupper() and not _BULLET.match(block.lines[0].text) \
+                and not _CREDIT.match(text) and not _BYLINE.match(text) and LINK_OPEN not in text \
+                and not re.search(r"\d{4}$", text) and len(text.split()) >= 3:
+            block.kind = "heading"
+            block.level = 3
+            state.guess(block.line, f"short block {text!r} taken as a heading")
+        new_blocks.append(block)
+        previous_kind = block.kind
+    state.blocks = new_blocks
+    # Rubric headings stand for their part: a title under them is one level down; the rest stays.
+    for block in state.blocks:
+        if block.kind == "heading":
+            block.text = block.text.strip()
+
+
+def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
+    keys = [_link_key(u) for u in _nearby_urls(state, block.page)]
+    text = lines[0].text.strip()
+    for line in lines[1:]:
+        text = _join(state, text, line.text.strip(), line.no, keys)
+    # links were attached on the whole block: attach again on this part
+    saved, block_text = block.text, text
+    part = Block(lines, page=block.page, text=block_text)
+    holder = State(state.source, page_urls=state.page_urls)
+    holder.blocks = [part]
+    attach_links(holder)
+    block.text = saved
+    return part.text
+
+
+def find_lists(state: State) -> None:
+    """Bullet glyphs (▷ ▶ → …) start list items."""
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        match = _BULLET.match(block.lines[0].text)
+        if match and (match.group(1) in _BULLET_GLYPHS):
+            block.kind = "item"
+            block.text = re.sub(r"^\s*[" + _BULLET_GLYPHS + r"]\s+", "", block.text)
+        elif len(block.lines) >= 2 and _BULLET.match(block.lines[-1].text) and block.lines[-1].text.strip()[0] == "→":
+            # "POUR EN SAVOIR PLUS, → address": a lead-in then one item
+            pass
+
+
+def find_credits(state: State) -> None:
+    """Photo credits and bylines ("Textes : …")."""
+    for block in state.blocks:
+        if block.kind == "para":
+            if _CREDIT.match(block.text):
+                block.kind = "credit"
+            elif _BYLINE.match(block.text) and len(block.text) < 80:
+                block.kind = "byline"
+
+
+def find_pullquotes(state: State) -> None:
+    """Quotes set large: “…” blocks with an attribution, and blocks that repeat a longer body text."""
+    state.step = "pull quotes"
+    body = [b for b in state.blocks if b.kind in ("para", "item")]
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        text = _plain(block.text)
+        if text.startswith(("“", "\"")) and ("”" in text or text.count("\"") >= 2):
+            closing = max(text.rfind("”"), text.rfind("\""))
+            quote, attribution = text[:closing + 1], text[closing + 1:].strip()
+            block.kind = "pullquote"
+            block.data["attribution"] = attribution
+            block.text = quote
+            block.data["repeats"] = _found_in(quote, block, body)
+            continue
+        words = _words(text)
+        if 6 <= len(words) <= 90 and _found_in(text, block, body, longer=True):
+            block.kind = "pullquote"
+            block.data["attribution"] = ""
+            block.data["repeats"] = True
+            state.guess(block.line, "block repeating body text taken as a pull quote")
+    for block in state.blocks:
+        if block.kind == "pullquote" and not block.data["repeats"]:
+            state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
+
+
+def _found_in(text: str, block: Block, body: list[Block], longer: bool = False) -> bool:
+    words = _words(text)
+    if len(words) < 5:
+        return False
+    grams = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+    for other in body:
+        if other is block:
+            continue
+        other_words = _words(_plain(other.text))
+        if longer and len(other_words) <= len(words) * 1.15:
+            continue
+        other_grams = {tuple(other_words[i:i + 4]) for i in range(len(other_words) - 3)}
+        if grams and len(grams & other_grams) / len(grams) >= 0.7:
+            return True
+    return False
+
+
+# === Step 5: reading order ==================================================================================
+
+
+def join_continuations(state: State) -> None:
+    """A block that starts in lower case continues the last unfinished paragraph, across asides and pages."""
+    state.step = "paragraphs"
+    result: list[Block] = []
+    pending_pages: list[str] = []
+    for block in state.blocks:
+        if block.kind == "page":
+            pending_pages.append(block.text)
+            result.append(block)
+            continue
+        first = _plain(block.text).lstrip()[:1]
+        if block.kind in ("para", "item") and first.islower():
+            target = _open_paragraph(result)
+            if target is not None:
+                index = result.index(target)
+                between = result[index + 1:]
+                marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
+                glue = " " if not target.text.endswith("-") else ""
+                target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
+                target.lines.extend(block.lines)
+                # the asides in between move after the paragraph; page markers are now inline
+                result[index + 1:] = [b for b in between if b.kind != "page"]
+                if marks:
+                    state.guess(block.line, "paragraph continued across a page break")
+                continue
+        result.append(block)
+    state.blocks = result
+
+
+def _open_paragraph(blocks: list[Block]) -> Block | None:
+    """The last paragraph that does not end a sentence, if only asides follow it."""
+    for block in reversed(blocks[-12:]):
+        if block.kind in ("para", "item"):
+            end = _plain(block.text).rstrip()
+            return None if not end or end.endswith(tuple(".!?…»”\"")) else block
+        if block.kind in ("heading",):
+            return None
+    return None
+
+
+# === Step 6: glossary, sidebars, interviews ======================================================================
+
+
+def find_glossary(state: State) -> None:
+    """After a "Lexique" heading: term lines followed by their definitions."""
+    state.step = "glossary"
+    inside = False
+    for block in state.blocks:
+        if block.kind == "heading" and block.data.get("rubric"):
+            inside = _normal(block.text) == _normal("Lexique")
+            continue
+        if not inside or block.kind not in ("para", "heading"):
+            continue
+        lines = block.lines
+        if block.kind == "heading" and block.level == 3:
+            continue
+        term_end = None
+        for index, line in enumerate(lines[:3]):
+            if line.text.endswith("  ") and index + 1 < len(lines):
+                term_end = index
+                break
+        if term_end is None and len(lines) >= 2 and len(lines[0].text.strip()) <= 50 and \
+                not lines[0].text.strip().endswith((".", ",", ";")):
+            term_end = 0
+            state.guess(lines[0].no, f"glossary term {lines[0].text.strip()!r} (no layout mark)")
+        if term_end is None:
+            continue
+        term = " ".join(li.text.strip() for li in lines[:term_end + 1])
+        definition = _rejoin(state, block, lines[term_end + 1:])
+        # page markers merged into the block text stay with the definition
+        marks = "".join(re.findall(f"{PB_OPEN}[^{PB_CLOSE}]*{PB_CLOSE}", block.text))
+        if marks and marks not in definition:
+            definition = _reinsert_marks(block.text, definition)
+        block.kind = "term"
+        block.data["term"] = term
+        block.text = definition
+
+
+def _reinsert_marks(original: str, definition: str) -> str:
+    """Put the inline page markers of ``original`` back into ``definition`` at the same word."""
+    for match in re.finditer(f"{PB_OPEN}[^{PB_CLOSE}]*{PB_CLOSE}", original):
+        after = _plain(original[match.end():]).split()[:3]
+        anchor = " ".join(after)
+        position = definition.find(anchor) if anchor else -1
+        if position >= 0:
+            definition = definition[:position] + match.group(0) + " " + definition[position:]
+        else:
+            definition += match.group(0)
+    return definition
+
+
+def find_sidebars(state: State) -> None:
+    """A "Zoom sur…" label: the blocks from the title in capitals above it to the label form a sidebar."""
+    state.step = "sidebars"
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "label":
+            continue
+        start = None
+        for back in range(index - 1, max(-1, index - 15), -1):
+            other = blocks[back]
+            if other.kind == "heading" and other.data.get("uppercase"):
+                start = back
+                break
+            if other.kind in ("label", "sidebar") or other.kind == "heading" and other.data.get("rubric"):
+                break
+        if start is None:
+            block.kind = "removed"
+            state.guess(block.line, "'Zoom sur' label with no title in capitals above it (removed)")
+            continue
+        title = blocks[start]
+        title.kind = "sidebar"
+        title.data["label"] = block.text.strip()
+        members = [b for b in blocks[start + 1:index] if b.kind in ("para", "item", "byline", "credit", "heading")]
+        for member in members:
+            member.data["in_sidebar"] = title
+        title.data["members"] = members
+        block.kind = "removed"
+        # "POUR EN SAVOIR PLUS, → address" right after the label belongs to the box
+        if index + 1 < len(blocks) and blocks[index + 1].kind == "para" and \
+                "→" in blocks[index + 1].raw() and len(blocks[index + 1].lines) <= 4:
+            blocks[index + 1].data["in_sidebar"] = title
+            members.append(blocks[index + 1])
+
+
+def find_interviews(state: State) -> None:
+    """Answers start with a speaker's name or initials and a colon; the paragraph before is the question."""
+    state.step = "interviews"
+    names: dict[str, str] = {}
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        match = _SPEAKER.match(_plain(block.text))
+        if not match:
+            continue
+        who = match.group(1)
+        if " " in who and all(w[:1].isupper() for w in who.split()):
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", who) if w)
+            names[initials] = who
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        match = _SPEAKER.match(_plain(block.text))
+        if not match:
+            continue
+        who = match.group(1)
+        if who in names:
+            block.kind = "answer"
+            block.data.update(speaker=names[who], initials=who)
+        elif " " in who and who in names.values():
+            initials = next(k for k, v in names.items() if v == who)
+            block.kind = "answer"
+            block.data.update(speaker=who, initials=initials)
+        else:
+            continue
+        block.text = _strip_prefix(block.text, match.end())
+    state.speakers = names
+    # Questions: an unprefixed paragraph ending with "?" right before an answer.
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "answer":
+            continue
+        for back in range(index - 1, max(-1, index - 6), -1):
+            other = blocks[back]
+            if other.kind == "para" and _plain(other.text).rstrip().endswith("?"):
+                other.kind = "question"
+                break
+            if other.kind in ("para", "answer", "question", "heading"):
+                break
+    # Continuations of an answer: unprefixed paragraphs after it, until a question or a heading.
+    current = None
+    for block in blocks:
+        if block.kind == "answer":
+            current = block
+        elif block.kind == "question" or block.kind in ("heading", "sidebar"):
+            current = None
+        elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
+            block.kind = "answer_more"
+            block.data["turn"] = current
+
+
+def _strip_prefix(text: str, plain_end: int) -> str:
+    """Remove the first ``plain_end`` visible characters of ``text`` (stopping at the first sentinel)."""
+    for index, char in enumerate(text[:plain_end]):
+        if char in (PB_OPEN, NOTE_OPEN, LINK_OPEN):
+            return text[index:]
+    return text[plain_end:]
+
+
+# === Step 7: note calls ==============================================================================================
+
+_CALL = re.compile(r"(?<=[^\W\d_]|[»”.)’])(\d{1,3})(?=[\s.,;:!?)»”…]|$|\ue000)")
+
+
+def link_note_calls(state: State) -> None:
+    """Each note's call: its number glued to a word, nearest to the note, in note order."""
+    state.step = "notes"
+    texts = [b for b in state.blocks if b.kind not in ("note", "page", "url", "removed", "label") and b.text]
+    position = {id(b): i for i, b in enumerate(state.blocks)}
+    taken: set[tuple[int, int]] = set()
+    for label, note in state.notes.items():
+        number = str(note.data["number"])
+        note_at = position[id(note)]
+        best = None
+        for block in texts:
+            distance = position[id(block)] - note_at
+            if distance > 12 or distance < -40:
+                continue
+            for match in _CALL.finditer(block.text):
+                if match.group(1) != number or (id(block), match.start()) in taken:
+                    continue
+                before = block.text[max(0, match.start() - 3):match.start()]
+                if re.search(r"\d[.,]$|[A-Z]{1,2}$", before) and not re.search(r"[a-z]", before):
+                    continue  # "CO2", "B2": a formula or a code
+                score = abs(distance) + (0 if distance < 0 else 3)
+                if best is None or score < best[0]:
+                    best = (score, block, match)
+        if best is None:
+            state.guess(note.line, f"note {label}: no call found in the text")
+            continue
+        _, block, match = best
+        taken.add((id(block), match.start()))
+        note.data["called_in"] = (block, match.start(), match.end())
+    # Replace calls from the end so that offsets stay right.
+    calls: dict[int, list[tuple[int, int, str]]] = {}
+    for label, note in state.notes.items():
+        if "called_in" in note.data:
+            block, start, end = note.data["called_in"]
+            calls.setdefault(id(block), []).append((start, end, label))
+    for block in state.blocks:
+        for start, end, label in sorted(calls.get(id(block), []), reverse=True):
+            block.text = f"{block.text[:start]}{NOTE_OPEN}note-{label}{NOTE_CLOSE}{block.text[end:]}"
+
+
+# === Step 8: the tree ================================================================================================
+
+
+def _inlines(text: str, line: int | None = None) -> list[t.Inline]:
+    result: list[t.Inline] = []
+    cursor = 0
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    for match in _SENTINEL.finditer(text):
+        if match.start() > cursor:
+            result.append(t.Text(text=text[cursor:match.start()], line=line))
+        if match.group(1) is not None:
+            result.append(t.PageBreak(label=match.group(1), line=line))
+        elif match.group(2) is not None:
+            result.append(t.NoteRef(note_id=match.group(2), line=line))
+        else:
+            result.append(t.Link(target=match.group(3), children=[t.Text(text=match.group(4))], line=line))
+        cursor = match.end()
+    if cursor < len(text):
+        result.append(t.Text(text=text[cursor:], line=line))
+    return result
+
+
+def build_tree(state: State) -> t.Document:
+    """Blocks → the semantic tree."""
+    document = t.Document(meta=t.Meta(speakers={k: v for k, v in state.speakers.items()}))
+    out: list[t.Block] = document.children
+    current_list: t.List | None = None
+    list_container: list[t.Block] | None = None
+    interview: t.Interview | None = None
+    sidebars: dict[int, t.Sidebar] = {}
+
+    def paragraph(block: Block, classes: list[str] | None = None) -> t.Paragraph:
+        return t.Paragraph(children=_inlines(block.text, block.line), classes=classes or [], line=block.line)
+
+    for block in state.blocks:
+        kind = block.kind
+        if kind in ("url", "removed", "label", "note"):
+            continue
+        container = out
+        owner = block.data.get("in_sidebar")
+        if owner is not None and id(owner) in sidebars:
+            container = sidebars[id(owner)].children
+        if kind != "item" or container is not list_container:
+            current_list = None
+        if kind not in ("answer", "answer_more", "question", "page"):
+            interview = None
+        if kind == "page":
+            container.append(t.PageBreak(label=block.text, line=block.line))
+        elif kind == "heading":
+            heading = t.Heading(level=block.level or 3, children=_inlines(block.text, block.line), line=block.line)
+            if block.data.get("uppercase"):
+                heading.classes.append("uppercase")
+            if _normal(block.text) == _normal("Lexique"):
+                heading.classes.append("glossary")
+            container.append(heading)
+        elif kind == "sidebar":
+            title = f"{block.data.get('label', 'Zoom sur...')} {block.text}".strip()
+            sidebar = t.Sidebar(heading=t.Heading(level=0, children=[t.Text(text=title)]), line=block.line)
+            sidebars[id(block)] = sidebar
+            out.append(sidebar)
+        elif kind == "item":
+            if current_list is None:
+                current_list = t.List(line=block.line)
+                list_container = container
+                container.append(current_list)
+            current_list.items.append(t.ListItem(children=[paragraph(block)], line=block.line))
+        elif kind == "term":
+            last = container[-1] if container else None
+            if not isinstance(last, t.DefinitionList):
+                last = t.DefinitionList(glossary=True, line=block.line)
+                container.append(last)
+            last.items.append(t.DefinitionItem(term=_inlines(block.data["term"]), definitions=[[paragraph(block)]],
+                                               line=block.line))
+        elif kind == "pullquote":
+            quote = t.PullQuote(children=[paragraph(block)], repeats_body=bool(block.data.get("repeats")),
+                                line=block.line)
+            if block.data.get("attribution"):
+                quote.attribution = _inlines(block.data["attribution"])
+            container.append(quote)
+        elif kind in ("question", "answer", "answer_more"):
+            if interview is None:
+                interview = t.Interview(line=block.line)
+                container.append(interview)
+            if kind == "question":
+                interview.turns.append(t.Turn(role="question", children=[paragraph(block)], line=block.line))
+            elif kind == "answer":
+                interview.turns.append(t.Turn(role="answer", speaker=block.data["speaker"],
+                                              initials=block.data["initials"], children=[paragraph(block)],
+                                              line=block.line))
+            elif interview.turns:
+                interview.turns[-1].children.append(paragraph(block))
+        elif kind in ("credit", "byline", "caption"):
+            container.append(paragraph(block, [kind]))
+        else:
+            container.append(paragraph(block))
+    for label, note in state.notes.items():
+        document.notes.append(t.Note(id=f"note-{label}", children=[paragraph(note)], line=note.line))
+    first_heading = next((b for b in state.blocks if b.kind == "heading"), None)
+    if first_heading is not None:
+        document.meta.title = _plain(first_heading.text)
+    return document
+
+
+# === The steps, in order ====================================================================================
+
+Step = Callable[[State], None]
+STEPS: list[tuple[str, Step]] = [
+    ("pages", segment_pages),
+    ("blocks", split_blocks),
+    ("navigation", navigation_aids),
+    ("links-collect", collect_links),
+    ("dehyphenation", join_lines),
+    ("links", attach_links),
+    ("notes", find_notes),
+    ("headings", find_headings),
+    ("lists", find_lists),
+    ("credits", find_credits),
+    ("paragraphs", join_continuations),
+    ("pull quotes", find_pullquotes),
+    ("glossary", find_glossary),
+    ("sidebars", find_sidebars),
+    ("interviews", find_interviews),
+    ("note calls", link_note_calls),
+]
+
+
+def import_text(text: str, source: str = "") -> tuple[t.Document, State]:
+    """Run every step; the tree and the state (its diagnostics, hyphen decisions…) for reports."""
+    state = State(source)
+    split_lines(state, text)
+    for name, step in STEPS:
+        state.step = name
+        step(state)
+    document = build_tree(state)
+    document.diagnostics.extend(state.diagnostics)
+    return document, state
+
+
+def read_pdftext(text: str, source: str = "", base_dir: str = "") -> t.Document:
+    """Read raw text extracted from a carnet PDF; every uncertain decision is a warning with its line."""
+    document, _ = import_text(text, source)
+    document.base_dir = base_dir
+    return document
+
+
+# === Helpers ==================================================================================================
+
+
+def _plain(text: str) -> str:
+    """Block text without sentinels (links keep their visible text)."""
+    text = re.sub(f"{PB_OPEN}[^{PB_CLOSE}]*{PB_CLOSE}|{NOTE_OPEN}[^{NOTE_CLOSE}]*{NOTE_CLOSE}", "", text)
+    return re.sub(f"{LINK_OPEN}[^{LINK_MID}]*{LINK_MID}([^{LINK_CLOSE}]*){LINK_CLOSE}", r"\1", text)
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
+    return re.sub(r"\s+", " ", text).strip(" .…")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", _normal(text))
