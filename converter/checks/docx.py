@@ -72,6 +72,13 @@ def _w(el: etree._Element, name: str) -> str | None:
     return el.get(W + name)
 
 
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _on(el: etree._Element | None) -> bool:
     return el is not None and (_w(el, "val") or "true").lower() not in FALSE_VALUES
 
@@ -190,10 +197,7 @@ class _Docx:
 
     def size(self, p: etree._Element, r: etree._Element | None) -> int:
         sz = self.rpr_value(p, r, "sz")
-        try:
-            return int(_w(sz, "val") or DEFAULT_SIZE) if sz is not None else DEFAULT_SIZE
-        except ValueError:
-            return DEFAULT_SIZE
+        return _int(_w(sz, "val"), DEFAULT_SIZE) if sz is not None else DEFAULT_SIZE
 
     # --------------------------------------------------------------- paragraphs
     def heading_level(self, p: etree._Element) -> int:
@@ -205,10 +209,7 @@ class _Docx:
     def _heading_level(self, p: etree._Element) -> int:
         outline, _ = self.ppr_value(p, "outlineLvl")
         if outline is not None:
-            try:
-                level = int(_w(outline, "val") or "9")
-            except ValueError:
-                level = 9
+            level = _int(_w(outline, "val"), 9)
             if 0 <= level <= 8:
                 return level + 1
         style_id = self.pstyle_id(p)
@@ -400,7 +401,7 @@ def check_headings(d: _Docx, lang: str) -> Iterator[Finding]:
 
 def check_fake_headings(d: _Docx, lang: str) -> Iterator[Finding]:
     """docx-fake-heading: a short bold or large body paragraph with no final punctuation."""
-    body_size = d.size(d.body, None) if d.default_pstyle else DEFAULT_SIZE
+    body_size = d.size(d.body, None)  # the default paragraph style, or docDefaults
     for p in d.paragraphs:
         if in_table(p) or d.heading_level(p) or d.is_title(p) or d.is_numbered(p) or not d.is_body_style(p):
             continue
@@ -469,13 +470,13 @@ def check_tables(d: _Docx, lang: str) -> Iterator[Finding]:
         if len(rows) >= 2 and columns >= 2 and not _on(rows[0].find(f"{W}trPr/{W}tblHeader")):
             yield make_finding("docx-table-header", lang, where, first_text)
         markers = []
-        if any(int(_w(g, "val") or "1") > 1 for g in tbl.findall(f"{W}tr/{W}tc/{W}tcPr/{W}gridSpan")):
+        if any(_int(_w(g, "val"), 1) > 1 for g in tbl.findall(f"{W}tr/{W}tc/{W}tcPr/{W}gridSpan")):
             markers.append("w:gridSpan")
         for marker in ("vMerge", "hMerge"):
             if tbl.findall(f"{W}tr/{W}tc/{W}tcPr/{W}{marker}"):
                 markers.append(f"w:{marker}")
         for marker in ("gridBefore", "gridAfter"):
-            if any(int(_w(g, "val") or "0") > 0
+            if any(_int(_w(g, "val"), 0) > 0
                    for g in tbl.findall(f"{W}tr/{W}trPr/{W}{marker}")):
                 markers.append(f"w:{marker}")
         if len({len(c) for c in cells}) > 1 and "w:gridSpan" not in markers:

@@ -160,7 +160,8 @@ class Page:
     def where(self, el: etree._Element | None) -> str:
         if el is None:
             return self.name
-        line = f"{self.name}:{el.sourceline}" if self.name else f"{el.sourceline}"
+        number = el.sourceline or "?"
+        line = f"{self.name}:{number}" if self.name else f"{number}"
         return f"{line} {css_path(el)}"
 
     def find_all(self, *names: str) -> list[etree._Element]:
