@@ -34,6 +34,7 @@ Running it twice changes nothing: its output holds no abbreviated form.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -145,9 +146,7 @@ def _participle_feminine(w: str, lex: frozenset[str]) -> bool:
         masc, base = w[:-1], w[:-2]
     elif w.endswith("euse"):
         masc, base = w[:-4] + "eur", w[:-4]
-        if masc in lex and len(base) >= 3 and base + "er" in lex:
-            return True
-        return False
+        return masc in lex and len(base) >= 3 and base + "er" in lex
     elif w.endswith("atrice"):
         masc, base = w[:-6] + "ateur", w[:-6]
     else:
@@ -642,8 +641,6 @@ class _Analyser:
         start = prefixes[0][0].start if prefixes else stem_piece.start
         unit = self._unit(start, end, "-".join([*masc_parts, masc]), "-".join([*fem_parts, fem]),
                           "-".join([*normal_parts, normal]), first, demonym=_is_demonym(masc))
-        if prefixes and prefixes[0][0].text[:1].isupper() and not prefixes[0][0].text.isupper():
-            unit.masc = unit.masc[:1].upper() + unit.masc[1:] if False else unit.masc
         return unit
 
     def _end(self, pieces: list[_Piece]) -> int:
@@ -949,8 +946,6 @@ def rewrite_lines(lines: Iterable[str], policy: str = "doublet") -> tuple[list[s
     starts = [0]
     for body in bodies[:-1]:
         starts.append(starts[-1] + len(body) + 1)
-    import bisect
-
     for form in forms:
         index = bisect.bisect_right(starts, form.start) - 1
         form.line = index + 1
@@ -1009,18 +1004,12 @@ def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | Non
     """
     chosen = _policy_of(options, policy)
     report = InclusiveReport(chosen)
-    lines: dict[int, int | None] = {}
-    for node in _all_nodes(document):
-        for name in ("children", "term", "caption", "credit", "attribution"):
-            value = getattr(node, name, None)
-            if isinstance(value, list):
-                lines[id(value)] = node.line
+    lines: dict[int, int | None] | None = None
     for inlines, lang in iter_inline_runs(document):
         run = TextRun.of(inlines, lang)
-        if not run.text or not any(c in run.text for c in _SEPARATORS + "([") and not _maybe_caps(run.text):
+        if not _CANDIDATE_RE.search(run.text):
             continue
-        forms = _analyse(run.text, chosen, lambda offset, run=run: run.lang_at(offset).lower().startswith("fr"),
-                         newlines=False)
+        forms = _analyse(run.text, chosen, _french_at(run), newlines=False)
         if not forms:
             continue
         edits = [(f.start, f.end, f.replacement) for f in forms
@@ -1028,7 +1017,10 @@ def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | Non
         refused = set(run.apply(edits)) if edits else set()
         for form in forms:
             node = run.node_at(form.start)
-            form.line = (node.line if node is not None else None) or lines.get(id(inlines))
+            form.line = node.line if node is not None else None
+            if form.line is None:
+                lines = lines if lines is not None else _block_lines(document)
+                form.line = lines.get(id(inlines))
             if (form.start, form.end, form.replacement) in refused:
                 form.replacement = None
                 form.reason = "crosses a note call, a literal or a line break"
@@ -1039,10 +1031,30 @@ def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | Non
     return report
 
 
+_CANDIDATE_RE = re.compile(
+    rf"[^\W\d_][{INVISIBLE}]*[{_SEP_CLASS}(\[][{INVISIBLE}]*[^\W\d_]|[a-zà-ÿœæ][A-ZÀ-ÖØ-ÞŒÆ]")
+"""A quick test: a block without a match holds no candidate at all."""
 
 
-def _maybe_caps(text: str) -> bool:
-    return _CAPS_ANYWHERE.search(text) is not None
+def _french_at(run: TextRun) -> Callable[[int], bool]:
+    starts = [segment.start for segment in run.segments]
+    french = [segment.lang.lower().startswith("fr") for segment in run.segments]
+
+    def allowed(offset: int) -> bool:
+        return bool(french) and french[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+    return allowed
+
+
+def _block_lines(document: t.Document) -> dict[int, int | None]:
+    """The line of the node that holds each list of inlines (by the list's id)."""
+    lines: dict[int, int | None] = {}
+    for node in _all_nodes(document):
+        for name in ("children", "term", "caption", "credit", "attribution"):
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                lines[id(value)] = node.line
+    return lines
 
 
 def _all_nodes(node: t.Node) -> Iterable[t.Node]:
