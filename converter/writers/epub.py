@@ -237,14 +237,16 @@ def write_epub(document: t.Document) -> bytes:
         book.add_metadata(None, "meta", f"{series or meta.title} (édition imprimée)" if lang.startswith("fr")
                           else f"{series or meta.title} (print edition)", {"property": "pageBreakSource"})
 
-    css = epub.EpubItem(uid="style", file_name="styles/carnet.css", media_type="text/css",
-                        content=(templates_dir() / "epub" / "carnet.css").read_bytes())
-    book.add_item(css)
+    # The page style of the HTML writer, then the EPUB additions: one stylesheet to maintain.
+    for uid, folder in (("style", "html"), ("style-epub", "epub")):
+        book.add_item(epub.EpubItem(uid=uid, file_name=f"styles/{folder}.css", media_type="text/css",
+                                    content=(templates_dir() / folder / "carnet.css").read_bytes()))
 
     def page(file_name: str, title: str, body: str, uid: str, properties: list[str] | None = None):
         item = epub.EpubHtml(title=title, file_name=file_name, lang=lang, uid=uid)
         item.content = f"<html><body>{body}</body></html>"
-        item.add_link(href="styles/carnet.css", rel="stylesheet", type="text/css")
+        item.add_link(href="styles/html.css", rel="stylesheet", type="text/css")
+        item.add_link(href="styles/epub.css", rel="stylesheet", type="text/css")
         if properties:
             item.properties = properties
         book.add_item(item)
