@@ -24,7 +24,7 @@ from converter import tree as t
 from converter.messages import message
 from converter.writers import writer_for
 from converter.writers.docx import DocxImageError, reference_path, write_docx
-from converter.writers.docx.styles import STYLES, all_styles
+from converter.writers.docx.styles import SIDEBAR_BOX, STYLES, all_styles
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -746,6 +746,16 @@ def test_sidebar_style_draws_a_box(out: Docx) -> None:
     styles = out.part("word/styles.xml")
     sides = styles.xpath("w:style[@w:styleId='Sidebar']/w:pPr/w:pBdr/*", namespaces=NS)
     assert {etree.QName(side).localname for side in sides} == {"top", "left", "bottom", "right"}
+
+
+def test_list_in_sidebar_keeps_the_box_edge() -> None:
+    sidebar = t.Sidebar(heading=t.Heading(level=3, children=[text("Encadré")]),
+                        children=[para("Intro."), t.List(items=[t.ListItem(children=[para("Point")])])])
+    out = Docx(write_docx(t.Document(children=[sidebar])))
+    item, intro = out.paragraph_with("Point"), out.paragraph_with("Intro.")
+    left = int(item.xpath("string(w:pPr/w:ind/@w:left)", namespaces=NS))
+    hanging = int(item.xpath("string(w:pPr/w:ind/@w:hanging)", namespaces=NS))
+    assert left - hanging == int(intro.xpath("string(w:pPr/w:ind/@w:left)", namespaces=NS) or SIDEBAR_BOX.indent_twips)
 
 
 def test_interview_question_style(out: Docx) -> None:

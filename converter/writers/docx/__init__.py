@@ -20,7 +20,10 @@ What the document contains, and the choices behind it:
   fields (LibreOffice, mobile viewers) and before the user accepts the update. No heading, no TOC.
 - **Sidebars.** Their heading is a real "Heading N" (so it is in the navigation pane); every paragraph of the
   sidebar carries the same border and shading (the "Sidebar" style, or the same box set directly on headings
-  and lists), which Word and LibreOffice draw as one box.
+  and lists), which Word and LibreOffice draw as one box. List items keep their number at the box's inner
+  edge, so a list stays in the box; a nested list or a second paragraph of a list item, being indented
+  further, is drawn as its own box inside the same column (a layout table would avoid that, but would be
+  announced as a table).
 - **Pull quotes.** One that repeats body text (``repeats_body``) is **omitted**: a DOCX is read linearly and
   has no equivalent of ``aria-hidden``, so it would be read twice. One that exists only there is rendered in
   the "Pull Quote" style, with its attribution in "Pull Quote Attribution" (a block quote's in "Quote
@@ -77,7 +80,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu
 from docx.table import Table as DocxTable
@@ -274,7 +276,11 @@ class _DocxWriter:
         if ref.name != "Normal":
             self._set_style(paragraph, ref)
         if context.box:
-            oxml.apply_box(paragraph.ppr, SIDEBAR_BOX)
+            # In a list, the text keeps the list's indentation inside the box.
+            in_list = style.startswith("list_") and context.list_depth >= 0
+            oxml.apply_box(paragraph.ppr, SIDEBAR_BOX,
+                           extra_left=oxml.list_indent(context.list_depth) if in_list else 0,
+                           hanging=oxml.LIST_HANGING if style == "list_item" else 0)
         for node_id in self.pending_bookmarks:
             self._bookmark(paragraph, node_id)
         self.pending_bookmarks = []
@@ -423,10 +429,6 @@ class _DocxWriter:
                                                       self._enter(block, inner, style="list_item"))
                     if paragraph is not None:
                         oxml.set_numbering(paragraph.ppr, num_id, depth)
-                        if context.box:  # the box sets an indent: restore the list's own
-                            ind = paragraph.ppr.find(qn("w:ind"))
-                            ind.set(qn("w:left"), str(oxml.list_indent(depth)))
-                            ind.set(qn("w:hanging"), str(oxml.LIST_HANGING))
                 else:
                     self._block(block, container, inner)
 

@@ -376,18 +376,19 @@ def box_elements(box: Box) -> tuple[BaseOxmlElement, BaseOxmlElement]:
     return borders, shading
 
 
-def apply_box(ppr: BaseOxmlElement, box: Box) -> None:
-    """Draw ``box`` around a paragraph; consecutive paragraphs with the same box make one box."""
+def apply_box(ppr: BaseOxmlElement, box: Box, *, extra_left: int = 0, hanging: int = 0) -> None:
+    """Draw ``box`` around a paragraph; consecutive paragraphs with the same box and indents make one box.
+
+    ``extra_left`` indents the text inside the box (a list item's text), ``hanging`` pulls its first line
+    (the list number) back towards the box's edge.
+    """
     borders, shading = box_elements(box)
     set_child(ppr, borders, PPR_ORDER)
     set_child(ppr, shading, PPR_ORDER)
-    ind = ppr.find(qn("w:ind"))
-    if ind is None:
-        ind = set_child(ppr, element("w:ind"), PPR_ORDER)
-    # Keep list indentation: only add the box inset when the paragraph has none of its own.
-    if ind.get(qn("w:left")) is None:
-        ind.set(qn("w:left"), str(box.indent_twips))
-    ind.set(qn("w:right"), str(box.indent_twips))
+    ind = element("w:ind", left=str(box.indent_twips + extra_left), right=str(box.indent_twips))
+    if hanging:
+        ind.set(qn("w:hanging"), str(hanging))
+    set_child(ppr, ind, PPR_ORDER)
 
 
 # --- Fields ---------------------------------------------------------------------------------------------
