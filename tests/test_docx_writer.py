@@ -645,6 +645,19 @@ def test_missing_image_is_a_clear_error(tmp_path: Path) -> None:
         write_docx(document)
 
 
+def test_unsupported_image_format_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "schema.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    document = t.Document(children=[t.Figure(src="schema.svg", alt="Schéma")], base_dir=str(tmp_path))
+    with pytest.raises(DocxImageError, match="schema.svg"):
+        write_docx(document)
+
+
+def test_image_without_alt_is_not_marked_decorative(tmp_path: Path) -> None:
+    tiny_png(tmp_path / "x.png")
+    out = Docx(write_docx(t.Document(children=[t.Figure(src="x.png")], base_dir=str(tmp_path))))
+    assert out.body.xpath("//adec:decorative", namespaces=NS) == []
+
+
 def test_wide_image_is_scaled_to_text_width(tmp_path: Path) -> None:
     tiny_png(tmp_path / "wide.png", width=3000, height=10)
     data = write_docx(t.Document(children=[t.Figure(src="wide.png", alt="Bandeau")], base_dir=str(tmp_path)))
