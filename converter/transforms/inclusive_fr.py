@@ -96,9 +96,9 @@ def lexicon() -> frozenset[str]:
     return frozenset(SpellChecker(language="fr", distance=1).word_frequency.dictionary)
 
 
-_PREFIXES = ("ré", "re", "co", "pré", "anti", "auto", "contre", "dé", "inter", "multi", "néo", "post",
-             "pro", "sur", "sous", "super", "télé", "trans", "ultra", "cyber", "hyper", "micro", "méta",
-             "extra", "semi", "vice", "cyber", "e")
+_PREFIXES = ("ré", "re", "co", "pré", "anti", "auto", "contre", "inter", "multi", "néo", "non", "post",
+             "sous", "super", "télé", "trans", "cyber", "hyper", "micro", "méta", "extra", "semi", "vice")
+"""Productive prefixes: a word made of one of them and a confirmed word is confirmed (réutilisateurs)."""
 
 
 def _infinitives(base: str) -> list[str]:
@@ -214,7 +214,12 @@ _DETERMINERS = {"le·la", "la·le", "un·e", "une·un", "ce·tte", "ce·cette", 
 _NEOLOGISMS = {"iel", "iels", "ielle", "ielles", "celleux", "ceulles", "toustes", "elleux", "illes",
                "auteurice", "auteurices", "lecteurice", "lecteurices", "acteurice", "acteurices"}
 
-_FUNCTION_WORDS = frozenset(["a", "à", "au", "aux", "avec", "chez", "comme", "contre", "dans", "de", "des", "du", "en", "entre", "et", "est", "était", "fait", "font", "mais", "ni", "ne", "n", "ou", "où", "par", "parmi", "pas", "peut", "pour", "qu", "que", "qui", "quoi", "sans", "se", "s", "selon", "sera", "seront", "si", "son", "sont", "sous", "sur", "va", "vont", "y", "ont", "doit", "doivent", "pourra", "peuvent", "avait", "avaient", "aura", "auront", "ce", "cette", "ces", "leur", "leurs", "lui", "elle", "il", "ils", "elles", "on", "dont"])
+_FUNCTION_WORDS = frozenset("""
+a à au aux avec chez comme contre dans de des du en entre et est était fait font mais ni ne n ou où par parmi
+pas peut pour qu que qui quoi sans se s selon sera seront si son sont sous sur va vont y ont doit doivent
+pourra peuvent avait avaient aura auront ce cette ces leur leurs lui elle il ils elles on dont
+""".split())  # noqa: SIM905
+"""Words that end a determiner's noun group (or show that the pair is a pronoun: "un·e des…")."""
 
 _DEMONYMS = ("européen", "parisien", "italien", "américain", "africain", "mexicain", "marocain",
              "algérien", "tunisien", "canadien", "australien", "brésilien", "indien", "coréen", "chilien",
@@ -446,9 +451,9 @@ class _Analyser:
             spans = [(a, b) for a, b, _ in candidates]
             seen = set()
             for hit in _CAPS_ANYWHERE.finditer(self.text):
-                match = _WORD_AT_RE.search(self.text, max(0, hit.start() - 40), hit.end() + 8)
+                match = _WORD_AT_RE.search(self.text, max(0, hit.start() - 40))
                 while match and match.end() < hit.end():
-                    match = _WORD_AT_RE.search(self.text, match.end(), hit.end() + 8)
+                    match = _WORD_AT_RE.search(self.text, match.end())
                 if match is None or match.start() in seen:
                     continue
                 seen.add(match.start())
@@ -599,8 +604,15 @@ class _Analyser:
         result = None
         joined = ""
         if line_break and prefixes[-1][0].text[-1:].islower() and stem_piece.text[:1].islower():
-            joined = prefixes[-1][0].text  # "ai-\ndant·es": a word cut at the end of a line
-            result = _derive_any((joined + stem_piece.text).lower(), fem_written, plural)
+            # "ai-\ndant·es": a word cut at the end of a line; "non-\nexpert·es": a real hyphen.
+            # The joined word wins when the lexicon has it, or when the part after the line end
+            # is no word on its own.
+            joined = prefixes[-1][0].text
+            whole = (joined + stem_piece.text).lower()
+            result = _derive_any(whole, fem_written, plural)
+            if result is not None and whole not in lexicon() and \
+                    _derive_any(stem_piece.text.lower(), fem_written, plural) is not None:
+                result = None
             joined = joined if result else ""
         if result is None:
             result = _derive_any(stem_piece.text.lower(), fem_written, plural)
