@@ -151,7 +151,11 @@ def _join_lines(lines: list[str]) -> str:
 
 
 def seed_paragraphs(speakers: str = "initials") -> tuple[list[str], list[tuple[int, str, str]]]:
-    """The seed's paragraphs, normalised; and the dropped lines as (line number, text, reason)."""
+    """The seed's paragraphs, normalised; and the dropped lines as (line number, text, reason).
+
+    ``speakers``: how an interview answer opens — ``"initials"`` (``HR : …``, as in the Markdown) or
+    ``"names"`` (``Hélène Roussel : …``, as the writers display it; for comparing the outputs' text).
+    """
     dropped: list[tuple[int, str, str]] = []
     blocks: list[list[str]] = []
     current: list[str] = []
@@ -224,10 +228,11 @@ def seed_paragraphs(speakers: str = "initials") -> tuple[list[str], list[tuple[i
         text = _join_lines(block)
         for before, after, _reason in CORRECTIONS:
             text = text.replace(before, after)
-        if speakers == "initials":
-            for name, initials in SPEAKERS.items():
-                if text.startswith(name + " :"):
-                    text = initials + text[len(name):]
+        for name, initials in SPEAKERS.items():
+            if speakers == "initials" and text.startswith(name + " :"):
+                text = initials + text[len(name):]
+            elif speakers == "names" and text.startswith(initials + " :"):
+                text = name + text[len(initials):]
         text = re.sub(r"\S*%[0-9A-Fa-f]{2}\S*", lambda m: unquote(m.group(0)), text)
         paragraphs.append(text)
     return paragraphs, dropped
