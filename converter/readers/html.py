@@ -22,6 +22,7 @@ from ..errors import Diagnostics
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|―)\s*")
+_SPEAKER_END = re.compile(r"[\s\u00a0\u202f]*:\s*$")
 _TURN = re.compile(r"^\s*(Q|[A-ZÀ-Ý][A-ZÀ-Ýa-z.\-]{0,5})\s*[:\u00a0\u202f]\s*:?\s*")
 _DROPPED = {"script", "style", "iframe", "object", "embed", "noscript", "template", "form", "input",
             "button", "select", "textarea", "frame", "frameset", "applet", "canvas", "svg", "math",
@@ -32,6 +33,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "aside", "blockquote", "ul", "o
                "figure", "pre", "header", "footer", "main", "body", "html", "li", "dd", "dt", *_HEADINGS}
 _INLINE_CONTAINERS = {"em": t.Emphasis, "i": t.Emphasis, "strong": t.Strong, "b": t.Strong,
                       "sup": t.Superscript, "sub": t.Subscript}
+_ALIGN_CLASSES = ("align-left", "align-right", "align-center")
 _LITERAL_TAGS = {"code", "kbd", "samp", "tt", "var"}
 
 
@@ -49,6 +51,17 @@ def _common(tag: Tag) -> dict:
     classes = [c for c in tag.get("class", []) if c not in ("admonition",)]
     lang = tag.get("lang") or tag.get("xml:lang") or ""
     return {"id": tag.get("id", ""), "classes": classes, "lang": lang}
+
+
+def _only_child(tag: Tag) -> Tag | None:
+    """The single element inside ``tag`` when it holds nothing else but white space."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not str(c).strip())]
+    return children[0] if len(children) == 1 and isinstance(children[0], Tag) else None
+
+
+def _without(classes: list[str], *names: str) -> list[str]:
+    """``classes`` minus the class names our writers add for styling (they are not in the tree)."""
+    return [c for c in classes if c not in names]
 
 
 def _roles(tag: Tag) -> set[str]:
@@ -92,8 +105,10 @@ class _Builder:
             return [t.PageBreak(label=label.removeprefix("page ").strip(), id=common["id"])]
         if "noteref" in roles or "footnote-ref" in node.get("class", []):
             return [self.noteref(node)]
-        if name == "sup" and node.find("a", class_="footnote-ref") is not None:
-            return [self.noteref(node.find("a", class_="footnote-ref"))]
+        if name == "sup":
+            call = _only_child(node)
+            if call is not None and ("noteref" in _roles(call) or "footnote-ref" in call.get("class", [])):
+                return [self.noteref(call)]  # our writers' <sup><a role="doc-noteref">
         if "backlink" in roles or "footnote-backref" in node.get("class", []):
             return []
         if name == "br":
@@ -190,6 +205,12 @@ class _Builder:
         if roles & {"footnote", "endnote", "rearnote"}:
             self.read_note(tag)
             return []
+        if "pagebreak" in roles:
+            return self.inline(tag)
+        if name == "div" and "interview" in tag.get("class", []):
+            return [self.interview_turns(tag, {**common, "classes": _without(common["classes"], "interview")})]
+        if name == "figure" and tag.find("blockquote", recursive=False) is not None and tag.find("img") is None:
+            return [self.quotation(tag)]
         if name in _HEADINGS:
             return [t.Heading(level=_HEADINGS[name], children=self.inlines(tag), **common)]
         if name == "p":
@@ -219,14 +240,19 @@ class _Builder:
         if name == "blockquote":
             children = self.blocks(tag)
             attribution = self.take_attribution(children)
+            if "pullquote" in common["classes"]:  # our writers' original pull quote
+                common["classes"] = _without(common["classes"], "pullquote")
+                return [t.PullQuote(children=children, attribution=attribution, repeats_body=False, **common)]
             return [t.BlockQuote(children=children, attribution=attribution, **common)]
         if name == "div" and "admonition" in tag.get("class", []):
             return [self.admonition(tag, common)]
         if name == "aside" or "sidebar" in roles:
             if "pullquote" in roles:
                 children = self.blocks(tag)
+                common["classes"] = _without(common["classes"], "pullquote")
                 return [t.PullQuote(children=children, attribution=self.take_attribution(children),
                                     repeats_body=tag.get("aria-hidden") == "true", **common)]
+            common["classes"] = _without(common["classes"], "sidebar")
             return [self.sidebar(tag, common)]
         if name == "section" and "glossary" in roles:
             blocks = self.blocks(tag)
@@ -252,6 +278,44 @@ class _Builder:
                 first.text = _ATTRIBUTION.sub("", first.text, count=1)
                 return paragraph.children
         return []
+
+    def quotation(self, figure: Tag) -> t.Block:
+        """``<figure><blockquote>…</blockquote><figcaption>— source</figcaption></figure>``: a quotation."""
+        quote = self.block(figure.find("blockquote", recursive=False))[0]
+        caption = figure.find("figcaption", recursive=False)
+        if caption is not None:
+            attribution = self.inlines(caption)
+            first = attribution[0] if attribution else None
+            if isinstance(first, t.Text):
+                first.text = _ATTRIBUTION.sub("", first.text, count=1)
+            quote.attribution = attribution
+        figure_common = _common(figure)
+        quote.classes = _without(figure_common["classes"], "quotation") + quote.classes
+        quote.id = quote.id or figure_common["id"]
+        quote.lang = quote.lang or figure_common["lang"]
+        return quote
+
+    def interview_turns(self, tag: Tag, common: dict) -> t.Interview:
+        """Our writers' interview: ``div.turn.question`` / ``div.turn.answer`` with a ``strong.speaker`` label."""
+        if not tag.find("div", class_="turn", recursive=False):
+            return self.interview(tag, common)
+        initials_of = {name: initials for initials, name in self.speakers.items()}
+        turns: list[t.Turn] = []
+        for div in tag.find_all("div", class_="turn", recursive=False):
+            role = "question" if "question" in div.get("class", []) else "answer"
+            speaker = ""
+            label = div.find("strong", class_="speaker")
+            if label is not None:
+                speaker = _SPEAKER_END.sub("", label.get_text()).strip()
+                following = label.next_sibling
+                if isinstance(following, NavigableString) and str(following).startswith(" "):
+                    following.replace_with(str(following)[1:])
+                label.extract()
+            turn_common = _common(div)
+            turn_common["classes"] = _without(turn_common["classes"], "turn", "question", "answer")
+            turns.append(t.Turn(role=role, speaker=speaker, initials=initials_of.get(speaker, ""),
+                                children=self.blocks(div), **turn_common))
+        return t.Interview(turns=turns, **common)
 
     def admonition(self, tag: Tag, common: dict) -> t.Block:
         kinds = [c for c in tag.get("class", []) if c != "admonition"]
@@ -320,7 +384,9 @@ class _Builder:
                 items[-1].definitions.append(self.blocks(child))
             else:
                 items.append(t.DefinitionItem(definitions=[self.blocks(child)]))
-        return t.DefinitionList(items=items, glossary=glossary or "glossary" in common["classes"], **common)
+        glossary = glossary or "glossary" in common["classes"]
+        common["classes"] = _without(common["classes"], "glossary")
+        return t.DefinitionList(items=items, glossary=glossary, **common)
 
     def table(self, tag: Tag, common: dict) -> t.Table:
         rows: list[t.Row] = []
@@ -329,12 +395,16 @@ class _Builder:
                 continue
             cells = []
             for cell in tr.find_all(["th", "td"], recursive=False):
+                cell_common = _common(cell)
+                align_classes = [c for c in cell_common["classes"] if c in _ALIGN_CLASSES]
+                cell_common["classes"] = _without(cell_common["classes"], *_ALIGN_CLASSES)
                 cells.append(t.Cell(
                     children=self.inlines(cell), header=cell.name == "th",
                     colspan=int(cell.get("colspan", 1)) if str(cell.get("colspan", 1)).isdigit() else 1,
                     rowspan=int(cell.get("rowspan", 1)) if str(cell.get("rowspan", 1)).isdigit() else 1,
-                    align=(cell.get("style", "").partition("text-align:")[2].strip(" ;") or cell.get("align", "")),
-                    **_common(cell)))
+                    align=(cell.get("style", "").partition("text-align:")[2].strip(" ;") or cell.get("align", "")
+                           or (align_classes[0].removeprefix("align-") if align_classes else "")),
+                    **cell_common))
             in_head = tr.find_parent("thead") is not None
             rows.append(t.Row(cells=cells, header=in_head or (bool(cells) and all(c.header for c in cells)),
                               **_common(tr)))
@@ -364,6 +434,8 @@ class _Builder:
             credit_tag = figcaption.find(attrs={"role": "doc-credit"}) or figcaption.find(class_="credit")
             if credit_tag is not None:
                 credit_tag.extract()
+                for label in credit_tag.find_all(class_="credit-label"):
+                    label.extract()  # "Crédit : ", the writer's words
                 figure.credit = self.inlines(credit_tag)
             figure.caption = self.inlines(figcaption)
         figure.id = figure.id or common["id"]
@@ -383,13 +455,46 @@ class _Builder:
         self.notes.append(note)
 
 
+_HEAD_FIELDS = {"dcterms.date": "date", "dcterms.rights": "rights", "dcterms.source": "source",
+                "dcterms.identifier": "identifier", "carnet.subtitle": "subtitle", "carnet.event": "event",
+                "carnet.series": "series", "carnet.number": "number"}
+
+
+def _head_meta(soup: BeautifulSoup, meta: t.Meta) -> None:
+    """The carnet's metadata from the page's ``<meta name content>`` (as our HTML writer writes them)."""
+    for tag in soup.find_all("meta", attrs={"name": True, "content": True}):
+        name, value = str(tag["name"]).lower(), str(tag["content"]).strip()
+        if name == "author":
+            meta.authors.append(value)
+        elif name in ("description", "dcterms.subject"):
+            meta.subject = meta.subject or value
+        elif name == "keywords":
+            meta.keywords = [k.strip() for k in value.split(",") if k.strip()]
+        elif name == "dcterms.publisher":
+            meta.publisher.append(value)
+        elif name in _HEAD_FIELDS:
+            setattr(meta, _HEAD_FIELDS[name], value)
+        elif name == "carnet.speaker" and ":" in value:
+            initials, _, full_name = value.partition(":")
+            meta.speakers[initials.strip()] = full_name.strip()
+        elif name == "carnet.reader-note":
+            meta.reader_note = value.lower() not in ("false", "no", "0")
+
+
 def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
-               diagnostics: Diagnostics | None = None) -> t.Document:
-    """Build the tree of an HTML document or fragment."""
+               diagnostics: Diagnostics | None = None, page: bool = False) -> t.Document:
+    """Build the tree of an HTML document or fragment.
+
+    ``page``: ``html`` is a whole page; its metadata is read from its head, and only its ``<main>``
+    (when it has one) is content: header, navigation and footer are the page's furniture.
+    """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     meta = meta or t.Meta()
     soup = BeautifulSoup(html, "lxml")
     root = soup.body or soup
+    if page:
+        _head_meta(soup, meta)
+        root = soup.main or root
     if soup.html is not None and not meta.title:
         title = soup.find("title")
         meta.title = title.get_text(" ", strip=True) if title else ""
@@ -403,6 +508,6 @@ def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
 
 def read_html(text: str, source: str = "", base_dir: str = "") -> t.Document:
     """Read an HTML page (``.html``) into a tree."""
-    document = build_tree(text, source=source)
+    document = build_tree(text, source=source, page=True)
     document.base_dir = base_dir
     return document

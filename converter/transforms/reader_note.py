@@ -17,9 +17,14 @@ READER_NOTE_ID = "note-edition"
 
 def reader_note(document: t.Document, inclusive: str = "doublet") -> None:
     """Insert the reader's note as the first section (once)."""
-    if not document.meta.reader_note or any(
-            isinstance(b, t.Section) and b.id == "section-" + READER_NOTE_ID for b in document.children):
+    if not document.meta.reader_note:
         return
+    for block in document.children:
+        if isinstance(block, t.Section) and block.id == "section-" + READER_NOTE_ID:
+            # Already there (an edition read back): the sections transform rebuilt it without its class.
+            if "reader-note" not in block.classes:
+                block.classes.append("reader-note")
+            return
     lang = document.meta.lang
     nodes = list(iter_nodes(document))
     keys = ["reader_note_what", "reader_note_headings"]

@@ -176,7 +176,14 @@ def sections(document: t.Document) -> None:
                     f"became level {level}", "do not skip heading levels"))
             block.level = max(level, 2)
             while stack[-1].heading.level >= block.level:
-                stack.pop()
+                # A print page that starts just before this heading starts before its section: the page
+                # markers that end the section closed here move out of it (an EPUB chapter then opens
+                # with its page, and an edition read back nests the same way).
+                closed = stack.pop()
+                trailing: list[t.Block] = []
+                while closed.children and isinstance(closed.children[-1], t.PageBreak):
+                    trailing.insert(0, closed.children.pop())
+                stack[-1].children.extend(trailing)
             block.id = block.id or ids.new(slug(plain_text(block)))
             section = t.Section(heading=block, id="section-" + block.id, lang=block.lang)
             if "glossary" in block.classes:
