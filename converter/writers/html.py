@@ -14,6 +14,8 @@ images inlined as ``data:`` URLs of checked raster formats so that the page stan
 from __future__ import annotations
 
 import base64
+import binascii
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,9 +46,23 @@ def image_type(data: bytes) -> str | None:
     return None
 
 
+_DATA_URI = re.compile(r"data:image/[\w.+-]+;base64,([A-Za-z0-9+/=\s]+)\Z")
+
+
 def load_image(document: t.Document, src: str) -> tuple[bytes, str] | None:
-    """The bytes and media type of a figure's image, when it is a raster file inside the carnet's folder."""
-    if not src or "://" in src or src.startswith(("/", "data:")):
+    """The bytes and media type of a figure's image, when it is a raster file inside the carnet's folder
+    or a ``data:`` URL of one (what our own HTML pages hold, read back)."""
+    if src.startswith("data:"):
+        match = _DATA_URI.match(src)
+        if match is None:
+            return None
+        try:
+            data = base64.b64decode(match.group(1))
+        except (ValueError, binascii.Error):
+            return None
+        media_type = image_type(data)
+        return (data, media_type) if media_type else None
+    if not src or "://" in src or src.startswith("/"):
         return None
     base = Path(document.base_dir or ".").resolve()
     path = (base / src).resolve()
@@ -282,8 +298,9 @@ class HtmlRenderer:
             image = Markup("")
         caption = self.inlines(node.caption)
         if node.credit:
+            label = self.element("span", {"class": "credit-label"}, escape(message("credit", self.lang, credit="")))
             credit = self.element("span", {"class": "credit", **self.semantic("doc-credit", "credit")},
-                                  escape(message("credit", self.lang, credit="")) + self.inlines(node.credit))
+                                  label + self.inlines(node.credit))
             caption = caption + Markup(" ") + credit if caption else credit
         content = image + (self.element("figcaption", {}, caption) if caption else "")
         return self.element("figure", self.common(node), content)
@@ -355,6 +372,27 @@ def environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def head_meta(meta: t.Meta) -> list[tuple[str, str]]:
+    """The ``<meta name content>`` pairs of the page: the carnet's metadata, so that the HTML reader reads
+    the page back into the same tree (Dublin Core names where one fits, ``carnet.*`` for the others)."""
+    pairs: list[tuple[str, str]] = [("author", author) for author in meta.authors]
+    if meta.subject:
+        pairs.append(("description", meta.subject))
+    if meta.keywords:
+        pairs.append(("keywords", ", ".join(meta.keywords)))
+    pairs += [("dcterms.publisher", publisher) for publisher in meta.publisher]
+    for name, value in (("dcterms.date", meta.date), ("dcterms.rights", meta.rights),
+                        ("dcterms.source", meta.source), ("dcterms.identifier", meta.identifier),
+                        ("carnet.subtitle", meta.subtitle), ("carnet.event", meta.event),
+                        ("carnet.series", meta.series), ("carnet.number", meta.number)):
+        if value:
+            pairs.append((name, value))
+    pairs += [("carnet.speaker", f"{initials}: {name}") for initials, name in meta.speakers.items()]
+    if not meta.reader_note:
+        pairs.append(("carnet.reader-note", "false"))
+    return pairs
+
+
 def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, object]:
     """What the page template needs, all computed here (templates hold markup, not logic)."""
     meta = document.meta
@@ -372,7 +410,7 @@ def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, obje
     series = " ".join(part for part in (meta.series, f"#{meta.number}" if meta.number else "") if part)
     return {
         "lang": lang, "meta": meta, "title": meta.title or "Carnet", "series": series, "words": words,
-        "about": about, "toc": renderer.toc(document.children),
+        "head_meta": head_meta(meta), "about": about, "toc": renderer.toc(document.children),
         "body": renderer.blocks(document.children),
         "notes": renderer.render_notes(document.notes) if document.notes else "",
         "css": Markup((templates_dir() / "html" / "carnet.css").read_text(encoding="utf-8")),
