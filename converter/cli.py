@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the messages")
     check.add_argument("--json", action="store_true", help="findings as JSON")
 
+    importer = commands.add_parser("import", help="raw text extracted from a carnet PDF → carnet Markdown to review")
+    importer.add_argument("input", type=Path, metavar="FILE.txt")
+    importer.add_argument("-o", "--output", type=Path, metavar="FILE.md",
+                          help="where to write the Markdown (default: standard output)")
+    importer.add_argument("--force", action="store_true", help="replace an existing output file")
+    importer.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
+
     tree = commands.add_parser("tree", help="print the document tree as JSON")
     tree.add_argument("input", type=Path)
     tree.add_argument("--raw", action="store_true", help="the tree as read, before the transforms")
@@ -186,6 +193,30 @@ def command_check(args: argparse.Namespace) -> int:
     return run_check(list(args.inputs), args.lang, args.json, sys.stdout)
 
 
+def command_import(args: argparse.Namespace) -> int:
+    from .importer import import_path
+    from .pipeline import write_atomically
+
+    try:
+        if args.output is not None and args.output.exists() and not args.force:
+            raise CarnetError("exists already; it is not replaced", str(args.output),
+                              hint="choose another name, or pass --force")
+        result = import_path(args.input, args.encoding)
+        if args.output is None:
+            sys.stdout.write(result.markdown)
+        else:
+            write_atomically(result.markdown.encode("utf-8"), args.output)
+    except CarnetError as error:
+        print(error, file=sys.stderr)
+        return EXIT_FAILED
+    for line in result.summary:
+        print(line, file=sys.stderr)
+    if args.output is not None:
+        print(f"{args.input} → {args.output} ({result.warnings} places to review, marked <!-- carnet-import: … -->)",
+              file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -193,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     handler = {"convert": command_convert, "tree": command_tree, "inclusive": command_inclusive,
-               "check": command_check}[args.command]
+               "check": command_check, "import": command_import}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

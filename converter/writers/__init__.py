@@ -20,8 +20,9 @@ WRITERS: dict[str, tuple[str, str]] = {
     "html": ("converter.writers.html", "write_html"),
     "epub": ("converter.writers.epub", "write_epub"),
     "docx": ("converter.writers.docx", "write_docx"),
+    "markdown": ("converter.writers.markdown", "write_markdown"),
 }
-ALIASES: dict[str, str] = {"htm": "html", "epub3": "epub", "word": "docx"}
+ALIASES: dict[str, str] = {"htm": "html", "epub3": "epub", "word": "docx", "md": "markdown"}
 
 
 class UnknownFormatError(ValueError):
