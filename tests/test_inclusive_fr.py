@@ -13,6 +13,7 @@ from converter.transforms.inclusive_fr import (
     DOTS,
     InclusiveForm,
     find_forms,
+    format_form,
     inclusive_fr,
     lexicon,
     rewrite,
@@ -128,8 +129,19 @@ def test_rewrite_lines_keeps_lines_and_locates_forms() -> None:
     assert out[0] == "Les élus et élues et les ai-\n"
     assert out[1] == "dants et aidantes sont là.\n"
     assert out[2] == "Rien ici.\n"
-    assert [(f.line, f.column) for f in forms] == [(1, 5), (2, 1), (4, 1)]
+    assert [(f.line, f.column) for f in forms] == [(1, 5), (1, 19), (4, 1)]
+    assert forms[1].written == "ai-\ndant·es" and forms[1].original == "dant·es"
     assert forms[2].replacement is None
+    report = [format_form(f) for f in forms]
+    assert report[0] == "1:5\télu·es\télus et élues"
+    assert report[1] == "1:19\tai-⏎dant·es\tdants et aidantes"
+    assert report[2].startswith("4:1\tle/la\tunresolved (")
+
+
+def test_rewrite_lines_full_doublet_across_lines() -> None:
+    out, forms = rewrite_lines(["un chercheur/\r\n", "chercheuse"])
+    assert out == ["un chercheur et\r\n", "chercheuse"]
+    assert (forms[0].line, forms[0].column, forms[0].written) == (1, 4, "chercheur/\nchercheuse")
 
 
 # --- Tree transform ------------------------------------------------------------------------------
@@ -246,6 +258,16 @@ def test_seed_every_form_expanded_or_reported() -> None:
     assert sum(f.words for f in expanded) >= 45
     assert sorted(f.original for f in forms if f.replacement is None) == ["individu·e", "le/la"]
     assert rewrite_lines(lines, "keep")[0] == lines
+
+
+@needs_seed
+def test_seed_idempotent() -> None:
+    """issue 5: running the engine on its own output changes nothing."""
+    text = SEED.read_text(encoding="utf-8")
+    once = rewrite(text)[0]
+    again, forms = rewrite(once)
+    assert again == once
+    assert all(f.replacement is None for f in forms)
 
 
 @needs_seed

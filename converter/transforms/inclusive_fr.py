@@ -184,6 +184,8 @@ _IRREGULAR: dict[str, str] = {
 _CLOSED: dict[str, tuple[str, str]] = {
     "il·elle": ("il", "elle"), "ils·elles": ("ils", "elles"), "elle·il": ("elle", "il"),
     "elles·ils": ("elles", "ils"), "lui·elle": ("lui", "elle"), "eux·elles": ("eux", "elles"),
+    "il·elles": ("ils", "elles"), "ils·elle": ("ils", "elles"), "elle·lui": ("elle", "lui"),
+    "celle·celui": ("celle", "celui"), "celles·ceux": ("celles", "ceux"),
     "celui·celle": ("celui", "celle"), "ceux·celles": ("ceux", "celles"),
     "celui·le": ("celui", "celle"), "ceux·lles": ("ceux", "celles"),
     "le·la": ("le", "la"), "la·le": ("la", "le"), "un·e": ("un", "une"), "un·es": ("uns", "unes"),
@@ -206,6 +208,7 @@ _CLOSED: dict[str, tuple[str, str]] = {
 """Closed-class pairs: key is the lower-case form with one U+00B7 (``tou·te·s`` → ``tou·tes``)."""
 
 _PRONOUNS = {"il", "ils", "elle", "elles", "lui", "eux", "celui", "ceux", "celle", "celles"}
+"""Closed-class pairs that are pronouns: expanded on their own, never joined to a phrase."""
 _TOUS = {"tou·tes", "tous·tes", "tout·es", "tous·toutes"}
 _DETERMINERS = {"le·la", "la·le", "un·e", "une·un", "ce·tte", "ce·cette", "cet·te", "cet·cette",
                 "mon·ma", "ton·ta", "son·sa", "ma·mon", "sa·son", "ta·ton", "du·de", "au·à"}
@@ -327,8 +330,9 @@ class InclusiveForm:
 
     ``start``/``end`` is the span of the text that the replacement takes (``original`` is exactly that
     text); ``replacement`` None means unresolved: the text is left as it is and ``reason`` says why.
-    ``words`` counts the inclusive words in the span. ``line``/``column`` (1-based) are set by
-    :func:`rewrite_lines` and the tree transform (``line`` of the source node when known).
+    ``words`` counts the inclusive words in the span. ``line``/``column`` (1-based, where the form as
+    written starts) are set by :func:`rewrite_lines`; the tree transform sets ``line`` from the source
+    node when known.
     """
 
     start: int
@@ -339,6 +343,10 @@ class InclusiveForm:
     words: int = 1
     line: int | None = None
     column: int | None = None
+    written_start: int | None = None
+    written: str = ""
+    """The inclusive form as written, for a report (``chercheur/⏎chercheuse`` where only the slash is
+    replaced, ``ai-⏎dant·es`` where the start of the word stays on its line); empty: ``original``."""
 
     @property
     def resolved(self) -> bool:
@@ -363,6 +371,8 @@ class _Unit:
     demonym: bool = False
     predeterminer: bool = False  # tou·tes: "tou·tes les citoyen·nes" → "tous les citoyens et toutes les…"
     joiner: str = ""            # a full doublet: the text that replaces its separator
+    shown: int | None = None    # where the written word starts when the edit starts later (ai-⏎dant·es)
+    shown_end: int | None = None
     reason: str = ""            # non-empty: unresolved
 
 
@@ -569,7 +579,8 @@ class _Analyser:
         joiner = " et\n" if "\n" in self.text[start:end] else " et "
         if _case_of(a)[1] and _case_of(b)[1]:
             joiner = joiner.upper()
-        return _Unit(start, end, "", "", "", pair=True, joiner=joiner)
+        return _Unit(start, end, "", "", "", pair=True, joiner=joiner, shown=pieces[0].start,
+                     shown_end=pieces[1].start + len(b))
 
     def _abbreviated(self, pieces: list[_Piece], offset: int, token: str) -> _Unit | None:
         """An abbreviated word: stem and written feminine ending, after hyphenated prefixes that may be
@@ -628,6 +639,7 @@ class _Analyser:
         if joined:
             # the start of the word stays at the end of its line; the feminine is written whole
             unit = self._unit(stem_piece.start, end, masc[len(joined):], fem, normal, stem_piece.text,
+                              shown=prefixes[-1][0].start,
                               demonym=_is_demonym(masc))
             unit.normal = ""
             return unit
@@ -635,6 +647,7 @@ class _Analyser:
             # "non-\nexpert·es": the prefix stays on its line and is repeated on the second half
             prefix = prefixes[-1][0].text.lower() + "-"
             return self._unit(stem_piece.start, end, masc, prefix + fem, normal, stem_piece.text,
+                              shown=prefixes[-1][0].start,
                               demonym=_is_demonym(masc))
         masc_parts, fem_parts, normal_parts = [], [], []
         for word in prefixes:
@@ -867,6 +880,12 @@ def _render(text: str, group: list[_Unit], gaps: list[str]) -> str:
     return _join(_elide(masc_words), gaps) + conjunction + _join(_elide(fem_words), fem_gaps)
 
 
+def _written(text: str, unit: _Unit, end: int | None = None) -> str:
+    if unit.shown is None:
+        return ""
+    return text[unit.shown:unit.shown_end if unit.shown_end is not None else (end or unit.end)]
+
+
 def _analyse(text: str, policy: str, allowed: Callable[[int], bool] | None = None,
              newlines: bool = True) -> list[InclusiveForm]:
     """The forms of ``text`` with their replacements by ``policy``. ``allowed(offset)`` filters by
@@ -891,7 +910,8 @@ def _analyse(text: str, policy: str, allowed: Callable[[int], bool] | None = Non
                 replacement = unit.elision + unit.normal
             else:
                 replacement = original
-            forms.append(InclusiveForm(unit.start, unit.end, original, replacement))
+            forms.append(InclusiveForm(unit.start, unit.end, original, replacement, written=_written(text, unit),
+                                       written_start=unit.shown))
             i += 1
             continue
         group, gaps, j, unclear = _phrase(text, units, i, newlines)
@@ -901,6 +921,7 @@ def _analyse(text: str, policy: str, allowed: Callable[[int], bool] | None = Non
             continue
         end = group[-1].end
         forms.append(InclusiveForm(unit.start, end, text[unit.start:end], _render(text, group, gaps),
+                                   written=_written(text, unit, end), written_start=unit.shown,
                                    words=sum(1 for u in group if u.inclusive)))
         i = j
     return forms
@@ -959,13 +980,25 @@ def rewrite_lines(lines: Iterable[str], policy: str = "doublet") -> tuple[list[s
     for body in bodies[:-1]:
         starts.append(starts[-1] + len(body) + 1)
     for form in forms:
-        index = bisect.bisect_right(starts, form.start) - 1
+        where = form.start if form.written_start is None else form.written_start
+        index = bisect.bisect_right(starts, where) - 1
         form.line = index + 1
-        form.column = form.start - starts[index] + 1
+        form.column = where - starts[index] + 1
     out_bodies = rewritten.split("\n")
     if len(out_bodies) != len(bodies):  # never expected: fall back to the input
         return items, forms
     return [body + end for body, end in zip(out_bodies, ends, strict=True)], forms
+
+
+def format_form(form: InclusiveForm) -> str:
+    """One line of an editor's report: ``line:column<TAB>original<TAB>replacement`` or ``unresolved
+    (reason)``; line ends inside the original are shown as ``⏎``."""
+    where = f"{form.line}:{form.column}" if form.line is not None else f"@{form.start}"
+    if form.replacement is None:
+        outcome = f"unresolved ({form.reason})" if form.reason else "unresolved"
+    else:
+        outcome = form.replacement.replace("\n", "⏎")
+    return f"{where}\t{(form.written or form.original).replace(chr(10), '⏎')}\t{outcome}"
 
 
 # --- Tree transform ------------------------------------------------------------------------------
