@@ -900,6 +900,31 @@ def test_title_falls_back_to_level_one_heading() -> None:
     assert [ptext(p) for p in out.paragraphs() if pstyle(p) == "Title"] == ["Titre du carnet"]
 
 
+# --- Schema validity (openxml-audit, when installed: a pure-Python port of the Open XML SDK validator) ------
+
+
+def rich_notes_document(base_dir: Path) -> t.Document:
+    """Notes holding a list and a picture, a sidebar holding a list: the constructs python-docx has no API for."""
+    tiny_png(base_dir / "note.png")
+    notes = [t.Note(id="a", number=1, children=[para("Note."), t.List(items=[t.ListItem(children=[para("A")])])]),
+             t.Note(id="b", number=2, children=[t.Figure(src="note.png", alt="Carré", caption=[text("Légende")])])]
+    sidebar = t.Sidebar(heading=t.Heading(level=3, children=[text("Encadré")]), children=[
+        para("Appel", t.NoteRef(note_id="a", number=1), "."),
+        t.List(ordered=True, items=[t.ListItem(children=[para("un"), para("suite")])])])
+    return t.Document(meta=t.Meta(title="Notes riches"), base_dir=str(base_dir), notes=notes, children=[
+        section(2, "Partie", sidebar, para("Image en note", t.NoteRef(note_id="b", number=2), "."))])
+
+
+@pytest.mark.parametrize("name", ["kitchen sink", "rich notes"])
+def test_valid_ooxml_for_word_2010_and_later(name: str, out: Docx, tmp_path: Path) -> None:
+    audit = pytest.importorskip("openxml_audit", reason="openxml-audit is not installed (pip install openxml-audit)")
+    data = out.data if name == "kitchen sink" else write_docx(rich_notes_document(tmp_path))
+    path = tmp_path / "checked.docx"
+    path.write_bytes(data)
+    result = audit.OpenXmlValidator(file_format=audit.FileFormat.OFFICE_2010).validate(str(path))
+    assert [str(error) for error in result.errors] == []
+
+
 # --- LibreOffice: the document opens and its text is there ---------------------------------------------
 
 
