@@ -71,6 +71,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The page numbers of the printed edition are marked where they fall, to cite the notebook or "
               "follow it with other readers.",
     },
+    "report_title": {"fr": "Rapport d’accessibilité", "en": "Accessibility report"},
+    "report_claim": {
+        "fr": "Conformité déclarée : {claim}. Déclaration faite par {certifier}, l’outil qui a produit cette "
+              "édition ; aucune certification par un tiers.",
+        "en": "Claimed conformance: {claim}. The claim is made by {certifier}, the tool that produced this "
+              "edition; there is no third-party certification.",
+    },
+    "report_checks": {
+        "fr": "Chaque version de l’outil est vérifiée sur ses éditions de référence par EPUBCheck, Ace by "
+              "DAISY, axe-core et le validateur HTML du W3C, sans aucune erreur ni avertissement.",
+        "en": "Every version of the tool is checked on its reference editions by EPUBCheck, Ace by DAISY, "
+              "axe-core and the W3C HTML validator, with no error and no warning.",
+    },
+    "report_features": {"fr": "Ce que cette édition offre :", "en": "What this edition offers:"},
+    "credential": {
+        "fr": "Auto-déclaration vérifiée automatiquement, sans certification par un tiers",
+        "en": "Self-declaration checked automatically, without third-party certification",
+    },
     "summary": {
         "fr": "Publication conforme à EPUB Accessibility 1.1 et WCAG 2.2 niveau AA. {parts}",
         "en": "This publication meets EPUB Accessibility 1.1 and WCAG 2.2 Level AA. {parts}",

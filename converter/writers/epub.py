@@ -27,6 +27,7 @@ from .html import HtmlRenderer, TocEntry, environment, image_type, load_image
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CERTIFIER = "Carnet accessible"
+REPORT_FILE = "rapport-accessibilite.xhtml"
 
 
 @dataclass
@@ -231,7 +232,12 @@ def write_epub(document: t.Document) -> bytes:
     book.add_metadata(None, "meta", "none", {"property": "schema:accessibilityHazard"})
     book.add_metadata(None, "meta", a11y["summary"], {"property": "schema:accessibilitySummary"})
     book.add_metadata(None, "meta", CONFORMANCE, {"property": "dcterms:conformsTo", "id": "conformance"})
-    book.add_metadata(None, "meta", CERTIFIER, {"property": "a11y:certifiedBy", "refines": "#conformance"})
+    book.add_metadata(None, "meta", CERTIFIER, {"property": "a11y:certifiedBy", "refines": "#conformance",
+                                                 "id": "certifier"})
+    book.add_metadata(None, "meta", message("credential", lang),
+                      {"property": "a11y:certifierCredential", "refines": "#certifier"})
+    book.add_metadata(None, "link", None, {"rel": "a11y:certifierReport", "refines": "#certifier",
+                                           "href": REPORT_FILE, "media-type": "application/xhtml+xml"})
     if a11y["has_pages"]:
         series = " ".join(p for p in (meta.series, f"#{meta.number}" if meta.number else "") if p)
         book.add_metadata(None, "meta", f"{series or meta.title} (édition imprimée)" if lang.startswith("fr")
@@ -274,9 +280,14 @@ def write_epub(document: t.Document) -> bytes:
         first_chapter=chapters[0].file_name if chapters else "titre.xhtml")
     nav = page("nav.xhtml", message("toc", lang), nav_body, "nav", ["nav"])
 
+    report = page(REPORT_FILE, message("report_title", lang), env.get_template("epub/report.xhtml.j2").render(
+        title=message("report_title", lang),
+        claim=message("report_claim", lang, claim=CONFORMANCE, certifier=CERTIFIER),
+        checks=message("report_checks", lang), features_title=message("report_features", lang),
+        summary=a11y["summary"]), "rapport")
     book.add_item(epub.EpubNcx())
     book.toc = [epub.Link(chapter.file_name, chapter.title, f"toc-{i}") for i, chapter in enumerate(chapters, 1)]
-    book.spine = [title_page, nav, *items]
+    book.spine = [title_page, nav, *items, report]
     stream = io.BytesIO()
     epub.write_epub(stream, book, {"epub3_pages": False, "epub3_landmark": False, "spine_direction": False,
                                    "play_order": {"enabled": False}})
