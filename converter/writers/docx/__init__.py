@@ -176,6 +176,7 @@ class _DocxWriter:
         self.body: BlockItemContainer = self.doc._body
         self.footnotes: oxml.FootnotesPart | None = None
         self.footnote_ids: dict[str, int] = {}  # note id → Word footnote id, once referenced
+        self._in_note = False  # Word cannot put a footnote inside a footnote
         self.bookmark_names: dict[str, str] = {}  # node id → bookmark name
         self.bookmarks_taken: set[str] = set()
         self.placed_bookmarks: set[str] = set()
@@ -544,8 +545,6 @@ class _DocxWriter:
         paragraph.element.append(oxml.footnote_reference_run(footnote_id, STYLES["footnote_reference"].style_id))
         paragraph.last_char = str(number)[-1:]
         self._render_note(note, self.footnotes.add_footnote(footnote_id))
-
-    _in_note = False
 
     def _render_note(self, note: t.Note, element: BaseOxmlElement) -> None:
         assert self.footnotes is not None
