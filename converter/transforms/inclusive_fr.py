@@ -632,6 +632,8 @@ class _Analyser:
                 return self._unresolved(main, _why_not(stem_piece.text.lower(), fem_written, plural))
             return None
         masc, fem = result
+        if prefixes and stem_piece.text[:1].isupper() and not _case_of(stem_piece.text)[1]:
+            masc, fem = masc[:1].upper() + masc[1:], fem[:1].upper() + fem[1:]  # Franco-Allemand·es
         normal = stem_piece.text + MIDDLE_DOT + written
         if _case_of(stem_piece.text)[1]:
             normal = normal.upper()
@@ -652,8 +654,8 @@ class _Analyser:
         masc_parts, fem_parts, normal_parts = [], [], []
         for word in prefixes:
             if len(word) == 1:
-                masc_parts.append(word[0].text.lower())
-                fem_parts.append(word[0].text.lower())
+                masc_parts.append(word[0].text)
+                fem_parts.append(word[0].text)
                 normal_parts.append(word[0].text)
                 continue
             inner = self._abbreviated(word, offset, token)
@@ -873,6 +875,8 @@ def _render(text: str, group: list[_Unit], gaps: list[str]) -> str:
         masc = unit.elision + unit.masc
         fem = unit.elision.lower() + unit.fem
         fem_capital = unit.capital and (not (k == 0 and initial) or unit.demonym)
+        if unit.capital and not fem_capital and not unit.upper:
+            fem = fem[:1].lower() + fem[1:]  # "Non-expert·es" → "Non-experts et non-expertes"
         masc_words.append(_cased(masc, unit.capital, unit.upper))
         fem_words.append(_cased(fem, fem_capital, unit.upper))
     fem_gaps = [" " if "\n" in gap else gap for gap in gaps]
