@@ -1,0 +1,58 @@
+"""Ratchet on the raw-text importer's scores for carnet #9 (issue 6), computed by ``benchmarks/import_score.py``.
+
+Each threshold is what the importer reaches today (rounded down): a change that lowers a figure fails here.
+Raise a threshold when the importer gets better; the issue's targets are in the comments.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import import_score  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def scores() -> import_score.Scores:
+    return import_score.score_files()
+
+
+# (attribute, minimum, issue's target)
+RATCHET = [
+    ("text_recall", 0.946, 1.0),
+    ("text_precision", 0.985, 1.0),
+    ("notes_text", 0.87, 1.0),
+    ("notes_calls", 0.62, 0.95),
+    ("printed_pages_marked", 0.90, 1.0),
+    ("dehyphenation", 0.967, 0.99),
+]
+RATCHET_F1 = [
+    ("paragraphs", 0.67, 0.95),
+    ("headings", 0.39, 0.9),
+    ("sidebars", 0.66, None),
+    ("pullquotes", 0.70, None),
+    ("turns", 0.79, None),
+    ("glossary", 0.0, 0.98),
+    ("page_labels", 0.81, None),
+    ("links", 0.81, None),
+]
+
+
+@pytest.mark.parametrize(("name", "minimum", "target"), RATCHET)
+def test_figure(scores: import_score.Scores, name: str, minimum: float, target: float) -> None:
+    assert getattr(scores, name) >= minimum, f"{name} dropped below {minimum} (issue target {target})"
+
+
+@pytest.mark.parametrize(("name", "minimum", "target"), RATCHET_F1)
+def test_f1(scores: import_score.Scores, name: str, minimum: float, target: float | None) -> None:
+    value = getattr(scores, name).f1
+    assert value >= minimum, f"{name} F1 {value:.3f} dropped below {minimum} (issue target {target})"
+
+
+def test_no_link_line_left(scores: import_score.Scores) -> None:
+    assert scores.link_lines_left == 0
