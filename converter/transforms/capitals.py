@@ -19,7 +19,12 @@ from ..lexicon import is_french_word
 from ..walk import iter_nodes, plain_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_CAPITALS_RUN = re.compile(r"[^\W\d_]{2,}(?:[\s'’\-–—:,.&/()\d]+[^\W\d_]{2,}){2,}")
+_UPPER = "A-ZÀ-ÖØ-ÞŒŸ"
+# Three or more words typed in capitals (upper-case letters only: the run must not swallow the
+# lower-case words around it, or it is never recognised inside a sentence).
+_CAPITAL_WORD = rf"(?:[{_UPPER}]['’])?[{_UPPER}]{{2,}}"  # "ANCT", "L’ANCT"
+_CAPITALS_RUN = re.compile(rf"(?<![^\W\d_]){_CAPITAL_WORD}(?:[\s'’\-–—:,.&/()\d]+{_CAPITAL_WORD}){{2,}}"
+                           r"(?![^\W\d_])")
 
 
 def _is_capitals(text: str) -> bool:
