@@ -83,6 +83,7 @@ def kitchen_sink(base_dir: Path) -> t.Document:
         title="La ville numérique", subtitle="Carnet NEC n° 9", lang="fr",
         authors=["Hélène Roussel", "Paul Martin"], subject="Inclusion numérique",
         keywords=["smart city", "inclusion numérique"], series="Carnets NEC", number="9", date="2024-05-17",
+        rights="Licence Ouverte 2.0",
         speakers={"HR": "Hélène Roussel"},
     )
     notes = [
@@ -280,6 +281,23 @@ def test_subtitle_paragraph_follows_title(out: Docx) -> None:
     assert (pstyle(paragraphs[1]), ptext(paragraphs[1])) == ("Subtitle", "Carnet NEC n° 9")
 
 
+def test_series_and_number_under_the_title(out: Docx) -> None:
+    assert [ptext(p) for p in out.paragraphs() if pstyle(p) == "DocumentInfo"] == ["Carnets NEC #9"]
+
+
+def test_about_section_names_authors(out: Docx) -> None:
+    about = out.paragraph_with(message("authors", "fr", authors="Hélène Roussel, Paul Martin"))
+    assert pstyle(about) == "BodyText"
+
+
+def test_about_section_states_the_licence(out: Docx) -> None:
+    assert ptext(out.paragraph_with("Licence Ouverte 2.0")) == message("licence", "fr", rights="Licence Ouverte 2.0")
+
+
+def test_about_section_heading(out: Docx) -> None:
+    assert pstyle(out.paragraph_with(message("about", "fr"))) == "Heading1"
+
+
 def test_level_one_heading_is_not_repeated_in_body(out: Docx) -> None:
     assert [ptext(p) for p in out.paragraphs()].count("La ville numérique") == 1
 
@@ -334,7 +352,7 @@ def test_toc_lists_headings_down_to_word_level_3(out: Docx) -> None:
 
 
 def test_toc_comes_after_title_block(out: Docx) -> None:
-    assert pstyle(out.paragraphs()[2]) == "TOCHeading"
+    assert [pstyle(p) for p in out.paragraphs()[:4]] == ["Title", "Subtitle", "DocumentInfo", "TOCHeading"]
 
 
 # --- Properties and language -------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ SPECS: dict[str, Spec] = {
                   outline=9, quick=True, priority=10),
     "Subtitle": Spec(next="Body Text", size=16, italic=False, color=GREY, after=18, keep_next=True, outline=9,
                      quick=True, priority=11),
+    "Document Info": Spec(next="Body Text", color=GREY, after=4, keep_next=True),
     "Body Text": Spec(next="Body Text", after=10, quick=True),
     "TOC Heading": Spec(next="Normal", size=20, bold=True, color=DARK_BLUE, before=24, after=8,
                         keep_next=True, outline=9, priority=39),

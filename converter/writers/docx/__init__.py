@@ -8,7 +8,8 @@ done by :mod:`.oxml`.
 What the document contains, and the choices behind it:
 
 - **Title block.** A "Title" paragraph holds ``meta.title`` (or, when the metadata has no title, the text of the
-  tree's level-1 heading), then a "Subtitle" paragraph. The tree's level-1 heading *is* the document title, so
+  tree's level-1 heading), then a "Subtitle" paragraph, then the series and number and the event in "Document
+  Info" paragraphs, as in the HTML page's header. The tree's level-1 heading *is* the document title, so
   it is not repeated as a body heading: the first level-1 section contributes only its children. As on the HTML
   page (one ``h1``, body from ``h2``), body headings of tree level N use Word's "Heading N-1", so the first
   body level is "Heading 1" and Word's navigation pane shows the carnet's structure from its first level.
@@ -58,6 +59,9 @@ What the document contains, and the choices behind it:
   and subscript are ``w:vertAlign``; the "uppercase" class is ``w:caps`` (the text stays in normal case, so
   screen readers do not spell it); a language different from the document's is a run-level ``w:lang``
   ("en" → en-GB; a region in the tag is kept); an abbreviation is its text (Word has no expansion markup).
+- **About this document.** After the body, as the HTML page's footer: a "Heading 1" with the catalogue's
+  "about" and one paragraph each for authors, publishers, licence and source (the licence must be readable in
+  the document itself, not only in its properties).
 - **Language and properties.** ``w:lang`` of the document defaults is the document's language; core properties
   carry title, authors, subject, keywords, language, category (series and number), description (subtitle).
 - **Thematic breaks** are a "Thematic Break" paragraph holding the asterism "* * *" (centred, grey), not a
@@ -205,6 +209,7 @@ class _DocxWriter:
         for block in self.tree.children:
             self._block(block, self.body, context)
         self._unreferenced_notes(context)
+        self._about(context)
         self._table_of_contents(toc_heading)
         # A link to an id that got no bookmark (an inline node's id, say) would lead nowhere: keep its text.
         placed = set(self.bookmark_names.values()) & self.placed_bookmarks
@@ -263,6 +268,36 @@ class _DocxWriter:
             paragraph = self._add_paragraph(self.body, "subtitle", _Context())
             self._text_run(paragraph, self.meta.subtitle, _Format())
         self.pending_bookmarks = []  # no title paragraph: nothing to bookmark
+        # As in the HTML page's header: the series (and number) and the event the carnet documents.
+        series = " ".join(part for part in (self.meta.series, f"#{self.meta.number}" if self.meta.number else "")
+                          if part)
+        for line in (series, self.meta.event):
+            if line.strip():
+                paragraph = self._add_paragraph(self.body, "document_info", _Context())
+                self._text_run(paragraph, line, _Format())
+
+    def _about(self, context: _Context) -> None:
+        """"About this document", as the HTML page's footer: authors, publishers, licence, source."""
+        meta, lang = self.meta, self.lang
+        lines = []
+        if meta.authors:
+            lines.append(message("authors", lang, authors=", ".join(meta.authors)))
+        if meta.publisher:
+            lines.append(message("publisher", lang, publisher=", ".join(meta.publisher)))
+        if meta.rights:
+            lines.append(message("licence", lang, rights=meta.rights))
+        if meta.source:
+            lines.append(message("source", lang, source=meta.source))
+        if not lines:
+            return
+        self.pending_bookmarks.append(self._synthetic_id())
+        bookmark = self.pending_bookmarks[-1]
+        heading = self._add_paragraph(self.body, "", context, style_ref=heading_style(2))
+        self._text_run(heading, message("about", lang), _Format())
+        self.toc_entries.append((1, message("about", lang), self.bookmark_names[bookmark]))
+        for line in lines:
+            paragraph = self._add_paragraph(self.body, "paragraph", context)
+            self._text_run(paragraph, line, _Format())
 
     def _text_width(self) -> int:
         section = self.doc.sections[0]

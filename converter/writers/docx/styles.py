@@ -40,6 +40,7 @@ STYLES: dict[str, StyleRef] = {
     "normal": StyleRef("Normal", "Normal", P, True),
     "title": StyleRef("Title", "Title", P, True),
     "subtitle": StyleRef("Subtitle", "Subtitle", P, True),
+    "document_info": StyleRef("Document Info", "DocumentInfo", P),  # series and event under the title
     "paragraph": StyleRef("Body Text", "BodyText", P, True),
     "toc_heading": StyleRef("TOC Heading", "TOCHeading", P, True),
     "toc1": StyleRef("toc 1", "TOC1", P, True),
