@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import fields
 
 from .. import tree as t
 from ..errors import CarnetError
@@ -69,15 +70,38 @@ def _strip_edges(inlines: list[t.Inline]) -> None:
                 break
 
 
+def _clean_strings(item: object) -> int:
+    """Remove the characters XML forbids from every string field of a node or of the metadata (link targets,
+    titles, alt text, ids, classes, languages, speakers…); returns how many were removed."""
+    removed = 0
+    for f in fields(item):  # type: ignore[arg-type]
+        value = getattr(item, f.name)
+        if isinstance(value, str):
+            cleaned = _FORBIDDEN.sub("", value)
+            if cleaned != value:
+                removed += len(value) - len(cleaned)
+                setattr(item, f.name, cleaned)
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            cleaned_list = [_FORBIDDEN.sub("", v) for v in value]
+            removed += sum(map(len, value)) - sum(map(len, cleaned_list))
+            value[:] = cleaned_list
+        elif isinstance(value, dict):
+            cleaned_dict = {_FORBIDDEN.sub("", str(k)): _FORBIDDEN.sub("", str(v)) for k, v in value.items()}
+            removed += sum(len(str(k)) + len(str(v)) for k, v in value.items()) - sum(
+                len(k) + len(v) for k, v in cleaned_dict.items())
+            value.clear()
+            value.update(cleaned_dict)
+    return removed
+
+
 def cleanup(document: t.Document) -> None:
     """Remove characters XML forbids (reported), merge adjacent texts, drop empty markup and paragraphs,
     strip white space at the edges of blocks, normalise Unicode to NFC."""
-    removed = 0
+    removed = _clean_strings(document.meta)
     for node in iter_nodes(document):
+        removed += _clean_strings(node)
         if isinstance(node, (t.Text, t.Literal)):
-            cleaned = unicodedata.normalize("NFC", _FORBIDDEN.sub("", node.text))
-            removed += len(node.text) - len(_FORBIDDEN.sub("", node.text))
-            node.text = cleaned
+            node.text = unicodedata.normalize("NFC", node.text)
         for inlines in _inline_lists(node):
             _merge_texts(inlines)
             inlines[:] = [i for i in inlines if _has_content(i)]
