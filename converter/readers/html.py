@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .. import tree as t
-from ..errors import Diagnostics
+from ..errors import CarnetError, Diagnostics
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|―)\s*")
@@ -481,6 +481,25 @@ def _head_meta(soup: BeautifulSoup, meta: t.Meta) -> None:
             meta.reader_note = value.lower() not in ("false", "no", "0")
 
 
+MAX_NESTING = 100
+"""Deepest nesting of elements read (lists in lists, quotes in quotes, emphasis in emphasis…). Real carnets
+stay far below it; the reader, the transforms and the writers walk the tree recursively, so a deeper source
+is refused with a clear error instead of failing with a RecursionError."""
+
+
+def _check_nesting(root: Tag, source: str) -> None:
+    """A clear error when elements are nested deeper than :data:`MAX_NESTING` (walked without recursion)."""
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth > MAX_NESTING:
+            line = getattr(tag, "sourceline", None)
+            raise CarnetError(f"nesting deeper than {MAX_NESTING} levels (lists, quotes or markup inside one "
+                              "another)", source, line, "flatten the structure: split the deepest lists or "
+                              "quotes")
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+
+
 def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
                diagnostics: Diagnostics | None = None, page: bool = False) -> t.Document:
     """Build the tree of an HTML document or fragment.
@@ -491,6 +510,7 @@ def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     meta = meta or t.Meta()
     soup = BeautifulSoup(html, "lxml")
+    _check_nesting(soup, source)
     root = soup.body or soup
     if page:
         _head_meta(soup, meta)
