@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..tree import Document, Text
-from ..walk import OBJECT, TextRun, edit_text
+from ..tree import Abbreviation, Document, Figure, Node, Text
+from ..walk import OBJECT, TextRun, children, edit_text
 
 NNBSP = "\u202f"
 _SPACES = " \u00a0\u202f\u2009"
@@ -106,17 +106,38 @@ def _non_overlapping(edits) -> list[tuple[int, int, str]]:
     return result
 
 
-_META_TEXT_FIELDS = ("title", "subtitle", "event", "subject")
+_META_TEXT_FIELDS = ("title", "subtitle", "event", "subject", "series", "rights", "source")
+_META_LIST_FIELDS = ("publisher",)
+
+
+def _typeset(value: str, lang: str) -> str:
+    """``value`` (text held in an attribute, not in Text nodes) in French typography."""
+    node = Text(text=value)
+    run = TextRun.of([node], lang)
+    run.apply(french_edits(run, lang))
+    return node.text
+
+
+def _attribute_texts(node: Node, lang: str) -> None:
+    """Text that readers see or hear but that lives in attributes: image alt text, abbreviation expansions."""
+    lang = node.lang or lang
+    if isinstance(node, Figure) and node.alt:
+        node.alt = _typeset(node.alt, lang)
+    elif isinstance(node, Abbreviation) and node.expansion:
+        node.expansion = _typeset(node.expansion, lang)
+    for child in children(node):
+        _attribute_texts(child, lang)
 
 
 def typography_fr(document: Document) -> None:
-    """Apply French typography to every French block of text of the document, and to its title fields."""
+    """Apply French typography to every French block of text of the document, to the text of its image
+    alternatives and abbreviation expansions, and to its metadata shown to readers."""
     edit_text(document, french_edits)
     lang = document.meta.lang or "fr"
+    _attribute_texts(document, lang)
     for name in _META_TEXT_FIELDS:
         value = getattr(document.meta, name)
         if value:
-            node = Text(text=value)
-            run = TextRun.of([node], lang)
-            run.apply(french_edits(run, lang))
-            setattr(document.meta, name, node.text)
+            setattr(document.meta, name, _typeset(value, lang))
+    for name in _META_LIST_FIELDS:
+        setattr(document.meta, name, [_typeset(value, lang) for value in getattr(document.meta, name)])

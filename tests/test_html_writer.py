@@ -1,0 +1,401 @@
+"""HTML writer (issue 2, point 4): the page of the sample carnet, read with BeautifulSoup.
+
+One test per promised property of ``accessibility.md`` and issue 2: language, title, skip link, landmarks,
+headings, notes, sidebars, pull quotes, figures, glossary, abbreviations, language spans, page markers,
+capitals, and the CSS (relative units, line height, alignment, dark scheme, focus, print).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from converter import read
+from converter.writers.html import write_html
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "input" / "carnet-exemple.md"
+FOCUSABLE = "a[href], button, input, select, textarea, [tabindex], audio[controls], video[controls], summary"
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return write_html(read(SAMPLE)).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def soup(html) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+@pytest.fixture(scope="module")
+def css(soup) -> str:
+    return "\n".join(style.get_text() for style in soup.find_all("style"))
+
+
+def text(tag: Tag) -> str:
+    """The text of ``tag`` with HTML white space collapsed (no-break spaces are kept: they are typography)."""
+    return re.sub(r"[ \t\n\r\f]+", " ", tag.get_text(" ")).strip()
+
+
+def accessible_name(tag: Tag, soup: BeautifulSoup) -> str:
+    """The accessible name, as far as these pages need it: labelledby, label, visible text, title."""
+    if tag.get("aria-labelledby"):
+        return " ".join(text(soup.find(id=i)) for i in tag["aria-labelledby"].split())
+    if tag.get("aria-label"):
+        return tag["aria-label"]
+    parts = []
+    for string in tag.find_all(string=True):
+        hidden = any(isinstance(p, Tag) and p.get("aria-hidden") == "true"
+                     for p in [string.parent, *string.parent.parents] if p is not None
+                     and (p is tag or tag in p.parents or p in tag.descendants))
+        if not hidden:
+            parts.append(str(string))
+    name = re.sub(r"[ \t\n\r\f]+", " ", "".join(parts)).strip()
+    return name or tag.get("title", "")
+
+
+def heading_levels(soup: BeautifulSoup) -> list[int]:
+    return [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+
+
+# --- page -----------------------------------------------------------------------------------------------
+
+
+def test_html_lang(soup):
+    assert soup.html["lang"] == "fr"
+
+
+def test_title_is_the_carnets_title(soup):
+    assert soup.title.get_text() == "Carnet d’exemple\u202f: la médiation numérique à Villeneuve"
+
+
+def test_skip_link_is_the_first_focusable_element(soup):
+    assert soup.body.select(FOCUSABLE)[0]["href"] == "#" + soup.main["id"]
+
+
+def test_skip_link_text(soup):
+    assert text(soup.body.select(FOCUSABLE)[0]) == "Aller au contenu"
+
+
+@pytest.mark.parametrize("landmark", ["header", "nav", "main", "footer"])
+def test_landmark_present(soup, landmark):
+    assert len(soup.find_all(landmark)) >= 1
+
+
+def test_one_main(soup):
+    assert len(soup.find_all("main")) == 1
+
+
+def test_nav_is_the_table_of_contents(soup):
+    nav = soup.find("nav")
+    assert nav.get("role") == "doc-toc" and accessible_name(nav, soup) == "Table des matières"
+
+
+def test_toc_links_reach_headings(soup):
+    targets = [a["href"][1:] for a in soup.find("nav").find_all("a")]
+    assert targets and all(re.match(r"h[2-6]", soup.find(id=target).name) for target in targets)
+
+
+def test_exactly_one_h1(soup):
+    assert len(soup.find_all("h1")) == 1
+
+
+def test_h1_is_the_title(soup):
+    assert text(soup.h1) == soup.title.get_text()
+
+
+def test_no_skipped_heading_levels(soup):
+    levels = heading_levels(soup)
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_sections_open_with_their_heading(soup):
+    sections = soup.main.find_all("section")
+    assert sections and all(re.match(r"h[2-6]$", s.find(True).name) for s in sections)
+
+
+def test_sections_nest_like_headings(soup):
+    inner = soup.find(id="un-entretien-croise").parent
+    assert inner.name == "section" and inner.parent.find(True).get("id") == "rencontre-avec-l-equipe"
+
+
+# --- notes ----------------------------------------------------------------------------------------------
+
+
+def noterefs(soup):
+    return soup.find_all(attrs={"role": "doc-noteref"})
+
+
+def test_noterefs_have_the_noteref_role(soup):
+    assert len(noterefs(soup)) == 3
+
+
+def test_noterefs_link_to_existing_notes(soup):
+    assert all(ref["href"].startswith("#") and soup.find(id=ref["href"][1:]) is not None for ref in noterefs(soup))
+
+
+def test_noteref_numbers_in_reading_order(soup):
+    assert [text(ref) for ref in noterefs(soup)] == ["1", "2", "3"]
+
+
+def test_noteref_ids(soup):
+    assert [ref["id"] for ref in noterefs(soup)] == ["note-ref-1", "note-ref-2", "note-ref-3"]
+
+
+def test_endnotes_section(soup):
+    endnotes = soup.find_all(attrs={"role": "doc-endnotes"})
+    assert len(endnotes) == 1 and endnotes[0].name == "section"
+
+
+def test_endnotes_section_labelled(soup):
+    endnotes = soup.find(attrs={"role": "doc-endnotes"})
+    assert accessible_name(endnotes, soup) == "Notes"
+
+
+def test_notes_inside_endnotes(soup):
+    endnotes = soup.find(attrs={"role": "doc-endnotes"})
+    assert [li["id"] for li in endnotes.find_all("li")] == ["note-1", "note-2", "note-3"]
+
+
+def test_backlink_names(soup):
+    names = [accessible_name(a, soup) for a in soup.find_all(attrs={"role": "doc-backlink"})]
+    assert names == [f"Retour à l’appel de note {n}" for n in (1, 2, 3)]
+
+
+def test_backlink_names_unique(soup):
+    names = [accessible_name(a, soup) for a in soup.find_all(attrs={"role": "doc-backlink"})]
+    assert len(set(names)) == len(names)
+
+
+def test_backlinks_reach_their_calls(soup):
+    backlinks = soup.find_all(attrs={"role": "doc-backlink"})
+    assert [a["href"] for a in backlinks] == ["#note-ref-1", "#note-ref-2", "#note-ref-3"]
+
+
+def test_note_with_link_keeps_it(soup):
+    assert soup.find(id="note-1").find("a", href=re.compile(r"^https://agence-cohesion-territoires"))
+
+
+# --- sidebars, pull quotes, quotations ------------------------------------------------------------------
+
+
+def test_sidebar_is_an_aside(soup):
+    assert len(soup.find_all("aside", class_="sidebar")) == 1
+
+
+def test_sidebar_labelled_by_its_own_heading(soup):
+    aside = soup.find("aside", class_="sidebar")
+    label = soup.find(id=aside["aria-labelledby"])
+    assert label is not None and re.match(r"h[2-6]$", label.name) and label in aside.descendants
+
+
+def test_sidebar_name(soup):
+    assert accessible_name(soup.find("aside", class_="sidebar"), soup) == "Zoom sur l’espace public numérique"
+
+
+def repeating_pullquote(soup) -> Tag:
+    quotes = soup.find_all(attrs={"role": "doc-pullquote"})
+    assert len(quotes) == 1
+    return quotes[0]
+
+
+def test_repeating_pullquote_role(soup):
+    assert repeating_pullquote(soup).name == "aside"
+
+
+def test_repeating_pullquote_hidden(soup):
+    assert repeating_pullquote(soup).get("aria-hidden") == "true"
+
+
+def test_repeating_pullquote_holds_nothing_focusable(soup):
+    assert repeating_pullquote(soup).select(FOCUSABLE) == []
+
+
+def test_original_pullquote_is_a_blockquote(soup):
+    quote = [b for b in soup.find_all("blockquote") if "moyen, jamais une fin" in text(b)]
+    assert len(quote) == 1 and quote[0].get("aria-hidden") is None and quote[0].get("role") is None
+
+
+def test_quotation_attribution(soup):
+    quote = [b for b in soup.find_all("blockquote") if "outil au service des droits" in text(b)][0]
+    assert text(quote.parent.find("figcaption")) == "— Charte de Villeneuve"
+
+
+# --- figures --------------------------------------------------------------------------------------------
+
+
+def figure(soup) -> Tag:
+    return soup.find("img").find_parent("figure")
+
+
+def test_image_alt(soup):
+    assert soup.find("img")["alt"] == "Diagramme en barres\u202f: 40 personnes en janvier, 80 en février, 120 en mars."
+
+
+def test_image_alt_is_not_the_caption(soup):
+    assert soup.find("img")["alt"] not in text(figure(soup).figcaption)
+
+
+def test_figcaption(soup):
+    assert text(figure(soup).figcaption).startswith("Fréquentation de l’EPN au premier trimestre.")
+
+
+def test_credit_role_inside_figcaption(soup):
+    credit = figure(soup).figcaption.find(attrs={"role": "doc-credit"})
+    assert credit is not None and text(credit).endswith("Ville de Villeneuve")
+
+
+def test_image_embedded_as_png_data_url(soup):
+    assert soup.find("img")["src"].startswith("data:image/png;base64,")
+
+
+def test_decorative_image_has_empty_alt(tmp_path):
+    source = tmp_path / "c.md"
+    source.write_text("---\ntitle: T\n---\n\n![](i.png){.decorative}\n", encoding="utf-8")
+    (tmp_path / "i.png").write_bytes((REPO / "input" / "images" / "frequentation-epn.png").read_bytes())
+    page = BeautifulSoup(write_html(read(source)), "lxml")
+    assert page.find("img")["alt"] == ""
+
+
+# --- glossary, abbreviations, languages, pages, capitals ------------------------------------------------
+
+
+def glossary(soup) -> Tag:
+    sections = soup.find_all(attrs={"role": "doc-glossary"})
+    assert len(sections) == 1
+    return sections[0]
+
+
+def test_glossary_is_a_section(soup):
+    assert glossary(soup).name == "section"
+
+
+def test_glossary_labelled(soup):
+    assert accessible_name(glossary(soup), soup) == "Lexique"
+
+
+def test_glossary_definition_list(soup):
+    dl = glossary(soup).find("dl")
+    assert len(dl.find_all("dt")) == len(dl.find_all("dd")) == 3
+
+
+def test_glossary_terms_are_dfn(soup):
+    assert all(dt.find("dfn") is not None for dt in glossary(soup).find_all("dt"))
+
+
+def test_abbreviation_expansion(soup):
+    expansions = {text(a): a["title"] for a in soup.find_all("abbr")}
+    assert expansions["EPN"] == "Espace public numérique"
+
+
+def test_every_abbr_has_a_title(soup):
+    assert all(a.get("title") for a in soup.find_all("abbr"))
+
+
+def test_language_spans(soup):
+    assert [text(s) for s in soup.body.find_all("span", lang="en")] == ["data", "smart city", "fact-checking"]
+
+
+def pagebreaks(soup):
+    return soup.find_all(attrs={"role": "doc-pagebreak"})
+
+
+def test_page_markers_role(soup):
+    assert len(pagebreaks(soup)) == 3
+
+
+def test_page_markers_named_by_their_page_number(soup):
+    assert [accessible_name(p, soup) for p in pagebreaks(soup)] == ["1", "2", "3"]
+
+
+def test_page_marker_ids_unique(soup):
+    ids = [p.get("id") for p in pagebreaks(soup)]
+    assert all(ids) and len(set(ids)) == len(ids) and len(soup.find_all(id=set(ids))) == len(ids)
+
+
+def test_inline_page_marker_stays_in_its_paragraph(soup):
+    assert pagebreaks(soup)[1].parent.name == "p"
+
+
+def test_uppercase_text_stored_in_normal_case(soup):
+    spans = soup.find_all(class_="uppercase")
+    assert [text(s) for s in spans] == ["Les chiffres clés de la journée"]
+
+
+def test_uppercase_class_not_nested(soup):
+    assert soup.select(".uppercase .uppercase") == []
+
+
+def test_footer_credits(soup):
+    assert "Licence Ouverte / Open Licence 2.0" in text(soup.footer)
+
+
+# --- CSS ------------------------------------------------------------------------------------------------
+
+
+def declarations(css: str, outside_media: str | None = None) -> list[tuple[str, str]]:
+    if outside_media:
+        css = re.sub(r"@media\s+" + outside_media + r"[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return [(m.group(1).lower(), m.group(2).strip()) for m in re.finditer(r"([\w-]+)\s*:\s*([^;{}]+)", css)]
+
+
+def rule(css: str, selector: str) -> str:
+    match = re.search(r"(?:^|\})\s*" + re.escape(selector) + r"\s*\{([^}]*)\}", css)
+    assert match, f"no rule for {selector}"
+    return match.group(1)
+
+
+def test_css_px_only_for_borders_and_hairlines(css):
+    """Pixels only for borders, outlines and 1px hairlines (the visually-hidden pattern)."""
+    offending = [(p, v) for p, v in declarations(css) if re.search(r"\dpx\b", v)
+                 and not p.startswith(("border", "outline"))
+                 and not all(n in ("1", "-1", "0") for n in re.findall(r"(-?[\d.]+)px", v))]
+    assert offending == []
+
+
+def test_css_absolute_units_only_in_print(css):
+    offending = [(p, v) for p, v in declarations(css, "print") if re.search(r"\d(pt|cm|mm|in|pc)\b", v)]
+    assert offending == []
+
+
+def test_css_font_sizes_relative(css):
+    sizes = [v for p, v in declarations(css, "print") if p == "font-size"]
+    assert sizes and all(re.fullmatch(r"[\d.]+(rem|em|%)", v) for v in sizes)
+
+
+def test_css_body_line_height_at_least_one_and_a_half(css):
+    value = re.search(r"line-height\s*:\s*([\d.]+)", rule(css, "body")).group(1)
+    assert float(value) >= 1.5
+
+
+def test_css_body_text_left_aligned(css):
+    assert re.search(r"text-align\s*:\s*left", rule(css, "body"))
+
+
+def test_css_never_justified(css):
+    assert "justify" not in css
+
+
+def test_css_dark_colour_scheme(css):
+    assert re.search(r"@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)", css)
+
+
+def test_css_focus_visible(css):
+    assert re.search(r":focus-visible[^{]*\{[^}]*outline", css)
+
+
+def test_css_print_stylesheet(css):
+    assert re.search(r"@media\s+print", css)
+
+
+def test_css_images_shrink_to_fit(css):
+    assert re.search(r"max-width\s*:\s*100%", rule(css, "figure img"))
+
+
+def test_html_is_self_contained(soup):
+    assert soup.find("link", rel="stylesheet") is None and soup.find("script") is None
