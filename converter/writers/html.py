@@ -83,10 +83,13 @@ class TocEntry:
 
 
 def _attributes(pairs: dict[str, object]) -> Markup:
-    """`` key="value"`` for each pair whose value is not None/False/empty (True → key="key")."""
+    """`` key="value"`` for each pair whose value is not None/False/empty (True → key="key").
+
+    ``alt`` is the exception: ``alt=""`` is how a decorative image says so, and must be written.
+    """
     parts = []
     for key, value in pairs.items():
-        if value is None or value is False or value == "" or value == []:
+        if value is None or value is False or (value == "" and key != "alt") or value == []:
             continue
         if isinstance(value, list):
             value = " ".join(str(v) for v in value)
