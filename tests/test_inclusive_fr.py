@@ -284,3 +284,42 @@ def _timed(text: str) -> float:
     start = time.process_time()
     rewrite(text)
     return time.process_time() - start
+
+
+# --- Properties on random texts made of real pieces ---------------------------------------------
+
+_PIECES = [source for source, _, _ in CASEFILE["doublet"] + CASEFILE["negative"] + CASEFILE["unresolved"]]
+
+
+def _rebuilt(text: str, forms: list[InclusiveForm]) -> str:
+    out, cursor = [], 0
+    for form in sorted(forms, key=lambda f: f.start):
+        assert form.start >= cursor and text[form.start:form.end] == form.original
+        out.append(text[cursor:form.start])
+        out.append(form.replacement if form.replacement is not None else form.original)
+        cursor = form.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    st = None
+
+if st is not None:
+    _texts = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "\n", ", ", ". ", "", " « "])),
+                      min_size=1, max_size=8).map(lambda parts: "".join(a + b for a, b in parts))
+
+    @settings(max_examples=150, deadline=None)
+    @given(_texts)
+    def test_properties(text: str) -> None:
+        """issue 5: only the reported spans change, lines are kept, keep is the identity, idempotent."""
+        output, forms = rewrite(text)
+        assert _rebuilt(text, forms) == output
+        assert output.count("\n") == text.count("\n")
+        assert rewrite(text, "keep")[0] == text
+        assert rewrite(output)[0] == output
+        lines, _ = rewrite_lines(text.split("\n"))
+        assert "\n".join(lines) == output

@@ -477,11 +477,10 @@ class _Analyser:
             if self.allowed is not None and not self.allowed(start):
                 continue
             token = self.text[start:end]
-            if caps:
-                unit = self._caps_token(token, start)
-                units.extend([unit] if unit is not None else [])
-            else:
-                units.extend(self._token(token, start))
+            found = [self._caps_token(token, start)] if caps else self._token(token, start)
+            for unit in found:
+                if unit is not None and (not units or unit.start >= units[-1].end):
+                    units.append(unit)
         return units
 
     # -- one token --
@@ -494,6 +493,10 @@ class _Analyser:
         """The units of one token: a closed-class pair, a full doublet, or abbreviated words (several
         when joined by a slash: ``élu·es/salarié·es``)."""
         pieces = _pieces(token, offset)
+        for k, piece in enumerate(pieces):
+            if piece.sep == "." and any(p.sep == MIDDLE_DOT for p in pieces[:k]):
+                pieces = pieces[:k]  # "usager·ères.L’élu": the full stop ends a sentence
+                break
         if len(pieces) < 2:
             return []
         if _clean(token).lower() in _NEOLOGISMS or any(p.text.lower() in _NEOLOGISMS for p in pieces):
