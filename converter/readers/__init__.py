@@ -58,7 +58,15 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         except UnicodeDecodeError as error:
             raise CarnetError(f"cannot be decoded as {encoding} (byte {error.start})", source) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CarnetError(f"is not UTF-16 text, although it starts like it (byte {error.start})", source,
+                              hint="save it as UTF-8") from None
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        raise CarnetError(f"is not UTF-8 text (it looks like {utf16} without a byte order mark)", source,
+                          hint=f"save it as UTF-8, or name its encoding: --encoding {utf16}")
     if b"\x00" in data[:4096]:
         raise CarnetError("is not a text file (it contains NUL bytes)", source,
                           hint="give a carnet in Markdown or HTML, saved as UTF-8")
@@ -66,17 +74,36 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        guess = ""
+        guess, named = "", ""
         try:
             from charset_normalizer import from_bytes
 
-            best = from_bytes(data).best()
-            if best is not None:
-                guess = f" (it looks like {best.encoding})"
+            candidates = [match.encoding for match in from_bytes(data)]
+            # Carnets are French: among the single-byte encodings that fit, Windows' Western one comes first.
+            for encoding in ("cp1252", "latin_1", *candidates[:1]):
+                if encoding in candidates:
+                    guess, named = f" (it looks like {encoding})", f": --encoding {encoding}"
+                    break
         except ImportError:  # pragma: no cover - charset-normalizer is a dependency
             pass
         raise CarnetError(f"is not UTF-8 text{guess}", source, line,
-                          "save it as UTF-8, or name its encoding with --encoding") from None
+                          f"save it as UTF-8, or name its encoding{named or ' with --encoding'}") from None
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` looks like UTF-16 text without a BOM (Latin text: every
+    other byte is NUL), else ""."""
+    if len(head) < 4 or b"\x00" not in head:
+        return ""
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            try:
+                head[: len(head) // 2 * 2].decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return ""
 
 
 def read_path(path: Path, fmt: str | None = None, encoding: str | None = None) -> Document:
@@ -95,5 +122,7 @@ def read_path(path: Path, fmt: str | None = None, encoding: str | None = None) -
     except OSError as error:
         raise CarnetError(f"cannot be read ({error.strerror})", source) from None
     text = decode(data, source, encoding)
+    if not text.strip():
+        raise CarnetError("is empty: there is nothing to convert", source, hint="check that the file was saved")
     reader = reader_for(fmt or format_of(path))
     return reader(text, source, str(path.parent))
