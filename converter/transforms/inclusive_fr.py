@@ -856,6 +856,8 @@ def _phrase(text: str, units: list[_Unit], i: int, newlines: bool) -> tuple[list
         if after and after.group(2).lower() not in _FUNCTION_WORDS and not (
                 nxt is not None and nxt.start == after.start(2)):
             return group, gaps, j, "the noun group after a determiner pair is unclear"
+        if nxt is not None and nxt.start < match.end(2):
+            return group, gaps, j, "the noun group after a determiner pair is unclear"
         word = match.group(2)
         gaps.append(match.group(1))
         group.append(_Unit(match.start(2), match.end(2), word, word, word, inclusive=False))
@@ -905,6 +907,9 @@ def _analyse(text: str, policy: str, allowed: Callable[[int], bool] | None = Non
     i = 0
     while i < len(units):
         unit = units[i]
+        if forms and unit.start < forms[-1].end:
+            i += 1
+            continue
         original = text[unit.start:unit.end]
         if unit.reason:
             forms.append(InclusiveForm(unit.start, unit.end, original, None, unit.reason))
