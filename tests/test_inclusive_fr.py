@@ -312,7 +312,7 @@ if st is not None:
     _texts = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "\n", ", ", ". ", "", " « "])),
                       min_size=1, max_size=8).map(lambda parts: "".join(a + b for a, b in parts))
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=150, deadline=None, database=None)
     @given(_texts)
     def test_properties(text: str) -> None:
         """issue 5: only the reported spans change, lines are kept, keep is the identity, idempotent."""
@@ -323,3 +323,17 @@ if st is not None:
         assert rewrite(output)[0] == output
         lines, _ = rewrite_lines(text.split("\n"))
         assert "\n".join(lines) == output
+
+    @settings(max_examples=150, deadline=None, database=None)
+    @given(_texts, st.lists(st.integers(min_value=1, max_value=200), max_size=6))
+    def test_tree_matches_text(text: str, cuts: list[int]) -> None:
+        """issue 5: the tree transform gives the text engine's result whatever the inline markup."""
+        text = text.replace("\n", " ")
+        bounds = sorted({c % (len(text) + 1) for c in cuts} | {0, len(text)})
+        inlines: list[t.Inline] = []
+        for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            piece = t.Text(text=text[a:b])
+            inlines.append(t.Emphasis(children=[piece]) if k % 2 else piece)
+        doc = _paragraph(*inlines)
+        inclusive_fr(doc)
+        assert plain_text(doc.children[0]) == rewrite(text)[0]
