@@ -29,6 +29,16 @@ How a form is read:
   halves; a sentence-initial capital stays on the first half, a demonym keeps it on both, capitals
   stay capitals.
 
+Written-out doublets joined by ``-`` or ``/`` (``chercheur/chercheuse``) become "chercheur et
+chercheuse" in the author's order, and only when one word is the other's feminine; ``normalise`` leaves
+them, and pronoun pairs written in full (``il/elle``), as they are. The non-binary ``x`` marker is
+reported, never expanded. A determiner pair whose noun group is unclear (``le/la digital native
+grandit``) is reported.
+
+Public API: :func:`find_forms`, :func:`rewrite` (text), :func:`rewrite_lines` and :func:`format_form`
+(what ``carnet inclusive FILE --report`` needs), :func:`inclusive_fr` (the tree transform, returns an
+:class:`InclusiveReport` whose ``summary()`` is what ``carnet convert`` prints).
+
 Running it twice changes nothing: its output holds no abbreviated form.
 """
 
@@ -706,10 +716,6 @@ class _Analyser:
             unit.demonym = _is_demonym(masc)
             return unit
         return None
-
-
-def sep_is(piece: _Piece, sep: str) -> bool:
-    return piece.sep == sep
 
 
 def _tails(words: Iterable[str]) -> set[str]:
