@@ -242,6 +242,13 @@ def test_reader_note_is_the_first_section():
     assert document.children[0] is reader_note_section(document)
 
 
+def test_reader_note_does_not_swallow_the_opening_text():
+    """issue 2: text before the first heading ended up after the note's heading, i.e. inside the note."""
+    document = read("---\ntitle: T\n---\n\nTexte d'ouverture.\n\n## A\n", format="markdown")
+    assert [type(b).__name__ for b in document.children] == ["Paragraph", "Section", "Section"]
+    assert "reader-note" in document.children[1].classes
+
+
 def test_reader_note_absent_with_front_matter_false():
     document = read("---\ntitle: T\nreader_note: false\n---\n\n## A\n", format="markdown")
     assert reader_note_section(document) is None

@@ -16,7 +16,7 @@ READER_NOTE_ID = "note-edition"
 
 
 def reader_note(document: t.Document, inclusive: str = "doublet") -> None:
-    """Insert the reader's note as the first section (once)."""
+    """Insert the reader's note as the first section (once), after any text that comes before it."""
     if not document.meta.reader_note:
         return
     for block in document.children:
@@ -43,4 +43,9 @@ def reader_note(document: t.Document, inclusive: str = "doublet") -> None:
                         children=[t.Text(text=message("reader_note_title", lang))])
     section = t.Section(heading=heading, id="section-" + READER_NOTE_ID, children=paragraphs,
                         classes=["reader-note"])
-    document.children.insert(0, section)
+    # Before the first section, not before the text that opens the carnet without a heading: that text
+    # would otherwise follow the note's heading and be read as part of the note (by heading navigation, and
+    # when a page is read back).
+    first_section = next((index for index, block in enumerate(document.children)
+                          if isinstance(block, t.Section)), len(document.children))
+    document.children.insert(first_section, section)
