@@ -234,6 +234,9 @@ pourra peuvent avait avaient aura auront ce cette ces leur leurs lui elle il ils
 """.split())  # noqa: SIM905
 """Words that end a determiner's noun group (or show that the pair is a pronoun: "un·e des…")."""
 
+_ARTICLES = frozenset(["le", "la", "les", "un", "une", "des", "du", "de", "au", "aux"])
+"""A bracket after one of these is singular/plural (``une(des) table(s)``), not gender."""
+
 _DEMONYMS = ("européen", "parisien", "italien", "américain", "africain", "mexicain", "marocain",
              "algérien", "tunisien", "canadien", "australien", "brésilien", "indien", "coréen", "chilien",
              "colombien", "péruvien", "norvégien", "autrichien", "égyptien", "ivoirien", "sénégalais",
@@ -614,9 +617,15 @@ class _Analyser:
             return None  # an acronym: TIC(E)
         texts = [p.text.lower() for p in suffixes]
         written = "".join(texts)
-        strong = MIDDLE_DOT in seps or "(" in seps or (texts == ["e", "s"] and len(seps) == 1)
+        stem = stem_piece.text.lower()
+        strong = MIDDLE_DOT in seps or ("(" in seps and len(stem) >= 3 and stem not in _ARTICLES) or (
+            texts == ["e", "s"] and len(seps) == 1)
         if "x" in texts or written in ("x", "xs"):
-            return self._unresolved(main, "non-binary marker x: kept as written")
+            if texts == ["x"] and stem.endswith(("au", "eu", "ou")):
+                return None  # a plural only: bureau(x), au(x)
+            if (MIDDLE_DOT in seps or "(" in seps) and confirmed(stem):
+                return self._unresolved(main, "non-binary marker x: kept as written")
+            return None
         if stem_piece.text[-1] == "l" and written[:1] == "l" and written.rstrip("s") not in ("le", "lle"):
             return None  # Catalan l·l
         plural = written.endswith("s")
