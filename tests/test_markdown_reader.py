@@ -167,6 +167,11 @@ def test_sidebar_text_stays_out_of_the_body():
     assert [plain_text(b) for b in document.children if isinstance(b, t.Paragraph)] == ["Avant.", "Après."]
 
 
+def test_sidebar_without_title_has_no_heading():
+    """issue 2: Python-Markdown's default admonition title, the English word "Sidebar", became its heading."""
+    assert first(raw("!!! sidebar\n\n    Texte seul.\n"), t.Sidebar).heading is None
+
+
 def test_sidebar_kind_is_not_a_class():
     assert "sidebar" not in first(raw(SIDEBAR), t.Sidebar).classes
 
@@ -404,6 +409,11 @@ def test_footnote_with_link():
     link = first(raw(FOOTNOTE).notes[0], t.Link)
     assert (link.target, plain_text(link)) == ("https://agence-cohesion-territoires.gouv.fr",
                                               "le site de l'ANCT")
+
+
+def test_line_break_does_not_start_the_next_line_with_a_space():
+    paragraph = raw("Ligne un  \nLigne deux\n").children[0]
+    assert [plain_text(c) for c in paragraph.children] == ["Ligne un", "\n", "Ligne deux"]
 
 
 # --- tables and lists -----------------------------------------------------------------------------------

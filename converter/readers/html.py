@@ -83,7 +83,12 @@ class _Builder:
     def inlines(self, tag: Tag) -> list[t.Inline]:
         result: list[t.Inline] = []
         for child in tag.children:
-            result.extend(self.inline(child))
+            items = self.inline(child)
+            if result and isinstance(result[-1], t.LineBreak) and items and isinstance(items[0], t.Text):
+                items[0].text = items[0].text.lstrip(" ")  # the source's line end after <br>, not a space
+                if not items[0].text:
+                    items = items[1:]
+            result.extend(items)
         return result
 
     def inline(self, node) -> list[t.Inline]:  # noqa: C901 - one branch per element kind
@@ -328,6 +333,9 @@ class _Builder:
                                repeats_body="original" not in kinds, **common)
         if kind == "interview":
             return self.interview(tag, common)
+        title = tag.find(class_="admonition-title", recursive=False)
+        if title is not None and title.get_text(strip=True) == kind.capitalize():
+            title.extract()  # Python-Markdown's default title ("Sidebar"): the editor gave none
         return self.sidebar(tag, common)
 
     def sidebar(self, tag: Tag, common: dict) -> t.Sidebar:
