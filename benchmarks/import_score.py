@@ -234,8 +234,11 @@ def score(actual: t.Document, reference: t.Document, state: State | None = None)
 
     def glossary(document: t.Document) -> list[tuple[str, str]]:
         entries = []
+        glossary_part = False  # before the transforms, the glossary is the part under a .glossary heading
         for node in iter_nodes(document):
-            if isinstance(node, t.DefinitionList) and node.glossary:
+            if isinstance(node, t.Heading) and node.level and node.level <= 2:
+                glossary_part = "glossary" in node.classes
+            if isinstance(node, t.DefinitionList) and (node.glossary or glossary_part):
                 for item in node.items:
                     definition = plain_text(item.definitions[0]) if item.definitions else ""
                     entries.append((_key(plain_text(item.term)), _key(definition, 6)))

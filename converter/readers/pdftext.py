@@ -23,6 +23,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import tree as t
 from ..errors import Diagnostic
@@ -366,7 +367,25 @@ def dehyphenate(before: str, after: str) -> tuple[bool, bool]:
         return True, True
     if is_french_word(before) and is_french_word(after) and len(after) > 2:
         return True, False
+    if len(before) >= 6 and len(after) >= 6 and before[:4].lower() == after[:4].lower():
+        return True, False  # a doublet: producteurs-productrices, nettoyeurs-nettoyeuses
     return False, False
+
+
+@cache
+def _unaccented_lexicon() -> frozenset[str]:
+    from ..lexicon import _french_words
+
+    return frozenset(_strip_accents(word) for word in _french_words())
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def _is_word_any_accent(word: str) -> bool:
+    """A French word, accents aside (addresses are written without them)."""
+    return len(word) > 1 and _strip_accents(word) in _unaccented_lexicon()
 
 
 def join_lines(state: State) -> None:
@@ -375,7 +394,7 @@ def join_lines(state: State) -> None:
     for block in state.blocks:
         if block.kind in ("page", "url", "removed", "label"):
             continue
-        keys = [_link_key(u) for u in _nearby_urls(state, block.page)]
+        keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
         text = ""
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
@@ -392,15 +411,25 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
     if text.endswith("-") and piece[:1].isalnum():
         hyphen = _WORD_END_HYPHEN.search(text)
         start = _WORD_START.match(piece)
-        if urlish or (hyphen is None or start is None):
-            joined_cut = last_token[:-1] + piece.split(" ")[0]
-            joined_kept = last_token + piece.split(" ")[0]
-            cut_ok = any(_normal_url(joined_cut) in k for k in keys)
-            kept_ok = any(_normal_url(joined_kept) in k for k in keys)
-            keep = kept_ok or not cut_ok and not urlish and True
-            if urlish and not kept_ok and not cut_ok:
-                keep = True  # an address: a hyphen at the line end is usually the address's own
-            state.hyphens.append((line_no - 1, last_token[:-1], piece.split(" ")[0], keep))
+        next_token = piece.split(" ")[0]
+        # An address the page links to decides first: it has the hyphen or it has not.
+        cut_ok = any(_normal_url(last_token[:-1] + next_token) in k for k in keys)
+        kept_ok = any(_normal_url(last_token + next_token) in k for k in keys)
+        if urlish or hyphen is None or start is None or cut_ok != kept_ok:
+            if kept_ok != cut_ok:
+                keep, sure = kept_ok, True
+            elif not urlish and last_token[-2:-1].isdigit() and next_token[:1].isdigit():
+                keep, sure = True, True  # a range of numbers: 1990-2000
+            else:
+                # An address with no link to check: keep the hyphen between two words, else cut it.
+                before = re.findall(r"[^\W\d_]+", last_token[:-1])
+                after = re.findall(r"^[^\W\d_]+|^\d", next_token)
+                keep = bool(before and after) and (after[0].isdigit() or _is_word_any_accent(before[-1])
+                                                   and _is_word_any_accent(after[0]))
+                sure = False
+            state.hyphens.append((line_no - 1, last_token[:-1].split("/")[-1].split("-")[-1], next_token, keep))
+            if not sure:
+                state.guess(line_no - 1, f"address {last_token}{next_token}: hyphen {'kept' if keep else 'removed'}")
             return text + piece if keep else text[:-1] + piece
         keep, sure = dehyphenate(hyphen.group(1), start.group(1))
         state.hyphens.append((line_no - 1, hyphen.group(1), start.group(1), keep))
@@ -490,7 +519,7 @@ def find_notes(state: State) -> None:
 def _is_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.85 and \
-        (len(letters) >= 5 or " " in text.strip())
+        (len(letters) >= 5 or len(text.split()) >= 2)
 
 
 def _starts_rubric(lines: list[Line]) -> tuple[str, int] | None:
@@ -505,23 +534,44 @@ def _starts_rubric(lines: list[Line]) -> tuple[str, int] | None:
     return None
 
 
-def find_headings(state: State) -> None:
-    """Rubric names, lines in capitals, short title lines before text: headings, in normal case."""
+def _caps_is_heading(text: str) -> bool:
+    """Capitals that are not a heading: a lead-in ("POUR EN SAVOIR PLUS,"), a dated line ("NEC X : 1ER
+    AVRIL"), a label with a number ("PITCH 1")."""
+    stripped = text.strip()
+    if stripped.endswith((",", ":")) or " : " in stripped:
+        return False
+    return not (len(stripped.split()) == 2 and any(c.isdigit() for c in stripped))
+
+
+def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one after the other
+    """Rubric names, lines in capitals, short title lines before text: headings, in normal case.
+
+    Level 2 for a rubric and for a title that opens a page outside a rubric's part; level 3 under a rubric
+    (until a page opens with a new title) and for titles inside a page.
+    """
     state.step = "headings"
     from ..transforms.capitals import _normal_case
 
     new_blocks: list[Block] = []
-    previous_kind = "page"
-    for block in state.blocks:
+    at_page_start = True
+    in_part = False
+    blocks = state.blocks
+    for position, block in enumerate(blocks):
         if block.kind != "para":
             new_blocks.append(block)
-            if block.kind not in ("removed", "url"):
-                previous_kind = block.kind
+            if block.kind == "page":
+                at_page_start = True
+            elif block.kind not in ("removed", "url"):
+                at_page_start = False
+            if block.kind == "heading" and block.data.get("rubric"):
+                in_part = True
             continue
+        following = next((b for b in blocks[position + 1:] if b.kind not in ("removed", "url", "page")), None)
         lines = block.lines
         produced: list[Block] = []
         rubric = _starts_rubric(lines)
         if rubric:
+            in_part = True
             produced.append(Block(lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
                                   data={"rubric": True}))
             lines = lines[rubric[1]:]
@@ -535,21 +585,26 @@ def find_headings(state: State) -> None:
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
             caps += 1
-        if caps and caps < 6:
-            text = " ".join(li.text.strip() for li in lines[:caps])
-            level = 2 if previous_kind == "page" and not produced else 3
-            normal = _normal_case(text, set(), True)
-            produced.append(Block(lines[:caps], kind="heading", page=block.page, level=level, text=normal,
-                                  data={"uppercase": True}))
+        caps_text = " ".join(li.text.strip() for li in lines[:caps])
+        if caps and caps <= 8 and _caps_is_heading(caps_text):
+            level = 2 if at_page_start and not produced else 3
+            if level == 2:
+                in_part = False
+            produced.append(Block(lines[:caps], kind="heading", page=block.page, level=level,
+                                  text=_normal_case(caps_text, set(), True), data={"uppercase": True}))
             lines = lines[caps:]
-        elif not produced and len(lines) >= 2:
+        elif caps and caps == len(lines):
+            block.data["uppercase"] = True  # a lead-in or a dated line in capitals: a paragraph
+            block.text = _normal_case(block.text, set(), True)
+        elif not produced and len(lines) >= 3:
             # A short first line without final punctuation over longer text: a title ("Samuel Goëta").
             first = lines[0].text.strip()
             others = [len(li.text.strip()) for li in lines[1:]]
             if len(first) <= 40 and not first.endswith(tuple(_TERMINAL + ",")) and \
-                    len(lines) >= 3 and statistics.median(others) >= 2 * len(first) and \
-                    lines[1].text.strip()[:1].isupper() and not _SPEAKER.match(first + " : x"):
-                produced.append(Block(lines[:1], kind="heading", page=block.page, level=3, text=first))
+                    statistics.median(others) >= 2 * len(first) and lines[1].text.strip()[:1].isupper() \
+                    and not _SPEAKER.match(first + " : x") and not _CREDIT.match(first):
+                produced.append(Block(lines[:1], kind="heading", page=block.page, level=3 if in_part else 2,
+                                      text=first))
                 state.guess(lines[0].no, f"short line {first!r} taken as a heading")
                 lines = lines[1:]
         if produced:
@@ -558,28 +613,32 @@ def find_headings(state: State) -> None:
                 rest.text = _rejoin(state, block, lines)
                 produced.append(rest)
             new_blocks.extend(produced)
-            previous_kind = produced[-1].kind
+            at_page_start = False
             continue
         # A short block of title lines followed by text (a subheading in the body).
         text = block.text
-        if len(block.lines) <= 3 and len(text) <= 90 and not text.endswith(tuple(_TERMINAL + ",")) \
-                and text[:1].isupper() and not _BULLET.match(block.lines[0].text) \
+        inner_ends = any(li.text.strip().endswith((".", "!", "?", ":")) for li in block.lines[:-1])
+        if len(block.lines) <= 3 and len(text) <= 90 and len(text.split()) <= 12 and not inner_ends \
+                and not text.endswith(tuple(_TERMINAL + ",")) and text[:1].isupper() \
+                and not _BULLET.match(block.lines[0].text) and not block.data.get("uppercase") \
                 and not _CREDIT.match(text) and not _BYLINE.match(text) and LINK_OPEN not in text \
-                and not re.search(r"\d{4}$", text) and len(text.split()) >= 3:
+                and (at_page_start or not re.search(r"\d{4}$", text)) and len(text.split()) >= 2 \
+                and not (following is not None and _plain(following.text)[:1].islower()):
             block.kind = "heading"
-            block.level = 3
-            state.guess(block.line, f"short block {text!r} taken as a heading")
+            block.level = 2 if at_page_start or not in_part else 3
+            if at_page_start:
+                in_part = False
+            state.guess(block.line, f"short block {text!r} taken as a level-{block.level} heading")
         new_blocks.append(block)
-        previous_kind = block.kind
+        at_page_start = False
     state.blocks = new_blocks
-    # Rubric headings stand for their part: a title under them is one level down; the rest stays.
     for block in state.blocks:
         if block.kind == "heading":
             block.text = block.text.strip()
 
 
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
-    keys = [_link_key(u) for u in _nearby_urls(state, block.page)]
+    keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
     text = lines[0].text.strip()
     for line in lines[1:]:
         text = _join(state, text, line.text.strip(), line.no, keys)
@@ -631,10 +690,13 @@ def find_pullquotes(state: State) -> None:
             block.kind = "pullquote"
             block.data["attribution"] = attribution
             block.text = quote
-            block.data["repeats"] = _found_in(quote, block, body)
-            continue
+            # a quote set large may shorten or reword the passage it repeats: half its phrases suffice
+            block.data["repeats"] = _found_in(quote, block, body, share=0.4)
+    body = [b for b in state.blocks if b.kind in ("para", "item")]
+    for block in body:
+        text = _plain(block.text)
         words = _words(text)
-        if 6 <= len(words) <= 90 and _found_in(text, block, body, longer=True):
+        if 8 <= len(words) <= 90 and not block.data.get("uppercase") and _found_in(text, block, body, longer=True):
             block.kind = "pullquote"
             block.data["attribution"] = ""
             block.data["repeats"] = True
@@ -644,7 +706,7 @@ def find_pullquotes(state: State) -> None:
             state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
 
 
-def _found_in(text: str, block: Block, body: list[Block], longer: bool = False) -> bool:
+def _found_in(text: str, block: Block, body: list[Block], longer: bool = False, share: float = 0.7) -> bool:
     words = _words(text)
     if len(words) < 5:
         return False
@@ -656,7 +718,7 @@ def _found_in(text: str, block: Block, body: list[Block], longer: bool = False) 
         if longer and len(other_words) <= len(words) * 1.15:
             continue
         other_grams = {tuple(other_words[i:i + 4]) for i in range(len(other_words) - 3)}
-        if grams and len(grams & other_grams) / len(grams) >= 0.7:
+        if grams and len(grams & other_grams) / len(grams) >= share:
             return True
     return False
 
@@ -696,7 +758,7 @@ def join_continuations(state: State) -> None:
 def _open_paragraph(blocks: list[Block]) -> Block | None:
     """The last paragraph that does not end a sentence, if only asides follow it."""
     for block in reversed(blocks[-12:]):
-        if block.kind in ("para", "item"):
+        if block.kind in ("para", "item", "term"):
             end = _plain(block.text).rstrip()
             return None if not end or end.endswith(tuple(".!?…»”\"")) else block
         if block.kind in ("heading",):
@@ -708,38 +770,55 @@ def _open_paragraph(blocks: list[Block]) -> Block | None:
 
 
 def find_glossary(state: State) -> None:
-    """After a "Lexique" heading: term lines followed by their definitions."""
+    """After a "Lexique" rubric: term lines followed by their definitions (before headings: a term in
+    capitals such as "GEEK" is not a heading)."""
     state.step = "glossary"
     inside = False
+    result: list[Block] = []
     for block in state.blocks:
-        if block.kind == "heading" and block.data.get("rubric"):
-            inside = _normal(block.text) == _normal("Lexique")
+        if block.kind != "para":
+            result.append(block)
             continue
-        if not inside or block.kind not in ("para", "heading"):
+        rubric = _starts_rubric(block.lines)
+        if rubric:
+            inside = _normal(rubric[0]) == _normal("Lexique")
+            if not inside:
+                result.append(block)
+                continue
+            result.append(Block(block.lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
+                                data={"rubric": True}))
+            if len(block.lines) == rubric[1]:
+                continue
+            block = Block(block.lines[rubric[1]:], page=block.page)
+            block.text = _rejoin(state, block, block.lines)
+        if not inside:
+            result.append(block)
             continue
         lines = block.lines
-        if block.kind == "heading" and block.level == 3:
-            continue
         term_end = None
         for index, line in enumerate(lines[:3]):
             if line.text.endswith("  ") and index + 1 < len(lines):
                 term_end = index
                 break
         if term_end is None and len(lines) >= 2 and len(lines[0].text.strip()) <= 50 and \
-                not lines[0].text.strip().endswith((".", ",", ";")):
+                not lines[0].text.strip().endswith((".", ",", ";")) and not lines[0].text.strip()[:1].islower():
             term_end = 0
             state.guess(lines[0].no, f"glossary term {lines[0].text.strip()!r} (no layout mark)")
-        if term_end is None:
-            continue
-        term = " ".join(li.text.strip() for li in lines[:term_end + 1])
-        definition = _rejoin(state, block, lines[term_end + 1:])
-        # page markers merged into the block text stay with the definition
-        marks = "".join(re.findall(f"{PB_OPEN}[^{PB_CLOSE}]*{PB_CLOSE}", block.text))
-        if marks and marks not in definition:
-            definition = _reinsert_marks(block.text, definition)
-        block.kind = "term"
-        block.data["term"] = term
-        block.text = definition
+        if term_end is not None:
+            block.kind = "term"
+            block.data["term"] = " ".join(li.text.strip() for li in lines[:term_end + 1])
+            block.text = _rejoin(state, block, lines[term_end + 1:])
+        result.append(block)
+    state.blocks = result
+
+
+def glossary_pages(state: State) -> None:
+    """A page that turns between two glossary entries: its marker ends the previous definition."""
+    blocks = [b for b in state.blocks if b.kind not in ("removed", "url")]
+    for index, block in enumerate(blocks[1:-1], start=1):
+        if block.kind == "page" and blocks[index - 1].kind == "term" and blocks[index + 1].kind == "term":
+            blocks[index - 1].text += f" {PB_OPEN}{block.text}{PB_CLOSE}"
+            block.kind = "removed"
 
 
 def _reinsert_marks(original: str, definition: str) -> str:
@@ -800,7 +879,7 @@ def find_interviews(state: State) -> None:
         if not match:
             continue
         who = match.group(1)
-        if " " in who and all(w[:1].isupper() for w in who.split()):
+        if " " in who and all(w[:1].isupper() and not w.isupper() for w in who.split()):
             initials = "".join(w[0] for w in re.split(r"[\s-]+", who) if w)
             names[initials] = who
     for block in state.blocks:
@@ -813,7 +892,7 @@ def find_interviews(state: State) -> None:
         if who in names:
             block.kind = "answer"
             block.data.update(speaker=names[who], initials=who)
-        elif " " in who and who in names.values():
+        elif " " in who and who in names.values() and not who.isupper():
             initials = next(k for k, v in names.items() if v == who)
             block.kind = "answer"
             block.data.update(speaker=who, initials=initials)
@@ -838,7 +917,7 @@ def find_interviews(state: State) -> None:
     for block in blocks:
         if block.kind == "answer":
             current = block
-        elif block.kind == "question" or block.kind in ("heading", "sidebar"):
+        elif block.kind in ("question", "heading", "sidebar", "item", "term", "byline") or block.data.get("uppercase"):
             current = None
         elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
             block.kind = "answer_more"
@@ -875,9 +954,9 @@ def link_note_calls(state: State) -> None:
             for match in _CALL.finditer(block.text):
                 if match.group(1) != number or (id(block), match.start()) in taken:
                     continue
-                before = block.text[max(0, match.start() - 3):match.start()]
-                if re.search(r"\d[.,]$|[A-Z]{1,2}$", before) and not re.search(r"[a-z]", before):
-                    continue  # "CO2", "B2": a formula or a code
+                word = re.search(r"[\w.]*$", block.text[:match.start()]).group(0)  # type: ignore[union-attr]
+                if re.fullmatch(r"[A-Z]{1,2}", word) or re.fullmatch(r"[\d.]+", word):
+                    continue  # "CO2", "B2", "2.0": a formula, a code, a number
                 score = abs(distance) + (0 if distance < 0 else 3)
                 if best is None or score < best[0]:
                     best = (score, block, match)
@@ -920,17 +999,34 @@ def _inlines(text: str, line: int | None = None) -> list[t.Inline]:
     return result
 
 
-def build_tree(state: State) -> t.Document:
+def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block kind
     """Blocks → the semantic tree."""
-    document = t.Document(meta=t.Meta(speakers={k: v for k, v in state.speakers.items()}))
+    document = t.Document(meta=t.Meta(speakers=dict(state.speakers)))
     out: list[t.Block] = document.children
     current_list: t.List | None = None
     list_container: list[t.Block] | None = None
     interview: t.Interview | None = None
+    held: list[Block] = []
     sidebars: dict[int, t.Sidebar] = {}
 
     def paragraph(block: Block, classes: list[str] | None = None) -> t.Paragraph:
-        return t.Paragraph(children=_inlines(block.text, block.line), classes=classes or [], line=block.line)
+        inlines = _inlines(block.text, block.line)
+        if block.data.get("uppercase"):
+            inlines = [t.Span(classes=["uppercase"], children=inlines)]
+        return t.Paragraph(children=inlines, classes=classes or [], line=block.line)
+
+    def emit(block: Block, container: list[t.Block]) -> None:
+        """The blocks that stand alone: pull quotes, credits, captions, bylines, paragraphs."""
+        if block.kind == "pullquote":
+            quote = t.PullQuote(children=[paragraph(block)], repeats_body=bool(block.data.get("repeats")),
+                                line=block.line)
+            if block.data.get("attribution"):
+                quote.attribution = _inlines(block.data["attribution"])
+            container.append(quote)
+        elif block.kind in ("credit", "byline", "caption"):
+            container.append(paragraph(block, [block.kind]))
+        else:
+            container.append(paragraph(block))
 
     for block in state.blocks:
         kind = block.kind
@@ -942,8 +1038,14 @@ def build_tree(state: State) -> t.Document:
             container = sidebars[id(owner)].children
         if kind != "item" or container is not list_container:
             current_list = None
+        if interview is not None and owner is None and kind in ("pullquote", "credit", "caption", "byline"):
+            held.append(block)  # an aside printed inside an interview is set after it
+            continue
         if kind not in ("answer", "answer_more", "question", "page"):
             interview = None
+            for aside in held:
+                emit(aside, out)
+            held.clear()
         if kind == "page":
             container.append(t.PageBreak(label=block.text, line=block.line))
         elif kind == "heading":
@@ -971,28 +1073,23 @@ def build_tree(state: State) -> t.Document:
                 container.append(last)
             last.items.append(t.DefinitionItem(term=_inlines(block.data["term"]), definitions=[[paragraph(block)]],
                                                line=block.line))
-        elif kind == "pullquote":
-            quote = t.PullQuote(children=[paragraph(block)], repeats_body=bool(block.data.get("repeats")),
-                                line=block.line)
-            if block.data.get("attribution"):
-                quote.attribution = _inlines(block.data["attribution"])
-            container.append(quote)
         elif kind in ("question", "answer", "answer_more"):
             if interview is None:
                 interview = t.Interview(line=block.line)
                 container.append(interview)
             if kind == "question":
                 interview.turns.append(t.Turn(role="question", children=[paragraph(block)], line=block.line))
-            elif kind == "answer":
-                interview.turns.append(t.Turn(role="answer", speaker=block.data["speaker"],
-                                              initials=block.data["initials"], children=[paragraph(block)],
+            elif kind == "answer" or not interview.turns:
+                source = block.data if kind == "answer" else block.data["turn"].data
+                interview.turns.append(t.Turn(role="answer", speaker=source["speaker"],
+                                              initials=source["initials"], children=[paragraph(block)],
                                               line=block.line))
-            elif interview.turns:
+            else:
                 interview.turns[-1].children.append(paragraph(block))
-        elif kind in ("credit", "byline", "caption"):
-            container.append(paragraph(block, [kind]))
         else:
-            container.append(paragraph(block))
+            emit(block, container)
+    for aside in held:
+        emit(aside, out)
     for label, note in state.notes.items():
         document.notes.append(t.Note(id=f"note-{label}", children=[paragraph(note)], line=note.line))
     first_heading = next((b for b in state.blocks if b.kind == "heading"), None)
@@ -1012,12 +1109,13 @@ STEPS: list[tuple[str, Step]] = [
     ("dehyphenation", join_lines),
     ("links", attach_links),
     ("notes", find_notes),
+    ("glossary", find_glossary),
     ("headings", find_headings),
     ("lists", find_lists),
     ("credits", find_credits),
     ("paragraphs", join_continuations),
+    ("glossary pages", glossary_pages),
     ("pull quotes", find_pullquotes),
-    ("glossary", find_glossary),
     ("sidebars", find_sidebars),
     ("interviews", find_interviews),
     ("note calls", link_note_calls),
@@ -1031,6 +1129,7 @@ def import_text(text: str, source: str = "") -> tuple[t.Document, State]:
     for name, step in STEPS:
         state.step = name
         step(state)
+    state.hyphens = list({line: (line, b, a, k) for line, b, a, k in state.hyphens}.values())
     document = build_tree(state)
     document.diagnostics.extend(state.diagnostics)
     return document, state
