@@ -46,10 +46,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "heading.",
     },
     "reader_note_notes": {
-        "fr": "Les appels de note renvoient aux notes, regroupées à la fin du document ; chaque note offre un "
-              "lien de retour vers son appel.",
-        "en": "Note references link to the notes, gathered at the end of the document; each note has a link "
-              "back to its reference.",
+        "fr": "Chaque appel de note renvoie à sa note, en fin de chapitre ou de document, ou en bas de page "
+              "selon le format ; la note permet de revenir à son appel.",
+        "en": "Each note reference links to its note, at the end of the chapter or document, or at the foot "
+              "of the page depending on the format; the note leads back to its reference.",
     },
     "reader_note_glossary": {
         "fr": "Les termes techniques sont définis dans le lexique.",
