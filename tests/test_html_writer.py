@@ -399,3 +399,30 @@ def test_css_images_shrink_to_fit(css):
 
 def test_html_is_self_contained(soup):
     assert soup.find("link", rel="stylesheet") is None and soup.find("script") is None
+
+
+# --- an edition in English ------------------------------------------------------------------------------
+
+ENGLISH = "---\ntitle: A notebook\nlang: en\n---\n\n## Part\n\nA word[^a]: here.\n\n[^a]: The note.\n"
+
+
+@pytest.fixture(scope="module")
+def english() -> BeautifulSoup:
+    return BeautifulSoup(write_html(read(ENGLISH, format="markdown")), "lxml")
+
+
+def test_english_page_lang(english):
+    assert english.html["lang"] == "en"
+
+
+def test_english_skip_link(english):
+    assert text(english.body.select(FOCUSABLE)[0]) == "Skip to content"
+
+
+def test_english_backlink_name(english):
+    assert accessible_name(english.find(attrs={"role": "doc-backlink"}), english) == "Back to note reference 1"
+
+
+def test_english_text_keeps_english_typography(english):
+    paragraph = [p for p in english.main.find_all("p") if p.get_text().startswith("A word")][0]
+    assert paragraph.get_text() == "A word1: here."
