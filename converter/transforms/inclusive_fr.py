@@ -453,8 +453,10 @@ class _Analyser:
     def _is_protected(self, start: int, end: int) -> bool:
         """Inside code, or in a chunk of non-blank text that is a URL, an address, a domain, a file
         name, a dotted abbreviation or glued to a number."""
-        if any(a < end and b > start for a, b in self.code):
-            return True
+        if self.code:
+            k = bisect.bisect_right(self.code, (start, len(self.text) + 1)) - 1
+            if k >= 0 and self.code[k][1] > start or k + 1 < len(self.code) and self.code[k + 1][0] < end:
+                return True
         text = self.text
         left = start
         while left > 0 and not text[left - 1].isspace():
@@ -471,7 +473,8 @@ class _Analyser:
     def units(self) -> list[_Unit]:
         candidates = [(m.start(), m.end(), False) for m in _TOKEN_RE.finditer(self.text)]
         if _CAPS_ANYWHERE.search(self.text):
-            spans = [(a, b) for a, b, _ in candidates]
+            starts = [a for a, _, _ in candidates]
+            ends = [b for _, b, _ in candidates]
             seen = set()
             for hit in _CAPS_ANYWHERE.finditer(self.text):
                 match = _WORD_AT_RE.search(self.text, max(0, hit.start() - 40))
@@ -480,7 +483,10 @@ class _Analyser:
                 if match is None or match.start() in seen:
                     continue
                 seen.add(match.start())
-                if not any(a < match.end() and b > match.start() for a, b in spans):
+                k = bisect.bisect_right(starts, match.start()) - 1  # tokens are sorted, never overlap
+                overlaps = (k >= 0 and ends[k] > match.start()) or (
+                    k + 1 < len(starts) and starts[k + 1] < match.end())
+                if not overlaps:
                     candidates.append((match.start(), match.end(), True))
             candidates.sort()
         units: list[_Unit] = []
