@@ -53,6 +53,7 @@ _NOTE_START = re.compile(r"^\s*(\d{1,3})\s?(?=[A-ZÀ-Ýa-zà-ÿ«“\"(])(.*)$")
 _SPEAKER = re.compile(
     r"^((?:[A-ZÀ-Ý][\w’'\-]+)(?:\s+(?:[A-ZÀ-Ýa-zà-ÿ][\w’'\-]+)){1,2}|[A-ZÀ-Ý]{2,4})\s?:\s+(?=\S)")
 _CREDIT = re.compile(r"^\s*(Crédits? photos?|Photos?\s*:|©)", re.I)
+_INNER_CREDIT = re.compile(r"(?<=[.!?]\s)(Crédits? photos?\s*:|Photos?\s*:|©)", re.I)
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -667,19 +668,27 @@ def find_lists(state: State) -> None:
 
 
 def find_credits(state: State) -> None:
-    """Photo credits and bylines ("Textes : …")."""
+    """Photo credits and bylines ("Textes : …"); a caption that ends with its credit is split from it."""
+    result: list[Block] = []
     for block in state.blocks:
         if block.kind == "para":
-            if _CREDIT.match(block.text):
+            inner = _INNER_CREDIT.search(block.text)
+            if inner and not _CREDIT.match(block.text) and len(block.text) < 300:
+                caption = Block(block.lines, kind="caption", page=block.page, text=block.text[:inner.start()].strip())
+                result.append(caption)
+                block = Block(block.lines[-1:], kind="credit", page=block.page, text=block.text[inner.start():].strip())
+            elif _CREDIT.match(block.text):
                 block.kind = "credit"
             elif _BYLINE.match(block.text) and len(block.text) < 80:
                 block.kind = "byline"
+        result.append(block)
+    state.blocks = result
 
 
-def find_pullquotes(state: State) -> None:
-    """Quotes set large: “…” blocks with an attribution, and blocks that repeat a longer body text."""
+def find_quotes(state: State) -> None:
+    """Quotes set large between “ ”, with their attribution (before paragraphs are joined: an attribution
+    does not end a sentence, and the text after it is not its continuation)."""
     state.step = "pull quotes"
-    body = [b for b in state.blocks if b.kind in ("para", "item")]
     for block in state.blocks:
         if block.kind != "para":
             continue
@@ -690,9 +699,16 @@ def find_pullquotes(state: State) -> None:
             block.kind = "pullquote"
             block.data["attribution"] = attribution
             block.text = quote
-            # a quote set large may shorten or reword the passage it repeats: half its phrases suffice
-            block.data["repeats"] = _found_in(quote, block, body, share=0.4)
+
+
+def find_pullquotes(state: State) -> None:
+    """Whether each quote repeats the body; blocks that repeat a longer body text are pull quotes too."""
+    state.step = "pull quotes"
     body = [b for b in state.blocks if b.kind in ("para", "item")]
+    for block in state.blocks:
+        if block.kind == "pullquote":
+            # a quote set large may shorten or reword the passage it repeats: a share of its phrases suffice
+            block.data["repeats"] = _found_in(block.text, block, body, share=0.4)
     for block in body:
         text = _plain(block.text)
         words = _words(text)
@@ -737,7 +753,7 @@ def join_continuations(state: State) -> None:
             result.append(block)
             continue
         first = _plain(block.text).lstrip()[:1]
-        if block.kind in ("para", "item") and first.islower():
+        if block.kind == "para" and first.islower():
             target = _open_paragraph(result)
             if target is not None:
                 index = result.index(target)
@@ -756,11 +772,19 @@ def join_continuations(state: State) -> None:
 
 
 def _open_paragraph(blocks: list[Block]) -> Block | None:
-    """The last paragraph that does not end a sentence, if only asides follow it."""
+    """The last paragraph that does not end a sentence, if only asides follow it.
+
+    Short finished paragraphs on the way back (a caption, a signature) are asides too: a text that goes on
+    in lower case belongs to a longer paragraph left open before them.
+    """
     for block in reversed(blocks[-12:]):
         if block.kind in ("para", "item", "term"):
             end = _plain(block.text).rstrip()
-            return None if not end or end.endswith(tuple(".!?…»”\"")) else block
+            if end and not end.endswith(tuple(".!?…»”\"")):
+                return block
+            if block.kind == "para" and len(end.split()) < 30:
+                continue
+            return None
         if block.kind in ("heading",):
             return None
     return None
@@ -1113,6 +1137,7 @@ STEPS: list[tuple[str, Step]] = [
     ("headings", find_headings),
     ("lists", find_lists),
     ("credits", find_credits),
+    ("quotes", find_quotes),
     ("paragraphs", join_continuations),
     ("glossary pages", glossary_pages),
     ("pull quotes", find_pullquotes),
