@@ -192,6 +192,22 @@ def test_tree_language_and_literals() -> None:
     assert plain_text(doc.children[2]) == "col·legi i·es"
 
 
+def test_tree_alt_text_and_expansion() -> None:
+    """issue 5: a figure's text alternative is read aloud too; a link's target is never touched."""
+    doc = t.Document(children=[
+        t.Figure(src="a.png", alt="Des élu·es en réunion", line=3),
+        t.Paragraph(children=[t.Abbreviation(expansion="Conseiller·ères numériques", children=[
+            t.Text(text="CnFS")]), t.Text(text=" "), t.Link(target="https://x.fr/élu·es",
+                                                            children=[t.Text(text="les élu·es")])]),
+    ])
+    report = inclusive_fr(doc)
+    assert doc.children[0].alt == "Des élus et élues en réunion"
+    abbreviation, _, link = doc.children[1].children
+    assert abbreviation.expansion == "Conseillers et conseillères numériques"
+    assert link.target == "https://x.fr/élu·es" and plain_text(link) == "les élus et élues"
+    assert report.expanded == 3 and {f.line for f in report.forms} >= {3}
+
+
 def test_tree_policies_from_options() -> None:
     class Options:
         inclusive = "normalise"

@@ -1076,6 +1076,9 @@ def _policy_of(options: Any, policy: str | None) -> str:
 def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | None = None) -> InclusiveReport:
     """Rewrite the French inclusive forms of ``document`` in place; returns the report.
 
+    Every block of inline content is read across its markup, and so are the texts read aloud that
+    are attributes: a figure's ``alt`` and an abbreviation's ``expansion`` (never a link's target).
+
     ``options`` is the pipeline's options (its ``inclusive`` attribute or key names the policy) or the
     policy itself; ``policy`` overrides it. If ``options`` has a ``reports`` dict, the report is also
     stored there under ``"inclusive_fr"``.
@@ -1103,10 +1106,27 @@ def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | Non
                 form.replacement = None
                 form.reason = "crosses a note call, a literal or a line break"
         report.forms.extend(forms)
+    _attributes(document, document.lang or document.meta.lang, chosen, report)
     reports = options.get("reports") if isinstance(options, dict) else getattr(options, "reports", None)
     if isinstance(reports, dict):
         reports["inclusive_fr"] = report
     return report
+
+
+def _attributes(node: t.Node, lang: str, policy: str, report: InclusiveReport) -> None:
+    """Texts that are read aloud but are no inline content: a figure's text alternative and an
+    abbreviation's expansion."""
+    lang = node.lang or lang
+    for name in ("alt", "expansion"):
+        value = getattr(node, name, None)
+        if isinstance(value, str) and lang.lower().startswith("fr") and _CANDIDATE_RE.search(value):
+            rewritten, forms = rewrite(value, policy)
+            setattr(node, name, rewritten)
+            for form in forms:
+                form.line = node.line
+            report.forms.extend(forms)
+    for child in children(node):
+        _attributes(child, lang, policy, report)
 
 
 _CANDIDATE_RE = re.compile(
