@@ -170,6 +170,12 @@ def test_tree_word_glued_to_note_call() -> None:
     assert isinstance(inlines[1], t.NoteRef)
 
 
+def test_tree_sentence_start_after_page_break() -> None:
+    doc = _paragraph(t.PageBreak(label="12"), t.Text(text="Citoyen·nes, bienvenue."))
+    inclusive_fr(doc)
+    assert plain_text(doc.children[0]) == "Citoyens et citoyennes, bienvenue."
+
+
 def test_tree_phrase_across_markup() -> None:
     doc = _paragraph(t.Text(text="des aidant·es "), t.Strong(children=[t.Text(text="professionnel·les")]),
                      t.Text(text=" habilité·es."))

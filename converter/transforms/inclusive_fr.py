@@ -93,7 +93,8 @@ _CAPS_ANYWHERE = re.compile(r"[a-zà-ÿœæ][A-ZÀ-ÖØ-ÞŒÆ]")
 _CODE_RE = re.compile(r"`[^`\n]*`")
 _ELISION_RE = re.compile(rf"(?<!\w)([lLdD])[{APOSTROPHES}]$")
 _SENTENCE_END = ".!?…"
-_OPENERS = " \t\u00a0\u202f\u2009«“\"'‘(‹[—–-•▶▷→*"
+_OPENERS = " \t\u00a0\u202f\u2009«“\"'‘(‹[—–-•▶▷→*\ufffc"
+"""Skipped when looking back for the start of a sentence (U+FFFC: a page break or note call)."""
 
 # --- Lexicon -------------------------------------------------------------------------------------
 
