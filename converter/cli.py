@@ -27,6 +27,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"carnet: error: {message} (see 'carnet --help')\n")
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="carnet", description="Accessible DOCX, EPUB 3 and HTML editions of the Carnets NEC.")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
@@ -49,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert.add_argument("--check", action="store_true",
                          help="run the built-in accessibility checks on what was written")
+    convert.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                         help="carnets converted at once, in separate processes (default: the number of cores)")
+    convert.add_argument("--json", action="store_true",
+                         help="print one JSON document (carnets, formats, outputs, warnings, seconds, errors)")
 
     inclusive = commands.add_parser("inclusive", help="rewrite French inclusive writing in a text")
     inclusive.add_argument("input", nargs="?", default="-", help="a text file, or - for standard input")
@@ -101,8 +115,8 @@ def _report(diagnostics, quiet: bool) -> None:
 
 
 def command_convert(args: argparse.Namespace) -> int:
-    from .pipeline import read, write
-    from .transforms import TRANSFORM_NAMES, TransformOptions
+    from .batch import BatchSettings, convert_batch
+    from .transforms import TRANSFORM_NAMES
     from .writers import UnknownFormatError, canonical_format
 
     try:
@@ -119,29 +133,9 @@ def command_convert(args: argparse.Namespace) -> int:
     except CarnetError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    failed = 0
-    for source in sources:
-        options = TransformOptions(inclusive=args.inclusive, skip=set(args.skip),
-                                   reader_note=False if args.no_reader_note else None)
-        try:
-            document = read(source, options=options, encoding=args.encoding)
-            _report(document.diagnostics, args.quiet)
-            inclusive = options.reports.get("inclusive_fr")
-            if inclusive is not None and not args.quiet and inclusive.forms:
-                print(f"{source}: {inclusive.summary()}", file=sys.stderr)
-            for fmt in formats:
-                target = write(document, fmt, args.output / f"{source.stem}.{fmt}")
-                if not args.quiet:
-                    print(f"{source} → {target}")
-                if args.check:
-                    from .checks import run_check
-
-                    if run_check([target], "fr", False, sys.stdout):
-                        failed += 1
-        except CarnetError as error:
-            print(error, file=sys.stderr)
-            failed += 1
-    return EXIT_FAILED if failed else EXIT_OK
+    settings = BatchSettings(tuple(formats), args.output, args.inclusive, frozenset(args.skip),
+                             False if args.no_reader_note else None, args.encoding, args.check, args.quiet)
+    return convert_batch(sources, settings, jobs=args.jobs, as_json=args.json)
 
 
 def command_tree(args: argparse.Namespace) -> int:

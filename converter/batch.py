@@ -1,0 +1,267 @@
+"""Batch conversion: many carnets, in a process pool, with progress and a summary (issue 7).
+
+Place in the pipeline: around it. ``carnet convert`` hands the carnets it found to :func:`convert_batch`,
+which runs each one through the whole pipeline (:func:`converter.pipeline.read`, then
+:func:`converter.pipeline.write` for each format: atomic writes) in a worker process, and reports:
+
+- what the one-carnet command always printed, carnet by carnet, grouped, in order of completion:
+  ``file:line: severity: message — what to do`` on standard error, ``source → output`` on standard output;
+- a progress bar (rich) on a terminal, plain ``[k/n]`` lines on standard error otherwise, and a summary table
+  (file, formats, warnings, seconds) when there is more than one carnet;
+- with ``--json``, one JSON document on standard output instead of the lines and the table.
+
+One failing carnet never stops the others, not even one that kills its worker process; the exit code is 1
+when any carnet failed. One carnet, or ``--jobs 1``, is converted in this process, with no pool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from .errors import CarnetError, Diagnostic
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """What every carnet of a batch is converted with (sent to the worker processes)."""
+
+    formats: tuple[str, ...]
+    out_dir: Path
+    inclusive: str = "doublet"
+    skip: frozenset[str] = frozenset()
+    reader_note: bool | None = None
+    encoding: str | None = None
+    check: bool = False
+    quiet: bool = False
+
+
+@dataclass
+class Outcome:
+    """What happened to one carnet."""
+
+    source: str
+    ok: bool = True
+    formats: list[str] = field(default_factory=list)
+    """The formats written."""
+    outputs: list[str] = field(default_factory=list)
+    warnings: int = 0
+    seconds: float = 0.0
+    error: str = ""
+    """The error line, when the carnet could not be converted."""
+    lines: list[tuple[str, str]] = field(default_factory=list)
+    """What to print, in order: (``"out"`` or ``"err"``, line)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def convert_one(source: Path, settings: BatchSettings) -> Outcome:
+    """Convert one carnet to every format; never raises for a problem with this carnet."""
+    from .pipeline import read, write
+    from .transforms import TransformOptions
+
+    outcome = Outcome(str(source))
+    start = time.perf_counter()
+    options = TransformOptions(inclusive=settings.inclusive, skip=set(settings.skip),
+                               reader_note=settings.reader_note)
+    try:
+        document = read(source, options=options, encoding=settings.encoding)
+        for diagnostic in document.diagnostics:
+            outcome.warnings += diagnostic.severity == "warning"
+            if diagnostic.severity == "error" or not settings.quiet:
+                outcome.lines.append(("err", str(diagnostic)))
+        inclusive = options.reports.get("inclusive_fr")
+        if inclusive is not None and not settings.quiet and getattr(inclusive, "forms", None):
+            outcome.lines.append(("err", f"{source}: {inclusive.summary()}"))  # type: ignore[attr-defined]
+        for fmt in settings.formats:
+            target = write(document, fmt, settings.out_dir / f"{source.stem}.{fmt}")
+            outcome.formats.append(fmt)
+            outcome.outputs.append(str(target))
+            if not settings.quiet:
+                outcome.lines.append(("out", f"{source} → {target}"))
+            if settings.check:
+                from .checks import run_check
+
+                report = io.StringIO()
+                if run_check([target], "fr", False, report):
+                    outcome.ok = False
+                    outcome.error = outcome.error or f"{target}: the accessibility checks found errors"
+                outcome.lines.extend(("out", line) for line in report.getvalue().splitlines())
+    except CarnetError as error:
+        _fail(outcome, str(error))
+    except Exception as error:  # a bug on an unusual carnet: one line, and the other carnets go on
+        message = " ".join(str(error).split())[:300]
+        _fail(outcome, str(Diagnostic("error", f"internal error while converting ({type(error).__name__}: "
+                                               f"{message})", str(source), None,
+                                      "please report it with the carnet")))
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def _fail(outcome: Outcome, line: str) -> None:
+    outcome.ok = False
+    outcome.error = line
+    outcome.lines.append(("err", line))
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (outputs are written atomically)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Iterator[tuple[int, Outcome]]:
+    """(index, outcome) in order of completion; a carnet whose worker died is retried alone, then reported."""
+    broken: list[int] = []
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
+        futures: dict[Future[Outcome], int] = {executor.submit(convert_one, source, settings): index
+                                               for index, source in enumerate(sources)}
+        for future in as_completed(futures):
+            try:
+                yield futures[future], future.result()
+            except BrokenProcessPool:
+                broken.append(futures[future])
+    except BaseException:
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
+    for index in sorted(broken):  # one at a time, so that only the carnet that kills its process fails
+        source = sources[index]
+        with ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts) as alone:
+            try:
+                yield index, alone.submit(convert_one, source, settings).result()
+            except BrokenProcessPool:
+                outcome = Outcome(str(source))
+                _fail(outcome, str(Diagnostic("error", "the conversion process stopped unexpectedly (out of "
+                                                       "memory?)", str(source), None,
+                                              "convert this carnet alone to see what happens")))
+                yield index, outcome
+
+
+def run_batch(sources: Sequence[Path], settings: BatchSettings,
+              jobs: int | None = None) -> Iterator[tuple[int, Outcome]]:
+    """Convert every source: (index in ``sources``, outcome), in order of completion (input order with one
+    job or one carnet, which are converted in this process)."""
+    jobs = min(jobs or default_jobs(), len(sources))
+    if jobs <= 1:
+        for index, source in enumerate(sources):
+            yield index, convert_one(source, settings)
+    else:
+        yield from _in_pool(sources, settings, jobs)
+
+
+# --- What the command prints ------------------------------------------------------------------------
+
+
+def _table_lines(outcomes: Sequence[Outcome]) -> list[str]:
+    rows = [["file", "formats", "warnings", "seconds"]]
+    for o in outcomes:
+        rows.append([o.source, ",".join(o.formats) if o.ok or o.formats else "FAILED", str(o.warnings),
+                     f"{o.seconds:.2f}"])
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for index, row in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in
+                               enumerate(zip(row, widths, strict=True))).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return lines
+
+
+def _rich_table(outcomes: Sequence[Outcome]):  # -> rich.table.Table
+    from rich.table import Table
+
+    table = Table(title=None, show_edge=False)
+    table.add_column("file")
+    table.add_column("formats")
+    table.add_column("warnings", justify="right")
+    table.add_column("seconds", justify="right")
+    for o in outcomes:
+        formats = ",".join(o.formats) if o.ok or o.formats else "[bold red]FAILED[/]"
+        table.add_row(o.source, formats, str(o.warnings), f"{o.seconds:.2f}")
+    return table
+
+
+def convert_batch(sources: Sequence[Path], settings: BatchSettings, *, jobs: int | None = None,
+                  as_json: bool = False, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Convert ``sources``, print as ``carnet convert`` does, return the exit code (0, or 1 if any failed)."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    many = len(sources) > 1
+    fancy = many and not settings.quiet and not as_json and err.isatty()
+    outcomes: dict[int, Outcome] = {}
+    started = time.perf_counter()
+
+    def emit(outcome: Outcome, echo: Callable[[str, str], None]) -> None:
+        for stream, line in outcome.lines:
+            if stream == "err" or not as_json:
+                echo(stream, line)
+
+    if fancy:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(file=err)
+        progress = Progress(TextColumn("converting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("{task.description}"), console=console, transient=True)
+        with progress:
+            task = progress.add_task("", total=len(sources))
+            for index, outcome in run_batch(sources, settings, jobs):
+                outcomes[index] = outcome
+                emit(outcome, lambda stream, line: progress.console.print(
+                    line, markup=False, highlight=False, soft_wrap=True, style="red" if stream == "err"
+                    and ": error:" in line else None))
+                progress.update(task, advance=1, description=Path(outcome.source).name)
+        ordered = [outcomes[i] for i in range(len(sources))]
+        Console(file=out).print(_rich_table(ordered))
+    else:
+        for index, outcome in run_batch(sources, settings, jobs):
+            outcomes[index] = outcome
+            emit(outcome, lambda stream, line: print(line, file=err if stream == "err" else out, flush=True))
+            if many and not settings.quiet and not as_json:
+                state = "done" if outcome.ok else "FAILED"
+                print(f"carnet: [{len(outcomes)}/{len(sources)}] {outcome.source} {state} "
+                      f"({outcome.seconds:.2f} s)", file=err, flush=True)
+        ordered = [outcomes[i] for i in range(len(sources))]
+        if many and not settings.quiet and not as_json:
+            print("\n".join(_table_lines(ordered)), file=out)
+    failed = sum(not o.ok for o in ordered)
+    if as_json:
+        records = []
+        for o in ordered:
+            record = asdict(o)
+            record.pop("lines")
+            record["seconds"] = round(o.seconds, 3)
+            record["messages"] = [line for stream, line in o.lines if stream == "err"]
+            records.append(record)
+        json.dump({"ok": not failed, "failed": failed, "carnets": records,
+                   "seconds": round(time.perf_counter() - started, 3)}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif many and not settings.quiet:
+        summary = f"{len(ordered) - failed} of {len(ordered)} carnets converted in " \
+                  f"{time.perf_counter() - started:.1f} s" + (f"; {failed} failed" if failed else "")
+        print(summary, file=err)
+    with contextlib.suppress(OSError, ValueError):
+        out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
