@@ -134,7 +134,7 @@ def test_rewrite_lines_keeps_lines_and_locates_forms() -> None:
     assert forms[2].replacement is None
     report = [format_form(f) for f in forms]
     assert report[0] == "1:5\télu·es\télus et élues"
-    assert report[1] == "1:19\tai-⏎dant·es\tdants et aidantes"
+    assert report[1] == "1:19\tai-⏎dant·es\tai-⏎dants et aidantes"
     assert report[2].startswith("4:1\tle/la\tunresolved (")
 
 
@@ -142,6 +142,7 @@ def test_rewrite_lines_full_doublet_across_lines() -> None:
     out, forms = rewrite_lines(["un chercheur/\r\n", "chercheuse"])
     assert out == ["un chercheur et\r\n", "chercheuse"]
     assert (forms[0].line, forms[0].column, forms[0].written) == (1, 4, "chercheur/\nchercheuse")
+    assert format_form(forms[0]) == "1:4\tchercheur/⏎chercheuse\tchercheur et⏎chercheuse"
 
 
 # --- Tree transform ------------------------------------------------------------------------------

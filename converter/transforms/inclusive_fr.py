@@ -1030,6 +1030,10 @@ def format_form(form: InclusiveForm) -> str:
     where = f"{form.line}:{form.column}" if form.line is not None else f"@{form.start}"
     if form.replacement is None:
         outcome = f"unresolved ({form.reason})" if form.reason else "unresolved"
+    elif form.written and form.written_start is not None:  # the whole written form, rewritten
+        head = form.written[:form.start - form.written_start]
+        tail = form.written[form.end - form.written_start:]
+        outcome = (head + form.replacement + tail).replace("\n", "⏎")
     else:
         outcome = form.replacement.replace("\n", "⏎")
     return f"{where}\t{(form.written or form.original).replace(chr(10), '⏎')}\t{outcome}"
