@@ -281,8 +281,9 @@ def score_files(text_path: Path = TEXT, reference_path: Path = REFERENCE) -> Sco
 
 
 def main(argv: list[str]) -> int:
-    text_path = Path(argv[0]) if argv else TEXT
-    reference_path = Path(argv[1]) if len(argv) > 1 else REFERENCE
+    files = [a for a in argv if not a.startswith("-")]
+    text_path = Path(files[0]) if files else TEXT
+    reference_path = Path(files[1]) if len(files) > 1 else REFERENCE
     scores = score_files(text_path, reference_path)
     print(f"{text_path.name} against {reference_path.name}")
     for line in scores.lines():
@@ -294,5 +295,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main([a for a in sys.argv[1:] if not a.startswith("-")] + [a for a in sys.argv[1:]
-                                                                                if a.startswith("-")]))
+    raise SystemExit(main(sys.argv[1:]))

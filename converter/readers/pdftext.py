@@ -54,6 +54,7 @@ _SPEAKER = re.compile(
     r"^((?:[A-ZÀ-Ý][\w’'\-]+)(?:\s+(?:[A-ZÀ-Ýa-zà-ÿ][\w’'\-]+)){1,2}|[A-ZÀ-Ý]{2,4})\s?:\s+(?=\S)")
 _CREDIT = re.compile(r"^\s*(Crédits? photos?|Photos?\s*:|©)", re.I)
 _INNER_CREDIT = re.compile(r"(?<=[.!?]\s)(Crédits? photos?\s*:|Photos?\s*:|©)", re.I)
+_TLD_START = re.compile(r"(?:fr|com|org|net|coop|gouv|eu|be|io|info)(?:[/.]|\s*$)")
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -441,6 +442,9 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         candidate = _normal_url(last_token + piece.split(" ")[0])
         if any(candidate in k for k in keys) or last_token.endswith("/"):
             return text + piece
+    if re.search(r"[a-z0-9]\.$", last_token) and (_TLD_START.match(piece) or len(last_token) > 4 and any(
+            _normal_url(last_token + piece.split(" ")[0]) in k for k in keys)):
+        return text + piece  # an address cut after a dot: "leprogres." + "fr/rhone/…"
     return f"{text} {piece}"
 
 
@@ -958,7 +962,7 @@ def _strip_prefix(text: str, plain_end: int) -> str:
 
 # === Step 7: note calls ==============================================================================================
 
-_CALL = re.compile(r"(?<=[^\W\d_]|[»”.)’])(\d{1,3})(?=[\s.,;:!?)»”…]|$|\ue000)")
+_CALL = re.compile(r"(?<=[^\W\d_]|[»”.)’\ue006])(\d{1,3})(?=[\s.,;:!?)»”…]|$|\ue000)")
 
 
 def link_note_calls(state: State) -> None:
