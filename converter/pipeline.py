@@ -36,6 +36,9 @@ def read(source: str | os.PathLike[str], format: str | None = None, *, transform
         document = read_path(Path(source), format, encoding)
     if transform:
         apply_transforms(document, options)
+        if not (isinstance(source, str) and format is not None and "\n" in source):
+            for diagnostic in document.diagnostics:
+                diagnostic.file = diagnostic.file or str(source)  # transforms' warnings name the file too
     return document
 
 

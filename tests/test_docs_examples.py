@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from converter import read, tree as t
+from converter import read
+from converter import tree as t
+from converter.transforms import TransformOptions
 from converter.walk import iter_nodes
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "carnet-markdown.md"
@@ -23,7 +25,8 @@ def test_the_guide_has_an_example_for_each_element() -> None:
 
 @pytest.mark.parametrize(("expect", "source"), EXAMPLES, ids=[e for e, _ in EXAMPLES])
 def test_example_gives_its_element(expect: str, source: str) -> None:
-    document = read(source, format="markdown")
+    # The guide's image files do not exist here: the images transform would turn figures into their text.
+    document = read(source, format="markdown", options=TransformOptions(skip={"images"}))
     kind, *qualifiers = expect.split()
     nodes = list(iter_nodes(document))
     if kind == "Meta":

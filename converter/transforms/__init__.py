@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..tree import Document
 from .capitals import capitals
+from .images import images
 from .inclusive_fr import inclusive_fr
 from .reader_note import reader_note
 from .structure import cleanup, notes, sections
@@ -40,6 +41,7 @@ def _reader_note(document: Document, options: TransformOptions) -> None:
 
 TRANSFORMS: list[tuple[str, Callable[[Document, TransformOptions], None]]] = [
     ("cleanup", lambda document, options: cleanup(document)),
+    ("images", lambda document, options: images(document)),
     ("sections", lambda document, options: sections(document)),
     ("notes", lambda document, options: notes(document)),
     ("capitals", lambda document, options: capitals(document)),
