@@ -369,6 +369,16 @@ def test_noteref_across_files_resolves(tmp_path):
     assert all(book.resolve(href, h) is not None for href, h in refs)
 
 
+def test_links_resolve_with_uncalled_notes_and_repeated_calls(tmp_path):
+    """issue 2: EPUBCheck RSC-012 — an uncalled note's back link pointed at a call that does not exist."""
+    book = write_carnet(tmp_path, "---\ntitle: T\n---\n\n## A\n\n!!! pullquote\n\n    Repris[^y].\n\n"
+                                  "Un[^x]. Repris[^y].\n\n## B\n\nDeux[^x].\n\n[^x]: X.\n[^y]: Y.\n[^z]: Z.\n")
+    broken = [(href, a.get("href")) for href, document in book.documents.items()
+              for a in document.xpath("//x:a[@href]", namespaces=NS)
+              if not re.match(r"^[a-z]+:", a.get("href")) and book.resolve(href, a.get("href")) is None]
+    assert broken == []
+
+
 def test_every_internal_link_resolves(book):
     broken = []
     for href, document in book.documents.items():

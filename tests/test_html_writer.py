@@ -426,3 +426,45 @@ def test_english_backlink_name(english):
 def test_english_text_keeps_english_typography(english):
     paragraph = [p for p in english.main.find_all("p") if p.get_text().startswith("A word")][0]
     assert paragraph.get_text() == "A word1: here."
+
+
+# --- notes without a call, calls in repeating pull quotes -------------------------------------------------
+
+NOTES = """---
+title: T
+---
+
+## A
+
+!!! pullquote
+
+    Le texte repris[^y].
+
+Un appel[^x]. Le texte repris[^y].
+
+[^x]: X.
+[^y]: Y.
+[^z]: Jamais appelée.
+"""
+
+
+@pytest.fixture(scope="module")
+def notes_page() -> BeautifulSoup:
+    return BeautifulSoup(write_html(read(NOTES, format="markdown")), "lxml")
+
+
+def test_every_backlink_reaches_a_call(notes_page):
+    """issue 2: an uncalled note's back link pointed at a call that does not exist."""
+    targets = [a["href"][1:] for a in notes_page.find_all(attrs={"role": "doc-backlink"})]
+    assert targets and all(notes_page.find(id=target, attrs={"role": "doc-noteref"}) for target in targets)
+
+
+def test_uncalled_note_kept_without_backlink(notes_page):
+    note = notes_page.find(id="note-3")
+    assert "Jamais appelée." in text(note) and note.find(attrs={"role": "doc-backlink"}) is None
+
+
+def test_backlinks_reach_visible_calls(notes_page):
+    hidden = notes_page.find(attrs={"role": "doc-pullquote"})
+    targets = [notes_page.find(id=a["href"][1:]) for a in notes_page.find_all(attrs={"role": "doc-backlink"})]
+    assert all(target not in hidden.descendants for target in targets)

@@ -189,6 +189,29 @@ def test_note_numbers_run_across_sections():
     assert [r.number for r in find_all(document, t.NoteRef)] == [1, 2]
 
 
+PULLQUOTE_FIRST = """!!! pullquote
+
+    Le texte repris[^y].
+
+Un appel[^x]. Le texte repris[^y].
+
+[^x]: X.
+[^y]: Y.
+"""
+
+
+def test_calls_in_a_repeating_pullquote_do_not_number_notes():
+    """issue 2: a hidden repeated call numbered its note before the calls readers meet."""
+    document = transformed(PULLQUOTE_FIRST, "cleanup", "sections", "notes")
+    assert [plain_text(n) for n in document.notes] == ["X.", "Y."]
+
+
+def test_body_call_gets_the_first_id_before_a_repeated_one():
+    document = transformed(PULLQUOTE_FIRST, "cleanup", "sections", "notes")
+    body = [b for b in document.children if isinstance(b, t.Paragraph)][0]
+    assert [r.id for r in find_all(body, t.NoteRef)] == ["note-ref-1", "note-ref-2"]
+
+
 # --- capitals -------------------------------------------------------------------------------------------
 
 

@@ -262,6 +262,12 @@ def notes(document: t.Document) -> None:
     order: list[t.Note] = []
     seen_calls: dict[str, int] = {}
     refs = [n for n in iter_nodes(t.Document(children=document.children)) if isinstance(n, t.NoteRef)]
+    # A pull quote that repeats body text is hidden from assistive technology and rendered without its
+    # calls: the calls readers meet are the body's, so they number the notes and get the first ids.
+    hidden = {id(n) for quote in iter_nodes(t.Document(children=document.children))
+              if isinstance(quote, t.PullQuote) and quote.repeats_body
+              for n in iter_nodes(quote) if isinstance(n, t.NoteRef)}
+    refs = [r for r in refs if id(r) not in hidden] + [r for r in refs if id(r) in hidden]
     # Calls inside notes come after the body, in the order of the notes that hold them.
     for ref in refs:
         note = by_id.get(ref.note_id)

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from .. import tree as t
 from ..messages import message
 from ..resources import templates_dir
-from ..walk import plain_text
+from ..walk import children, plain_text
 
 _IMAGE_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
@@ -99,6 +99,22 @@ def _attributes(pairs: dict[str, object]) -> Markup:
     return Markup("".join(parts))
 
 
+def visible_note_calls(document: t.Document) -> dict[int, str]:
+    """Note number → id of its first call that writers render (not one inside a repeating pull quote,
+    which is hidden from assistive technology and holds no link): where the note's back link goes."""
+    targets: dict[int, str] = {}
+
+    def visit(node: t.Node, hidden: bool) -> None:
+        hidden = hidden or (isinstance(node, t.PullQuote) and node.repeats_body)
+        if isinstance(node, t.NoteRef) and not hidden and node.id:
+            targets.setdefault(node.number, node.id)
+        for child in children(node):
+            visit(child, hidden)
+
+    visit(document, False)
+    return targets
+
+
 class HtmlRenderer:
     """Renders a transformed document as HTML body markup (XHTML when :attr:`xhtml`)."""
 
@@ -109,6 +125,7 @@ class HtmlRenderer:
         self.lang = document.meta.lang or "fr"
         self.pullquote_depth = 0
         self.unnamed_sidebars = 0
+        self.backlink_targets = visible_note_calls(document)
 
     # --- hooks for the EPUB renderer ---------------------------------------------------------
 
@@ -351,7 +368,10 @@ class HtmlRenderer:
 
     def note_body(self, note: t.Note) -> Markup:
         """A note's content, with its back link in the document's language at the end."""
-        backlink = self.element("a", {"href": self.noteref_href(f"note-ref-{note.number}"),
+        target = self.backlink_targets.get(note.number)
+        if target is None:  # a note never called (kept and reported): there is no call to go back to
+            return Markup(self.blocks(note.children))
+        backlink = self.element("a", {"href": self.noteref_href(target),
                                       **self.semantic("doc-backlink", "backlink"),
                                       "aria-label": message("backlink", self.lang, n=note.number)}, "↩")
         if note.children and isinstance(note.children[-1], t.Paragraph):
