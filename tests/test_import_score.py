@@ -24,7 +24,7 @@ def scores() -> import_score.Scores:
 
 # (attribute, minimum, issue's target)
 RATCHET = [
-    ("text_recall", 0.985, 1.0),
+    ("text_recall", 0.986, 1.0),
     ("text_precision", 0.989, 1.0),
     ("notes_text", 0.97, 1.0),
     ("notes_calls", 0.95, 0.95),
@@ -33,9 +33,9 @@ RATCHET = [
 ]
 RATCHET_F1 = [
     ("paragraphs", 0.82, 0.95),
-    ("headings", 0.56, 0.9),
+    ("headings", 0.66, 0.9),
     ("sidebars", 1.0, None),
-    ("pullquotes", 0.79, None),
+    ("pullquotes", 0.84, None),
     ("turns", 0.95, None),
     ("glossary", 1.0, 0.98),
     ("page_labels", 0.87, None),

@@ -42,7 +42,7 @@ _SENTINEL = re.compile(
 # Rubric names that open a part of a carnet (level-2 headings), in normal case.
 RUBRICS = ("Rencontre(s)", "Rencontres", "Rencontre", "Éclairage(s)", "Éclairages", "Éclairage",
            "Regard d'expert", "Regard d’expert", "Regards d'experts", "Lexique", "À propos de ce carnet",
-           "Crédits", "Ressources NEC National")
+           "Crédits")
 _SIDEBAR_LABEL = re.compile(r"^\s*Zoom sur\s*(?:\.\.\.|…)?\s*$", re.I)
 _LETTER_RANGE = re.compile(r"^\s*((?:[A-Z]\s?-\s?){2,}[A-Z])(?=$|[^A-Za-z-]|[a-zà-ÿ])")
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -312,15 +312,20 @@ def navigation_aids(state: State) -> None:
         block.lines = [line for line in block.lines if line.text.strip()]
         if not block.lines:
             block.kind = "removed"
-    # Running heads: the same short line on three pages or more.
+    # Running heads: the same short line first or last on its page, on three pages and a fifth of them.
+    pages: dict[str, list[Block]] = {}
+    for block in state.blocks:
+        if block.kind in ("para", "label"):
+            pages.setdefault(block.page, []).append(block)
     seen: dict[str, set[str]] = {}
-    for block in state.blocks:
-        if block.kind == "para" and len(block.lines) <= 2:
+    for page, blocks in pages.items():
+        for block in {id(b): b for b in (blocks[0], blocks[-1])}.values():
             key = _normal(block.raw())
-            if len(key) <= 60:
-                seen.setdefault(key, set()).add(block.page)
+            if block.kind == "para" and len(block.lines) <= 2 and len(key) <= 60:
+                seen.setdefault(key, set()).add(page)
     for block in state.blocks:
-        if block.kind == "para" and len(seen.get(_normal(block.raw()), ())) >= 3:
+        pages_with = seen.get(_normal(block.raw()), set())
+        if block.kind == "para" and len(pages_with) >= max(3, len(pages) // 5) and block.page in pages_with:
             block.kind = "removed"
             state.guess(block.line, f"running head {block.raw()!r} removed")
 
@@ -545,6 +550,8 @@ def _caps_is_heading(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith((",", ":")) or " : " in stripped:
         return False
+    if len(set(stripped.split())) == 1 and len(stripped.split()) > 1:
+        return False  # a row of buttons: "TÉLÉCHARGER TÉLÉCHARGER"
     return not (len(stripped.split()) == 2 and any(c.isdigit() for c in stripped))
 
 
@@ -601,13 +608,13 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         elif caps and caps == len(lines):
             block.data["uppercase"] = True  # a lead-in or a dated line in capitals: a paragraph
             block.text = _normal_case(block.text, set(), True)
-        elif not produced and len(lines) >= 3:
+        elif not produced and len(lines) >= 4:
             # A short first line without final punctuation over longer text: a title ("Samuel Goëta").
             first = lines[0].text.strip()
             others = [len(li.text.strip()) for li in lines[1:]]
             if len(first) <= 40 and not first.endswith(tuple(_TERMINAL + ",")) and \
                     statistics.median(others) >= 2 * len(first) and lines[1].text.strip()[:1].isupper() \
-                    and not _SPEAKER.match(first + " : x") and not _CREDIT.match(first):
+                    and not _CREDIT.match(first):
                 produced.append(Block(lines[:1], kind="heading", page=block.page, level=3 if in_part else 2,
                                       text=first))
                 state.guess(lines[0].no, f"short line {first!r} taken as a heading")
@@ -630,9 +637,7 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 and (at_page_start or not re.search(r"\d{4}$", text)) and len(text.split()) >= 2 \
                 and not (following is not None and _plain(following.text)[:1].islower()):
             block.kind = "heading"
-            block.level = 2 if at_page_start or not in_part else 3
-            if at_page_start:
-                in_part = False
+            block.level = 3 if in_part else 2
             state.guess(block.line, f"short block {text!r} taken as a level-{block.level} heading")
         new_blocks.append(block)
         at_page_start = False
@@ -716,7 +721,8 @@ def find_pullquotes(state: State) -> None:
     for block in body:
         text = _plain(block.text)
         words = _words(text)
-        if 8 <= len(words) <= 90 and not block.data.get("uppercase") and _found_in(text, block, body, longer=True):
+        if 8 <= len(words) <= 90 and not block.data.get("uppercase") and LINK_OPEN not in block.text \
+                and _found_in(text, block, body, longer=True):
             block.kind = "pullquote"
             block.data["attribution"] = ""
             block.data["repeats"] = True
@@ -838,6 +844,40 @@ def find_glossary(state: State) -> None:
             block.text = _rejoin(state, block, lines[term_end + 1:])
         result.append(block)
     state.blocks = result
+
+
+def find_term_lists(state: State) -> None:
+    """Three blocks or more in a row, each a title in capitals over one or two lines of text: a list of
+    terms and their descriptions (a page of programmes, of services), not so many headings."""
+    state.step = "term lists"
+
+    def shaped(block: Block) -> int:
+        caps = 0
+        while caps < len(block.lines) and _is_capitals(block.lines[caps].text):
+            caps += 1
+        rest = len(block.lines) - caps
+        return caps if block.kind == "para" and 1 <= caps <= 3 and 1 <= rest <= 3 and \
+            _caps_is_heading(" ".join(li.text for li in block.lines[:caps])) else 0
+
+    from ..transforms.capitals import _normal_case
+
+    run: list[Block] = []
+    for block in [*state.blocks, Block([], kind="end")]:
+        if block.kind in ("page", "removed", "url"):
+            continue
+        if shaped(block):
+            run.append(block)
+            continue
+        if len(run) >= 3:
+            state.guess(run[0].line, f"{len(run)} titles in capitals with a short text taken as a list of terms")
+            for member in run:
+                caps = shaped(member)
+                member.kind = "term"
+                member.data["term"] = _normal_case(" ".join(li.text.strip() for li in member.lines[:caps]), set(), True)
+                member.data["uppercase"] = True
+                member.data["glossary"] = False
+                member.text = _rejoin(state, member, member.lines[caps:])
+        run = []
 
 
 def glossary_pages(state: State) -> None:
@@ -1096,11 +1136,15 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
             current_list.items.append(t.ListItem(children=[paragraph(block)], line=block.line))
         elif kind == "term":
             last = container[-1] if container else None
-            if not isinstance(last, t.DefinitionList):
-                last = t.DefinitionList(glossary=True, line=block.line)
+            glossary = block.data.get("glossary", True)
+            if not isinstance(last, t.DefinitionList) or last.glossary != glossary:
+                last = t.DefinitionList(glossary=glossary, line=block.line)
                 container.append(last)
-            last.items.append(t.DefinitionItem(term=_inlines(block.data["term"]), definitions=[[paragraph(block)]],
-                                               line=block.line))
+            term = _inlines(block.data["term"])
+            if block.data.get("uppercase"):
+                term = [t.Span(classes=["uppercase"], children=term)]
+            definition = t.Paragraph(children=_inlines(block.text, block.line), line=block.line)
+            last.items.append(t.DefinitionItem(term=term, definitions=[[definition]], line=block.line))
         elif kind in ("question", "answer", "answer_more"):
             if interview is None:
                 interview = t.Interview(line=block.line)
@@ -1138,6 +1182,7 @@ STEPS: list[tuple[str, Step]] = [
     ("links", attach_links),
     ("notes", find_notes),
     ("glossary", find_glossary),
+    ("term lists", find_term_lists),
     ("headings", find_headings),
     ("lists", find_lists),
     ("credits", find_credits),
