@@ -56,3 +56,14 @@ def test_f1(scores: import_score.Scores, name: str, minimum: float, target: floa
 
 def test_no_link_line_left(scores: import_score.Scores) -> None:
     assert scores.link_lines_left == 0
+
+
+def test_imported_editions_pass_the_checker_gate(tmp_path: Path) -> None:
+    """The importer's three outputs of carnet #9 have no error-severity finding, like every other output."""
+    from converter import read, write
+    from converter.checks import check
+
+    document = read(ROOT / "input" / "carnet-09-montpellier.txt")
+    for fmt in ("docx", "epub", "html"):
+        findings = check(write(document, fmt, tmp_path / f"imported.{fmt}"))
+        assert [f.to_text() for f in findings if f.severity == "error"] == []

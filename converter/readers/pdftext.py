@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import Diagnostic
@@ -482,7 +483,9 @@ def attach_links(state: State) -> None:
                 state.guess(block.line, f"address {visible!r} has no appended link: linked to {target}")
             used.add(target)
             pieces.append(block.text[cursor:start])
-            pieces.append(f"{LINK_OPEN}{target}{LINK_MID}{visible}{LINK_CLOSE}")
+            # a readable text, not an encoded address: "cit%C3%A9" is shown as "cité"
+            readable = unquote(visible) if "%" in visible and "\ufffd" not in unquote(visible) else visible
+            pieces.append(f"{LINK_OPEN}{target}{LINK_MID}{readable}{LINK_CLOSE}")
             cursor = end
         if pieces:
             pieces.append(block.text[cursor:])
