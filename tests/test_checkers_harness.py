@@ -218,6 +218,16 @@ def test_nu_xhtml_mode_uses_the_xml_parser(require_tool, tmp_path: Path) -> None
     assert checkers.nu_html(write(tmp_path, "casse.html", broken), xhtml=True).errors
 
 
+def test_nu_epub_checks_each_content_document_without_epub_attributes(require_tool, good_epub: Path,
+                                                                     bad_epub: Path) -> None:
+    require_tool("vnu", "validate the EPUB's XHTML")
+    good = checkers.nu_epub(good_epub)
+    assert set(good) == {"EPUB/nav.xhtml", "EPUB/chapitre-1.xhtml"}
+    assert all(r.clean for r in good.values()), "\n".join(r.summary() for r in good.values())  # epub:type ignored
+    bad = checkers.nu_epub(bad_epub)
+    assert any("alt" in m.text for m in bad["EPUB/chapitre-1.xhtml"].errors)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # axe-core in Chromium
 # --------------------------------------------------------------------------------------------------------------
