@@ -1,0 +1,143 @@
+"""Synthetic carnets for the raw-text importer (issue 6, point 5): carnets whose tree is known, printed to PDF,
+their text extracted, imported and scored.
+
+Place in the project: outside the pipeline, beside ``benchmarks/import_score.py`` (whose scores it reuses);
+``tests/test_import_synthetic.py`` ratchets its figures. It proves that the importer's rules are general:
+none of these texts is carnet #9's extraction.
+
+For each source carnet (carnet Markdown) and each layout:
+
+1. the transformed tree is written as DOCX by our own writer (that tree is the reference: it is what the
+   PDF shows, reader's note and inclusive doublets included);
+2. the layout is set in the DOCX (one, two or three newspaper columns, as a designed carnet has);
+3. LibreOffice headless prints it to PDF (a fresh profile in a temporary folder);
+4. the text is extracted with ``pdftotext`` (poppler-utils) and, when installed, with pdfplumber;
+5. the text is imported (``converter.readers.pdftext``) and scored against the reference.
+
+Run from the repository root: ``python benchmarks/synthetic_carnets.py`` (``--keep DIR`` keeps the files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import import_score  # noqa: E402
+
+from converter.pipeline import read, write  # noqa: E402
+from converter.readers.pdftext import import_text  # noqa: E402
+
+SOURCES = [ROOT / "input" / "carnet-exemple.md", ROOT / "input" / "carnet-09-montpellier.md"]
+LAYOUTS = {"1col": 1, "2col": 2, "3col": 3}
+
+
+class ToolMissing(RuntimeError):
+    """LibreOffice or pdftotext is not installed."""
+
+
+def set_columns(docx: Path, columns: int) -> None:
+    """Lay the document out in ``columns`` newspaper columns (every section of ``word/document.xml``)."""
+    if columns <= 1:
+        return
+    with zipfile.ZipFile(docx) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = re.sub(r"<w:cols\b[^>]*/>", "", xml)
+    xml = re.sub(r"(<w:sectPr\b[^>]*>)", rf'\1<w:cols w:num="{columns}" w:space="567"/>', xml)
+    # w:cols must follow the page size and margins in a sectPr: move it after w:pgMar when present
+    xml = re.sub(r'(<w:cols w:num="\d+" w:space="567"/>)(.*?)(<w:pgMar\b[^>]*/>)', r"\2\3\1", xml, flags=re.S)
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def to_pdf(docx: Path, workdir: Path) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ToolMissing("LibreOffice (soffice) is not installed")
+    profile = workdir / "lo-profile"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+                    "--outdir", str(workdir), str(docx)], check=True, capture_output=True, timeout=300)
+    pdf = workdir / (docx.stem + ".pdf")
+    if not pdf.exists():
+        raise RuntimeError(f"LibreOffice did not write {pdf.name}")
+    return pdf
+
+
+def extract_pdftotext(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        raise ToolMissing("pdftotext (poppler-utils) is not installed")
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                            timeout=120)
+    return result.stdout.decode("utf-8")
+
+
+def extract_pdfplumber(pdf: Path) -> str | None:
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    with pdfplumber.open(pdf) as document:
+        return "\f".join(page.extract_text() or "" for page in document.pages)
+
+
+@dataclass
+class Result:
+    source: str
+    layout: str
+    route: str
+    scores: import_score.Scores
+
+
+def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: Path | None = None) -> list[Result]:
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="carnet-synthetic-") as temporary:
+        workdir = keep or Path(temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            reference = read(source)  # transformed: what the DOCX shows
+            for layout, columns in layouts.items():
+                docx = write(reference, "docx", workdir / f"{source.stem}-{layout}.docx")
+                set_columns(docx, columns)
+                pdf = to_pdf(docx, workdir)
+                routes = {"pdftotext": extract_pdftotext(pdf), "pdfplumber": extract_pdfplumber(pdf)}
+                for route, text in routes.items():
+                    if text is None:
+                        continue
+                    (workdir / f"{source.stem}-{layout}-{route}.txt").write_text(text, encoding="utf-8")
+                    document, state = import_text(text, f"{source.stem}-{layout}-{route}.txt")
+                    results.append(Result(source.stem, layout, route, import_score.score(document, reference, state)))
+    return results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keep", type=Path, help="keep the DOCX, PDF and text files in this folder")
+    parser.add_argument("--source", action="append", type=Path, help="a carnet Markdown file (repeatable)")
+    args = parser.parse_args(argv)
+    try:
+        results = run(args.source or SOURCES, keep=args.keep)
+    except ToolMissing as error:
+        print(f"cannot run: {error}", file=sys.stderr)
+        return 1
+    for result in results:
+        print(f"{result.source} · {result.layout} · {result.route}")
+        for line in result.scores.lines():
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
