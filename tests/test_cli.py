@@ -242,7 +242,7 @@ def test_tree_prints_json_with_format_version(workdir):
 
 def test_tree_json_shape(workdir):
     data = json.loads(carnet(workdir, "tree", "input/carnet-exemple.md").stdout)
-    assert set(data) == {"format_version", "meta", "children", "notes"} and data["children"][0]["type"] == "Section"
+    assert set(data) == {"format_version", "meta", "children", "notes"} and "Section" in {c["type"] for c in data["children"]}
 
 
 def test_tree_raw(workdir):
