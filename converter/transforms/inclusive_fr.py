@@ -101,10 +101,11 @@ _OPENERS = " \t\u00a0\u202f\u2009«“\"'‘(‹[—–-•▶▷→*\ufffc"
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """The French word list of ``pyspellchecker`` (lower case), loaded once, on first use."""
-    from spellchecker import SpellChecker
+    """The French word list of ``pyspellchecker`` (lower case), loaded once, on first use: the same set as
+    :mod:`converter.lexicon`'s (capitals loaded it a second time, a quarter of a second per conversion)."""
+    from ..lexicon import french_words
 
-    return frozenset(SpellChecker(language="fr", distance=1).word_frequency.dictionary)
+    return french_words()
 
 
 _PREFIXES = ("ré", "re", "co", "pré", "anti", "auto", "contre", "inter", "multi", "néo", "non", "post",
