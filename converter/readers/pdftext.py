@@ -56,6 +56,8 @@ _SPEAKER = re.compile(
 _CREDIT = re.compile(r"^\s*(Crédits? photos?|Photos?\s*:|©)", re.I)
 _INNER_CREDIT = re.compile(r"(?<=[.!?]\s)(Crédits? photos?\s*:|Photos?\s*:|©)", re.I)
 _TLD_START = re.compile(r"(?:fr|com|org|net|coop|gouv|eu|be|io|info)(?:[/.]|\s*$)")
+_PAGE_LABEL = re.compile(r"^\s*\[?Page\s+(\d{1,4}|[ivxlcdm]+)\]?\s*$")
+_TOC = re.compile(r"^\s*(Table des matières|Sommaire|Contents|Table of contents)\s*$", re.I)
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -257,6 +259,13 @@ def split_blocks(state: State) -> None:
     """Blocks between blank lines; page markers inserted; page numbers, link lines and nav aids set apart."""
     labels: dict[int, str] = state.data_pages  # type: ignore[attr-defined]
     numbers: dict[int, int] = state.data_numbers  # type: ignore[attr-defined]
+    if any(_PAGE_LABEL.match(line.text) for line in state.lines):
+        # The text names its print pages ("Page 12", an accessible edition's markers): they are the pages;
+        # the PDF's own page ends are only new text frames.
+        state.step = "pages"
+        state.guess(None, "the text marks its print pages ('Page N'): those are the page markers")
+        labels = {}
+        numbers = {}
     page = ""
     current: list[Line] = []
 
@@ -276,6 +285,12 @@ def split_blocks(state: State) -> None:
         text = line.text.strip()
         if not text:
             flush()
+            continue
+        marker = _PAGE_LABEL.match(text)
+        if marker:
+            flush()
+            page = marker.group(1)
+            state.blocks.append(Block([line], kind="page", page=page, text=page))
             continue
         if line.frame_start and current:
             flush()
@@ -297,11 +312,74 @@ def split_blocks(state: State) -> None:
     for block in state.blocks:
         if block.kind == "para" and all(_URL_LINE.match(line.text) for line in block.lines):
             block.kind = "url"
+    # A bullet glyph alone on its line (some extractions) starts the text that follows it.
+    blocks = state.blocks
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind == "para" and len(block.lines) == 1 and block.lines[0].text.strip() in _BULLET_GLYPHS \
+                and blocks[index + 1].kind == "para":
+            first = blocks[index + 1].lines[0]
+            first.text = f"{block.lines[0].text.strip()} {first.text.strip()}"
+            block.kind = "removed"
+
+
+def split_dense(state: State) -> None:
+    """When the extraction does not separate paragraphs by blank lines, find their ends from line lengths.
+
+    A line that ends a sentence well before the column's width ends its paragraph; a short line without
+    final punctuation between finished sentences is a title on its own.
+    """
+    state.step = "paragraphs"
+    # The style of the extraction: after a short line that ends a sentence, does a blank line follow?
+    lines = [line.text.strip() for line in state.lines]
+    widths = [len(text) for text in lines if len(text) > 20]
+    width = statistics.median(widths) if widths else 0
+    ends = [i for i, text in enumerate(lines[:-1]) if text.endswith((".", "!", "?")) and len(text) < 0.7 * width]
+    glued = sum(1 for i in ends if lines[i + 1])
+    if len(ends) < 5 or glued <= 0.35 * len(ends):
+        return
+    state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line lengths")
+    result: list[Block] = []
+    for block in state.blocks:
+        if block.kind != "para" or len(block.lines) < 2:
+            result.append(block)
+            continue
+        width = max(len(line.text.strip()) for line in block.lines)
+        current: list[Line] = []
+        previous_ended = True
+        for index, line in enumerate(block.lines):
+            text = line.text.strip()
+            following = block.lines[index + 1].text.strip() if index + 1 < len(block.lines) else ""
+            title = previous_ended and len(text) < 0.7 * width and following[:1].isupper() \
+                and not text.endswith(tuple(_TERMINAL + ",")) and not _BULLET.match(text)
+            if title:
+                if current:
+                    result.append(Block(current, page=block.page))
+                result.append(Block([line], page=block.page))
+                current = []
+                continue
+            current.append(line)
+            previous_ended = text.endswith(tuple(".!?…:»”")) and len(text) < 0.85 * width
+            if previous_ended or _BULLET.match(following):
+                result.append(Block(current, page=block.page))
+                current = []
+                previous_ended = True
+        if current:
+            result.append(Block(current, page=block.page))
+    state.blocks = result
 
 
 def navigation_aids(state: State) -> None:
-    """Remove print navigation: letter ranges (A-B-C-D-E) and running heads repeated on many pages."""
+    """Remove print navigation: tables of contents, letter ranges (A-B-C-D-E), running heads."""
     state.step = "navigation"
+    in_toc = False
+    for block in state.blocks:
+        if block.kind == "page":
+            in_toc = False
+        elif block.kind == "para" and _TOC.match(block.lines[0].text):
+            in_toc = True
+            state.guess(block.line, "table of contents removed (navigation aid)")
+        if in_toc and block.kind == "para":
+            block.kind = "removed"
     for block in state.blocks:
         if block.kind != "para":
             continue
@@ -1179,6 +1257,7 @@ Step = Callable[[State], None]
 STEPS: list[tuple[str, Step]] = [
     ("pages", segment_pages),
     ("blocks", split_blocks),
+    ("dense paragraphs", split_dense),
     ("navigation", navigation_aids),
     ("links-collect", collect_links),
     ("dehyphenation", join_lines),
