@@ -51,13 +51,36 @@ def children(node: t.Node) -> Iterator[t.Node]:
                 yield item
 
 
+def _children_list(node: t.Node) -> list[t.Node]:
+    """:func:`children` as a list (what :func:`iter_nodes` needs, without a generator per node)."""
+    found: list[t.Node] = []
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
+        if value is None:
+            continue
+        if isinstance(value, t.Node):
+            found.append(value)
+            continue
+        for item in value:
+            if isinstance(item, list):
+                found.extend(item)
+            else:
+                found.append(item)
+    return found
+
+
 def iter_nodes(node: t.Node) -> Iterator[t.Node]:
     """``node`` and all its descendants, depth first, in reading order (notes after the body)."""
     stack = [node]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        current = stack.pop()
+        current = pop()
         yield current
-        stack.extend(reversed(list(children(current))))
+        # The children are read after the caller has seen ``current`` (it may have changed them).
+        found = _children_list(current)
+        if found:
+            found.reverse()
+            extend(found)
 
 
 def find_all(node: t.Node, cls: type[t.Node] | tuple[type[t.Node], ...]) -> list:
@@ -81,8 +104,7 @@ def plain_text(node: t.Node | list) -> str:
     for child in children(node):
         text = plain_text(child)
         parts.append(text)
-    separator = "" if isinstance(node, t.INLINE_TYPES) or isinstance(
-        node, (t.Paragraph, t.Heading, t.Cell)) else "\n"
+    separator = "" if isinstance(node, (t.INLINE_TYPES, t.Paragraph, t.Heading, t.Cell)) else "\n"
     return separator.join(p for p in parts if p or separator == "")
 
 
@@ -133,6 +155,7 @@ class TextRun:
 
     text: str
     segments: list[_Segment] = field(default_factory=list)
+    _start_list: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, inlines: list[t.Inline], lang: str) -> TextRun:
@@ -162,7 +185,11 @@ class TextRun:
         return cls("".join(parts), segments)
 
     def _starts(self) -> list[int]:
-        return [s.start for s in self.segments]
+        # Computed once: lang_at is asked for every word, and rebuilding it each time made long blocks
+        # quadratic. Segments never change after ``of``.
+        if self._start_list is None:
+            self._start_list = [s.start for s in self.segments]
+        return self._start_list
 
     def lang_at(self, offset: int) -> str:
         """The language of the character at ``offset``."""
@@ -191,6 +218,7 @@ class TextRun:
                 accepted.append((start, end, replacement))
         if not accepted:
             return refused
+        owners = {start: self._owner(start) for start, _, _ in accepted}  # once per edit, not per segment
         for segment in self.segments:
             if segment.node is None:
                 continue
@@ -199,7 +227,7 @@ class TextRun:
             for start, end, replacement in accepted:
                 if end < segment.start or start > segment.end:
                     continue
-                owns = self._owner(start) is segment
+                owns = owners[start] is segment
                 if not owns and not (start < segment.end and end > segment.start):
                     continue
                 if start > cursor:

@@ -156,13 +156,19 @@ class _Ids:
 
     def __init__(self, document: t.Document) -> None:
         self.taken = {n.id for n in iter_nodes(document) if n.id}
+        # Where the search for a free "base-N" resumes: every smaller N is taken already (and stays
+        # taken), so a hundred figures cost a hundred look-ups, not five thousand.
+        self.next_index: dict[str, int] = {}
 
     def new(self, base: str) -> str:
-        candidate, index = base, 2
+        candidate, index = base, self.next_index.get(base, 2)
+        if index > 2:
+            candidate = f"{base}-{index}"
         while candidate in self.taken:
             candidate = f"{base}-{index}"
             index += 1
         self.taken.add(candidate)
+        self.next_index[base] = index
         return candidate
 
 
@@ -260,6 +266,7 @@ def notes(document: t.Document) -> None:
     """
     by_id = {note.id: note for note in document.notes}
     order: list[t.Note] = []
+    ordered_ids: set[int] = set()
     seen_calls: dict[str, int] = {}
     refs = [n for n in iter_nodes(t.Document(children=document.children)) if isinstance(n, t.NoteRef)]
     # A pull quote that repeats body text is hidden from assistive technology and rendered without its
@@ -274,16 +281,18 @@ def notes(document: t.Document) -> None:
         if note is None:
             raise CarnetError(f"a footnote reference points to a missing note ({ref.note_id})",
                               hint="add the note or remove the reference")
-        if note not in order:
+        if id(note) not in ordered_ids:  # a set of identities: "note in order" made numbering quadratic
             order.append(note)
+            ordered_ids.add(id(note))
     for note in list(order):
         for ref in (n for n in iter_nodes(note) if isinstance(n, t.NoteRef)):
             target = by_id.get(ref.note_id)
             if target is None:
                 raise CarnetError(f"a footnote reference points to a missing note ({ref.note_id})")
-            if target not in order:
+            if id(target) not in ordered_ids:
                 order.append(target)
-    uncalled = [n for n in document.notes if n not in order]
+                ordered_ids.add(id(target))
+    uncalled = [n for n in document.notes if id(n) not in ordered_ids]
     for note in uncalled:
         document.diagnostics.append(_warning(f"note {note.id} is never called; kept at the end of the notes"))
     ordered = order + uncalled
