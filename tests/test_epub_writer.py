@@ -305,6 +305,14 @@ def test_page_list_role(book):
     assert book.nav_of("page-list").get("role") == "doc-pagelist"
 
 
+def test_page_marker_inside_a_note_is_in_the_page_list(tmp_path):
+    """issue 2: a page that starts inside a footnote was marked in the text but missing from the page list."""
+    book = write_carnet(tmp_path, "---\ntitle: T\n---\n\n## A\n\nUn[^x] mot.\n\n{{page 5}}\n\nSuite.\n\n"
+                                  "[^x]: Une longue note {{page 4}} qui continue.\n")
+    assert [label for label, _ in page_list(book)] == ["5", "4"]
+    assert all(book.resolve(book.nav_href, href) is not None for _, href in page_list(book))
+
+
 def test_page_breaks_named_by_their_number(book):
     breaks = [e for href in book.chapters for e in book.documents[href].xpath("//*[@epub:type='pagebreak']",
                                                                               namespaces=NS)]

@@ -270,7 +270,8 @@ def write_epub(document: t.Document) -> bytes:
 
     page_breaks = []
     for chapter in chapters:
-        for block in chapter.blocks:
+        # In the order of the chapter file: its text, then its footnotes (a long note can cross a page).
+        for block in [*chapter.blocks, *chapter.notes]:
             for node in iter_nodes(block):
                 if isinstance(node, t.PageBreak):
                     page_breaks.append((node.label, f"{chapter.file_name}#{node.id}"))
