@@ -468,3 +468,29 @@ def test_backlinks_reach_visible_calls(notes_page):
     hidden = notes_page.find(attrs={"role": "doc-pullquote"})
     targets = [notes_page.find(id=a["href"][1:]) for a in notes_page.find_all(attrs={"role": "doc-backlink"})]
     assert all(target not in hidden.descendants for target in targets)
+
+
+# --- reflow and zoom in a real browser (skipped without Chromium, failed under CARNET_REQUIRE_CHECKERS=1) --
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory) -> Path:
+    from converter import write
+
+    return write(read(SAMPLE), "html", tmp_path_factory.mktemp("page") / "carnet-exemple.html")
+
+
+def test_reflows_at_320_css_pixels(page_file, require_tool):
+    from checkers import reflow
+
+    require_tool("chromium", "lay the page out at 320 CSS px")
+    result = reflow(page_file, width=320)
+    assert result.ok, result.summary()
+
+
+def test_survives_200_percent_zoom(page_file, require_tool):
+    from checkers import zoom
+
+    require_tool("chromium", "zoom the page to 200 %")
+    result = zoom(page_file, 2.0)
+    assert result.ok, result.summary()
