@@ -225,6 +225,23 @@ def test_quotation_attribution(soup):
     assert text(quote.parent.find("figcaption")) == "— Charte de Villeneuve"
 
 
+def interview_turns(soup) -> list[tuple[str, str]]:
+    turns = soup.find("div", class_="interview").find_all("div", class_="turn", recursive=False)
+    return [(" ".join(c for c in turn["class"] if c != "turn"), text(turn.find(class_="speaker")))
+            for turn in turns]
+
+
+def test_interview_answers_name_their_speaker(soup):
+    answers = [label for role, label in interview_turns(soup) if role == "answer"]
+    assert answers == ["Claire Martin\u202f:", "Jean Dupont\u202f:", "Claire Martin\u202f:"]
+
+
+def test_interview_questions_are_labelled(soup):
+    """issue 2: questions were told from answers by bold type only (WCAG 1.3.1)."""
+    questions = [label for role, label in interview_turns(soup) if role == "question"]
+    assert questions == ["Question\u202f:", "Question\u202f:"]
+
+
 # --- figures --------------------------------------------------------------------------------------------
 
 

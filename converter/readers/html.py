@@ -308,6 +308,11 @@ class _Builder:
         turns: list[t.Turn] = []
         for div in tag.find_all("div", class_="turn", recursive=False):
             role = "question" if "question" in div.get("class", []) else "answer"
+            for label in div.find_all(class_="question-label"):
+                following = label.next_sibling
+                if isinstance(following, NavigableString) and str(following).startswith(" "):
+                    following.replace_with(str(following)[1:])
+                label.extract()  # "Question :", the writer's label
             speaker = ""
             label = div.find("strong", class_="speaker")
             if label is not None:

@@ -267,6 +267,12 @@ class HtmlRenderer:
                     label = self.element("strong", {"class": "speaker"},
                                          escape(message("speaker_label", self.lang, name=turn.speaker)))
                     rendered.append(self.element("p", self.common(block), label + " " + self.inlines(block.children)))
+                elif index == 0 and turn.role == "question" and isinstance(block, t.Paragraph):
+                    # Questions were set apart by style only: a label says so to everyone, screen readers too.
+                    label = self.element("strong", {"class": ["speaker", "question-label"]},
+                                         escape(message("speaker_label", self.lang,
+                                                        name=message("question", self.lang))))
+                    rendered.append(self.element("p", self.common(block), label + " " + self.inlines(block.children)))
                 else:
                     rendered.append(self.block(block))
             turns.append(self.element("div", {"class": ["turn", role_class], "id": turn.id or None,
