@@ -58,6 +58,8 @@ _INNER_CREDIT = re.compile(r"(?<=[.!?]\s)(Crédits? photos?\s*:|Photos?\s*:|©)"
 _TLD_START = re.compile(r"(?:fr|com|org|net|coop|gouv|eu|be|io|info)(?:[/.]|\s*$)")
 _PAGE_LABEL = re.compile(r"^\s*\[?Page\s+(\d{1,4}|[ivxlcdm]+)\]?\s*$")
 _TOC = re.compile(r"^\s*(Table des matières|Sommaire|Contents|Table of contents)\s*$", re.I)
+_INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
+_SPACED_CALL = re.compile(r"(?<=[^\W\d_]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -294,6 +296,12 @@ def split_blocks(state: State) -> None:
             continue
         if line.frame_start and current:
             flush()
+        if re.fullmatch(r"\d{1,3}", text):
+            # a number alone on its line stands apart (a note's number, a table cell), even without blank lines
+            flush()
+            current.append(line)
+            flush()
+            continue
         if _SIDEBAR_LABEL.match(text) or _URL_LINE.match(text):
             kind = "label" if _SIDEBAR_LABEL.match(text) else "url"
             if kind == "url" and current and all(_URL_LINE.match(c.text) for c in current):
@@ -488,7 +496,12 @@ def join_lines(state: State) -> None:
                 text = piece
                 continue
             text = _join(state, text, piece, line.no, keys)
-        block.text = text
+        block.text = _inline_page_marks(text)
+
+
+def _inline_page_marks(text: str) -> str:
+    """"[Page 12]" inside a paragraph (an accessible edition's marker) → an inline page marker."""
+    return _INLINE_PAGE.sub(lambda m: f"{PB_OPEN}{m.group(1)}{PB_CLOSE}", text)
 
 
 def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
@@ -581,30 +594,44 @@ def find_notes(state: State) -> None:
     """Numbered blocks in note order are footnotes (not years, quantities or list numbers)."""
     state.step = "notes"
     expected = 1
-    for block in state.blocks:
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
         if block.kind != "para":
             continue
-        match = _NOTE_START.match(block.lines[0].text)
-        if not match:
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        number_alone = re.fullmatch(r"\s*(\d{1,3})\s*", block.lines[0].text)
+        if number_alone and len(block.lines) == 1 and following is not None and following.kind == "para" \
+                and expected - 1 <= int(number_alone.group(1)) <= expected + 3:
+            # some extractions set the note's number alone on its line, its text in the next block
+            following.lines[0] = Line(following.lines[0].no, f"{number_alone.group(1)} {following.lines[0].text.strip()}")
+            following.text = f"{number_alone.group(1)} {following.text}"
+            block.kind = "removed"
             continue
-        number = int(match.group(1))
-        rest = match.group(2)
-        letters = [c for c in rest if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-            continue  # "3 ENSEIGNEMENTS CLÉS": a heading with a number
-        if not (expected - 1 <= number <= expected + 3):
-            continue
-        if number != expected:
-            state.guess(block.line, f"note {number} where note {expected} was expected")
-        label = str(number)
-        while label in state.notes:
-            label += "bis"
-        block.kind = "note"
-        block.data["label"] = label
-        block.data["number"] = number
-        block.text = re.sub(r"^\s*\d{1,3}\s?", "", block.text, count=1)
-        state.notes[label] = block
-        expected = number + 1
+        expected = _take_note(state, block, expected)
+
+
+def _take_note(state: State, block: Block, expected: int) -> int:
+    """Make ``block`` a note if its number fits the note order; returns the next expected number."""
+    match = _NOTE_START.match(block.lines[0].text)
+    if not match:
+        return expected
+    number = int(match.group(1))
+    letters = [c for c in match.group(2) if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return expected  # "3 ENSEIGNEMENTS CLÉS": a heading with a number
+    if not (expected - 1 <= number <= expected + 3):
+        return expected
+    if number != expected:
+        state.guess(block.line, f"note {number} where note {expected} was expected")
+    label = str(number)
+    while label in state.notes:
+        label += "bis"
+    block.kind = "note"
+    block.data["label"] = label
+    block.data["number"] = number
+    block.text = re.sub(r"^\s*\d{1,3}\s?", "", block.text, count=1)
+    state.notes[label] = block
+    return number + 1
 
 
 def _is_capitals(text: str) -> bool:
@@ -733,6 +760,7 @@ def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     text = lines[0].text.strip()
     for line in lines[1:]:
         text = _join(state, text, line.text.strip(), line.no, keys)
+    text = _inline_page_marks(text)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
     part = Block(lines, page=block.page, text=block_text)
@@ -909,7 +937,16 @@ def find_glossary(state: State) -> None:
         if not inside:
             result.append(block)
             continue
+        if result and result[-1].kind == "para" and len(result[-1].lines) == 1 and result[-1].data.get("term_line"):
+            # a term alone on its line, its definition in this block (extractions without blank lines)
+            term_block = result.pop()
+            block.lines = [Line(term_block.lines[0].no, term_block.lines[0].text.rstrip() + "  "), *block.lines]
         lines = block.lines
+        if len(lines) == 1 and len(lines[0].text.strip()) <= 50 and \
+                not lines[0].text.strip().endswith(tuple(_TERMINAL + ",")):
+            block.data["term_line"] = True
+            result.append(block)
+            continue
         term_end = None
         for index, line in enumerate(lines[:3]):
             if line.text.endswith("  ") and index + 1 < len(lines):
@@ -1110,11 +1147,25 @@ def link_note_calls(state: State) -> None:
                 if best is None or score < best[0]:
                     best = (score, block, match)
         if best is None:
+            # a call set apart by a space (a superscript the extraction spaced out), nearest to the note
+            for block in texts:
+                distance = position[id(block)] - note_at
+                if distance > 12 or distance < -40:
+                    continue
+                for match in _SPACED_CALL.finditer(block.text):
+                    if match.group(1) == number and (id(block), match.start(1)) not in taken:
+                        score = abs(distance) + (0 if distance < 0 else 3)
+                        if best is None or score < best[0]:
+                            best = (score, block, match)
+            if best is not None:
+                state.guess(best[1].line, f"note {label}: call '{number}' set apart by a space, taken as the call")
+        if best is None:
             state.guess(note.line, f"note {label}: no call found in the text")
             continue
         _, block, match = best
-        taken.add((id(block), match.start()))
-        note.data["called_in"] = (block, match.start(), match.end())
+        taken.add((id(block), match.start(1)))
+        start = match.start(1) - (1 if block.text[match.start(1) - 1:match.start(1)] == " " else 0)
+        note.data["called_in"] = (block, start, match.end(1))
     # Replace calls from the end so that offsets stay right.
     calls: dict[int, list[tuple[int, int, str]]] = {}
     for label, note in state.notes.items():
