@@ -24,13 +24,14 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import CarnetError, Diagnostic
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -130,6 +131,9 @@ def _ignore_interrupts() -> None:
 
 def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Iterator[tuple[int, Outcome]]:
     """(index, outcome) in order of completion; a carnet whose worker died is retried alone, then reported."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for batches: 50 ms of imports
+    from concurrent.futures.process import BrokenProcessPool
+
     broken: list[int] = []
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:

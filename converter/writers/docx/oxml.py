@@ -12,6 +12,7 @@ property elements are out of order; LibreOffice is more forgiving, so tests alon
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -116,6 +117,7 @@ DEFAULT_REGIONS = {
 }
 
 
+@cache  # asked twice for every run of the document (a pure function of a handful of tags)
 def word_lang(tag: str) -> str:
     """The ``w:lang`` value of a BCP 47 tag: "fr" → "fr-FR", "en" → "en-GB", "en-US" stays "en-US"."""
     parts = [p for p in re.split(r"[-_]", tag.strip()) if p]
