@@ -25,7 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from ..errors import CarnetError, Diagnostics
 from ..tree import Document, Meta
-from .html import build_tree
+from .html import MAX_NESTING, build_tree
 
 PAGE_MARKER = r"\{\{\s*page\s+([^\s{}]+)\s*\}\}"
 SPAN = r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\{([^{}]*)\}"
@@ -35,6 +35,7 @@ _FENCE = re.compile(r"^(```|~~~)")
 _NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
 _IMAGE_NO_ALT = re.compile(r"!\[\]\(([^)\s]*)[^)]*\)(\{[^}]*\})?")
+_NESTING_PREFIX = re.compile(r"[ \t>]*")
 _ATTRIBUTE = re.compile(r"""([#.][\w:-]+)|([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
@@ -101,6 +102,11 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 0
     try:
+        alias = next((event for event in yaml.parse(match.group(1) or "", yaml.SafeLoader)
+                      if isinstance(event, yaml.AliasEvent)), None)
+        if alias is not None:  # an alias repeats a whole value: nine nested nine deep make a billion strings
+            raise CarnetError("the YAML front matter uses an alias (*name), which carnets do not need", source,
+                              alias.start_mark.line + 2, "write each value out in full")
         data = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
@@ -165,9 +171,21 @@ def _code_free_lines(body: str) -> list[str]:
     return lines
 
 
+def _nesting(line: str) -> int:
+    """How deep a line is nested, from its leading quote markers and indentation (4 columns a level)."""
+    prefix = _NESTING_PREFIX.match(line).group(0)  # type: ignore[union-attr]
+    quotes = prefix.count(">")
+    return quotes + max(0, len(prefix.expandtabs(4)) - 2 * quotes) // 4
+
+
 def check_source(body: str, offset: int, source: str, diagnostics: Diagnostics) -> None:
     """Errors and warnings that need the source's line numbers."""
     lines = _code_free_lines(body)
+    for number, line in enumerate(lines, start=offset + 1):
+        # Checked before Python-Markdown, whose time grows with the cube of the depth of nested lists.
+        if _nesting(line) > MAX_NESTING:
+            raise CarnetError(f"nesting deeper than {MAX_NESTING} levels (lists or quotes inside one another)",
+                              source, number, "flatten the structure: split the deepest lists or quotes")
     text = "\n".join(lines)
     defined = set(_NOTE_DEFINITION.findall(text))
     called: set[str] = set()
