@@ -66,9 +66,12 @@ def write_atomically(data: bytes, path: Path) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         # Interrupted or failed: the previous output, if any, is left untouched.
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):  # disk full, a folder in the way…: one line, not a traceback
+            raise CarnetError(f"cannot be written ({error.strerror or error})", str(path),
+                              hint="check the free space and the output folder, or choose another with -o") from None
         raise
 
 
