@@ -1,0 +1,53 @@
+"""Ratchet on the importer's scores for synthetic carnets (issue 6, point 5): ``benchmarks/synthetic_carnets.py``.
+
+Known trees (the kitchen sink and carnet #9's reference edition) written by our DOCX writer in one, two and
+three columns, printed to PDF by LibreOffice, their text extracted by ``pdftotext``, imported and scored. These
+texts are laid out and extracted unlike carnet #9's text (no blank line between paragraphs, notes at the foot
+of each page, columns), so the figures show how general the importer's rules are. Each threshold is what the
+importer reaches today, rounded down: a change that lowers one fails here. Raise them as the importer improves.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import synthetic_carnets  # noqa: E402
+
+RATCHET = {
+    ("carnet-exemple", "1col", "pdftotext"): {"text": 0.98, "paragraphs": 0.45, "headings": 0.42, "notes": 0.66, "glossary": 0.66, "pages": 1.00, "turns": 1.00},
+    ("carnet-exemple", "2col", "pdftotext"): {"text": 0.93, "paragraphs": 0.55, "headings": 0.16, "notes": 0.00, "glossary": 0.14, "pages": 1.00, "turns": 0.74},
+    ("carnet-exemple", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.50, "headings": 0.11, "notes": 0.00, "glossary": 0.00, "pages": 1.00, "turns": 0.57},
+    ("carnet-09-montpellier", "1col", "pdftotext"): {"text": 0.97, "paragraphs": 0.65, "headings": 0.50, "notes": 0.55, "glossary": 0.95, "pages": 1.00, "turns": 0.87},
+    ("carnet-09-montpellier", "2col", "pdftotext"): {"text": 0.95, "paragraphs": 0.54, "headings": 0.31, "notes": 0.32, "glossary": 0.75, "pages": 1.00, "turns": 0.87},
+    ("carnet-09-montpellier", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.35, "headings": 0.29, "notes": 0.42, "glossary": 0.55, "pages": 1.00, "turns": 0.70},
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[tuple[str, str, str], dict[str, float]]:
+    from conftest import require_tool
+
+    require_tool("libreoffice", "print the synthetic carnets to PDF")
+    require_tool("pdftotext", "extract the text of the synthetic carnets")
+    figures = {}
+    for result in synthetic_carnets.run():
+        s = result.scores
+        figures[(result.source, result.layout, result.route)] = {
+            "text": s.text_recall, "paragraphs": s.paragraphs.f1, "headings": s.headings.f1, "notes": s.notes_calls,
+            "glossary": s.glossary.f1, "pages": s.page_labels.f1, "turns": s.turns.f1,
+        }
+    return figures
+
+
+@pytest.mark.parametrize("key", list(RATCHET), ids=lambda k: "-".join(k))
+def test_synthetic_carnet(results: dict[tuple[str, str, str], dict[str, float]], key: tuple[str, str, str]) -> None:
+    assert key in results, f"{key} was not produced"
+    dropped = {name: (round(results[key][name], 3), minimum) for name, minimum in RATCHET[key].items()
+               if results[key][name] < minimum}
+    assert not dropped, f"figures below the ratchet (actual, minimum): {dropped}"
