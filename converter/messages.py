@@ -7,6 +7,11 @@ language other than English falls back to French, the carnets' language.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the catalogue is imported by tree-free code (the CLI's help); keep it light
+    from .tree import Meta
+
 MESSAGES: dict[str, dict[str, str]] = {
     "toc": {"fr": "Table des matières", "en": "Table of contents"},
     "notes": {"fr": "Notes", "en": "Notes"},
@@ -119,6 +124,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No known hazards (no flashing, sound or motion).",
     },
 }
+
+
+def series_label(meta: Meta) -> str:
+    """The series and the number as printed on the carnets: "Les Carnets NEC[S] locaux #9"."""
+    return " ".join(part for part in (meta.series, f"#{meta.number}" if meta.number else "") if part)
+
+
+def about_lines(meta: Meta, lang: str) -> list[str]:
+    """The lines that say who made the edition and under which licence (every writer shows them)."""
+    lines = []
+    if meta.authors:
+        lines.append(message("authors", lang, authors=", ".join(meta.authors)))
+    if meta.publisher:
+        lines.append(message("publisher", lang, publisher=", ".join(meta.publisher)))
+    if meta.rights:
+        lines.append(message("licence", lang, rights=meta.rights))
+    if meta.source:
+        lines.append(message("source", lang, source=meta.source))
+    return lines
 
 
 def message(key: str, lang: str, **values: object) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .. import tree as t
-from ..messages import message
+from ..messages import message, series_label
 from ..resources import templates_dir
 from ..walk import iter_nodes, plain_text
 from .html import HtmlRenderer, TocEntry, environment, image_type, load_image
@@ -239,7 +239,7 @@ def write_epub(document: t.Document) -> bytes:
     book.add_metadata(None, "link", None, {"rel": "a11y:certifierReport", "refines": "#certifier",
                                            "href": REPORT_FILE, "media-type": "application/xhtml+xml"})
     if a11y["has_pages"]:
-        series = " ".join(p for p in (meta.series, f"#{meta.number}" if meta.number else "") if p)
+        series = series_label(meta)
         book.add_metadata(None, "meta", f"{series or meta.title} (édition imprimée)" if lang.startswith("fr")
                           else f"{series or meta.title} (print edition)", {"property": "pageBreakSource"})
 
@@ -258,7 +258,7 @@ def write_epub(document: t.Document) -> bytes:
         book.add_item(item)
         return item
 
-    series = " ".join(p for p in (meta.series, f"#{meta.number}" if meta.number else "") if p)
+    series = series_label(meta)
     title_page = page("titre.xhtml", meta.title or "Carnet",
                       env.get_template("epub/titlepage.xhtml.j2").render(meta=meta, series=series,
                                                                          title=meta.title or "Carnet"),

@@ -94,7 +94,7 @@ from docx.text.run import Run
 
 from ... import tree as t
 from ...errors import CarnetError
-from ...messages import message
+from ...messages import about_lines, message, series_label
 from ...resources import templates_dir
 from ...walk import find_all, iter_nodes, plain_text
 from . import oxml
@@ -272,8 +272,7 @@ class _DocxWriter:
             self._text_run(paragraph, self.meta.subtitle, _Format())
         self.pending_bookmarks = []  # no title paragraph: nothing to bookmark
         # As in the HTML page's header: the series (and number) and the event the carnet documents.
-        series = " ".join(part for part in (self.meta.series, f"#{self.meta.number}" if self.meta.number else "")
-                          if part)
+        series = series_label(self.meta)
         for line in (series, self.meta.event):
             if line.strip():
                 paragraph = self._add_paragraph(self.body, "document_info", _Context())
@@ -282,15 +281,7 @@ class _DocxWriter:
     def _about(self, context: _Context) -> None:
         """"About this document", as the HTML page's footer: authors, publishers, licence, source."""
         meta, lang = self.meta, self.lang
-        lines = []
-        if meta.authors:
-            lines.append(message("authors", lang, authors=", ".join(meta.authors)))
-        if meta.publisher:
-            lines.append(message("publisher", lang, publisher=", ".join(meta.publisher)))
-        if meta.rights:
-            lines.append(message("licence", lang, rights=meta.rights))
-        if meta.source:
-            lines.append(message("source", lang, source=meta.source))
+        lines = about_lines(meta, lang)
         if not lines:
             return
         self.pending_bookmarks.append(self._synthetic_id())
