@@ -11,7 +11,8 @@ For each source carnet (carnet Markdown) and each layout:
    PDF shows, reader's note and inclusive doublets included);
 2. the layout is set in the DOCX (one, two or three newspaper columns, as a designed carnet has);
 3. LibreOffice headless prints it to PDF (a fresh profile in a temporary folder);
-4. the text is extracted with ``pdftotext`` (poppler-utils) and, when installed, with pdfplumber;
+4. the text is extracted with ``pdftotext`` (poppler-utils) and by our PDF reader (pdfplumber,
+   ``converter.readers.pdf``: columns, spacing, font sizes, link annotations);
 5. the text is imported (``converter.readers.pdftext``) and scored against the reference.
 
 Run from the repository root: ``python benchmarks/synthetic_carnets.py`` (``--keep DIR`` keeps the files).
@@ -85,12 +86,14 @@ def extract_pdftotext(pdf: Path) -> str:
 
 
 def extract_pdfplumber(pdf: Path) -> str | None:
+    """The text our PDF reader gives (pdfplumber: columns, spacing, font sizes, link annotations)."""
     try:
-        import pdfplumber
+        import pdfplumber  # noqa: F401
     except ImportError:
         return None
-    with pdfplumber.open(pdf) as document:
-        return "\f".join(page.extract_text() or "" for page in document.pages)
+    from converter.readers.pdf import pdf_to_text
+
+    return pdf_to_text(pdf.read_bytes(), str(pdf))
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""``carnet import``: raw text extracted from a PDF → carnet Markdown for human review.
+"""``carnet import``: a carnet PDF, or the raw text extracted from one → carnet Markdown for human review.
 
 Place in the pipeline: a reader (:mod:`converter.readers.pdftext`) followed by the Markdown writer
 (:mod:`converter.writers.markdown`), without the transforms: the editor reviews what the importer made of
@@ -18,7 +18,7 @@ from .readers import decode
 from .readers.pdftext import import_text
 from .writers.markdown import write_markdown_text
 
-SUPPORTED = (".txt",)
+SUPPORTED = (".txt", ".pdf")
 
 
 @dataclass
@@ -32,10 +32,15 @@ def import_path(path: Path, encoding: str | None = None) -> ImportResult:
     """Import one raw-text file; the Markdown and a summary (one line per kind of guess)."""
     if path.suffix.lower() not in SUPPORTED:
         raise CarnetError(f"cannot import {path.suffix or 'a file without extension'}", str(path),
-                          hint="give the text extracted from the carnet PDF, saved as .txt")
+                          hint="give the carnet PDF, or the text extracted from it saved as .txt")
     if not path.is_file():
         raise CarnetError("no such file", str(path), hint="check the path")
-    text = decode(path.read_bytes(), str(path), encoding)
+    if path.suffix.lower() == ".pdf":
+        from .readers.pdf import pdf_to_text
+
+        text = pdf_to_text(path.read_bytes(), str(path))
+    else:
+        text = decode(path.read_bytes(), str(path), encoding)
     document, state = import_text(text, str(path))
     comments: dict[int, list[str]] = {}
     steps: Counter[str] = Counter()

@@ -22,13 +22,17 @@ READERS: dict[str, tuple[str, str]] = {
     "markdown": ("converter.readers.markdown", "read_markdown"),
     "html": ("converter.readers.html", "read_html"),
     "pdftext": ("converter.readers.pdftext", "read_pdftext"),
+    "pdf": ("converter.readers.pdf", "read_pdf"),
 }
 ALIASES = {"md": "markdown", "carnet": "markdown", "htm": "html", "xhtml": "html", "txt": "pdftext"}
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html",
-              ".htm": "html", ".xhtml": "html", ".txt": "pdftext"}
+              ".htm": "html", ".xhtml": "html", ".txt": "pdftext",
+              ".pdf": "pdf"}
 # Formats a folder is scanned for: raw extracted text (.txt) is imported on request only, since it usually
 # sits beside the carnet Markdown made from it (same name, same outputs).
 FOLDER_FORMATS = frozenset({"markdown", "html"})
+# Formats whose reader takes the file's bytes rather than decoded text.
+BINARY_FORMATS = frozenset({"pdf"})
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -121,8 +125,11 @@ def read_path(path: Path, fmt: str | None = None, encoding: str | None = None) -
         data = path.read_bytes()
     except OSError as error:
         raise CarnetError(f"cannot be read ({error.strerror})", source) from None
+    fmt = fmt or format_of(path)
+    if fmt in BINARY_FORMATS:
+        return reader_for(fmt)(data, source, str(path.parent))  # type: ignore[arg-type]
     text = decode(data, source, encoding)
     if not text.strip():
         raise CarnetError("is empty: there is nothing to convert", source, hint="check that the file was saved")
-    reader = reader_for(fmt or format_of(path))
+    reader = reader_for(fmt)
     return reader(text, source, str(path.parent))
