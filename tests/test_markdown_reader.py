@@ -541,3 +541,44 @@ def _walk(value):
     elif isinstance(value, list):
         for item in value:
             yield from _walk(item)
+
+
+SNIPPETS = {
+    "no-reader-note": "---\ntitle: T\nreader_note: false\n---\n\n## A\n\nTexte.\n",
+    "english": "---\ntitle: T\nlang: en\n---\n\n## Part\n\nA [mot]{lang=fr} here[^a].\n\n[^a]: Note.\n",
+    "untitled-sidebar": "---\ntitle: T\n---\n\n## A\n\n!!! sidebar\n\n    Texte seul.\n",
+    "uncalled-note": "---\ntitle: T\n---\n\n## A\n\nUn[^a].\n\n[^a]: A.\n[^b]: B.\n",
+    "pullquote-call": "---\ntitle: T\n---\n\n## A\n\n!!! pullquote\n\n    Repris[^a].\n\nRepris[^a].\n\n[^a]: A.\n",
+    "decorative": "---\ntitle: T\n---\n\n## A\n\n![](images/frequentation-epn.png){.decorative}\n",
+    "line-break": "---\ntitle: T\n---\n\n## A\n\nLigne un  \nLigne deux\n",
+}
+
+
+def _small_round_trip(markdown: str) -> tuple[t.Document, t.Document, str, str]:
+    tree_a = read(markdown, format="markdown")
+    tree_a.base_dir = str(SAMPLE.parent)
+    html_1 = write_html(tree_a).decode("utf-8")
+    tree_b = read_html(html_1, "t.html", str(SAMPLE.parent))
+    apply_transforms(tree_b)
+    return tree_a, tree_b, html_1, write_html(tree_b).decode("utf-8")
+
+
+@pytest.mark.parametrize("markdown", SNIPPETS.values(), ids=SNIPPETS.keys())
+def test_html_round_trip_of_small_carnets_page(markdown):
+    _, _, html_1, html_2 = _small_round_trip(markdown)
+    assert html_2 == html_1
+
+
+# A repeating pull quote's note calls are not written (hidden text holds nothing focusable): that tree
+# loses them, by design, and its page is still a fixed point (above).
+@pytest.mark.parametrize("markdown", [m for k, m in SNIPPETS.items() if k != "pullquote-call"],
+                         ids=[k for k in SNIPPETS if k != "pullquote-call"])
+def test_html_round_trip_of_small_carnets_tree(markdown):
+    tree_a, tree_b, _, _ = _small_round_trip(markdown)
+    dumps = []
+    for document in (tree_a, tree_b):
+        dump = _comparable(document)
+        for figure in (n for n in _walk(dump) if n.get("type") == "Figure"):
+            figure["src"] = "<image>"
+        dumps.append(json.dumps(dump, ensure_ascii=False, indent=1))
+    assert dumps[1] == dumps[0]
