@@ -136,6 +136,16 @@ def pytest_runtest_call(item: pytest.Item) -> object:
         raise  # unreachable: missing_tool always raises
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> object:
+    """The same for fixtures that run a checker."""
+    try:
+        return (yield)
+    except ToolUnavailable as exc:
+        missing_tool(exc.tool, exc.reason)
+        raise
+
+
 # ==============================================================================================================
 # 4. Other shared fixtures
 # ==============================================================================================================

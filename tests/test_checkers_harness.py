@@ -441,16 +441,24 @@ def test_tool_missing_names_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
 
 _PROBE_TEST = """
 import checkers
+import pytest
+
+@pytest.fixture
+def broken():
+    raise checkers.ToolUnavailable("ace", "in a fixture")
 
 def test_needs_a_missing_tool(require_tool):
     require_tool("axe", "probe")
 
 def test_tool_fails_at_run_time():
     raise checkers.ToolUnavailable("chromium", "did not start")
+
+def test_tool_fails_in_a_fixture(broken):
+    pass
 """
 
 
-@pytest.mark.parametrize(("required", "outcome"), [("", "skipped"), ("1", "failed")])
+@pytest.mark.parametrize(("required", "outcome"), [("", "3 skipped"), ("1", "2 failed, 1 error")])
 def test_missing_tool_skips_locally_and_fails_in_ci(tmp_path: Path, required: str, outcome: str) -> None:
     """Run a throw-away pytest session with this conftest: a missing tool skips, or fails under CI's flag."""
     tests = Path(__file__).resolve().parent
@@ -458,10 +466,11 @@ def test_missing_tool_skips_locally_and_fails_in_ci(tmp_path: Path, required: st
     (tmp_path / "test_probe.py").write_text(_PROBE_TEST, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), os.environ.get("PYTHONPATH", "")]),
            "CARNET_AXE_JS": str(tmp_path / "absent.js"), "CARNET_REQUIRE_CHECKERS": required}
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rsf", "-q", str(tmp_path)],
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rsfE", "-q", str(tmp_path)],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert f"2 {outcome}" in proc.stdout, proc.stdout + proc.stderr
-    assert "axe-core unavailable" in proc.stdout and "did not start" in proc.stdout, proc.stdout
+    assert outcome in proc.stdout, proc.stdout + proc.stderr
+    for reason in ("axe-core unavailable", "did not start", "in a fixture"):
+        assert reason in proc.stdout, proc.stdout
 
 
 def test_assert_golden_compares_and_updates(tmp_path: Path) -> None:
