@@ -96,6 +96,15 @@ def _markdown() -> markdown.Markdown:
     )
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, keeping dates as written: ``date: 2026-11-48`` is text, not a ValueError."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
     """(metadata, body, number of lines taken by the front matter)."""
     match = _FRONT_MATTER.match(text)
@@ -107,7 +116,10 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
         if alias is not None:  # an alias repeats a whole value: nine nested nine deep make a billion strings
             raise CarnetError("the YAML front matter uses an alias (*name), which carnets do not need", source,
                               alias.start_mark.line + 2, "write each value out in full")
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = yaml.load(match.group(1) or "", _FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
+    except RecursionError:
+        raise CarnetError("the YAML front matter is nested too deep", source, 2,
+                          "write each value as plain text or a simple list") from None
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         raise CarnetError(
