@@ -5,7 +5,8 @@ Sections (add yours at the end of the matching section, or start a new clearly t
 1. Command-line options — ``--update-golden``.
 2. Golden files — the ``update_golden`` and ``assert_golden`` fixtures (files in ``tests/golden/``).
 3. External checkers — ``require_tool`` and the hook that turns a missing tool into a skip, or into a failure
-   when ``CARNET_REQUIRE_CHECKERS=1`` (what ``.ci/run`` sets: in CI a checker that cannot run is a failure).
+   when ``CARNET_REQUIRE_CHECKERS=1`` (what ``.ci/run`` sets: in CI a checker that cannot run is a failure);
+   ``record_figures`` and the end-of-run table of the checker gate.
 4. Other shared fixtures — for everyone else.
 
 The checker wrappers themselves live in ``tests/checkers.py`` (``from checkers import epubcheck, ...``): pytest's
@@ -144,6 +145,34 @@ def pytest_runtest_setup(item: pytest.Item) -> object:
     except ToolUnavailable as exc:
         missing_tool(exc.tool, exc.reason)
         raise
+
+
+#: Rows (checker, document, figures) recorded by the gate tests, printed as a table at the end of the run.
+GATE_FIGURES = pytest.StashKey[list[tuple[str, str, str]]]()
+
+
+@pytest.fixture
+def record_figures(request: pytest.FixtureRequest) -> Callable[[str, str, str], None]:
+    """``record_figures(checker, document, "0 errors, 0 warnings")``: one row of the end-of-run gate table."""
+    rows = request.config.stash.setdefault(GATE_FIGURES, [])
+
+    def _record(checker: str, document: str, figures: str) -> None:
+        rows.append((checker, document, figures))
+
+    return _record
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
+                            config: pytest.Config) -> None:
+    """Print the checker × document × figures table of the gate (a Markdown table, ready for a report)."""
+    rows = config.stash.get(GATE_FIGURES, [])
+    if not rows:
+        return
+    terminalreporter.write_sep("=", "checker gate figures")
+    terminalreporter.write_line("| checker | document | figures |")
+    terminalreporter.write_line("|---|---|---|")
+    for checker, document, figures in sorted(rows):
+        terminalreporter.write_line(f"| {checker} | {document} | {figures} |")
 
 
 # ==============================================================================================================

@@ -37,6 +37,8 @@ FORMATS = ("html", "epub", "docx")
 #: Roles that are navigation landmarks (ARIA ``navigation`` and its DPUB-ARIA subclasses).
 NAVIGATION_ROLES = frozenset({"navigation", "doc-toc", "doc-pagelist", "doc-index"})
 
+Record = Callable[[str, str, str], None]
+
 pytestmark = pytest.mark.skipif(not SOURCES, reason="no input/*.md to convert")
 
 
@@ -104,26 +106,36 @@ def docx(gate_outputs: dict[tuple[str, str], Path | Exception], source: Path) ->
 # --------------------------------------------------------------------------------------------------------------
 
 
-def test_epubcheck(require_tool: Callable[[str, str], None], epub: Path) -> None:
+def test_epubcheck(require_tool: Callable[[str, str], None], record_figures: Record, epub: Path) -> None:
     require_tool("epubcheck", "validate the EPUB")
     result = checkers.epubcheck(epub)
     print(result.summary())
+    record_figures(f"EPUBCheck {result.version}", epub.name,
+                   f"{result.fatal} fatal, {result.error} errors, {result.warning} warnings")
     assert (result.fatal, result.error, result.warning) == (0, 0, 0), result.summary()
 
 
-def test_ace(require_tool: Callable[[str, str], None], epub: Path) -> None:
+def test_ace(require_tool: Callable[[str, str], None], record_figures: Record, epub: Path) -> None:
     require_tool("ace", "check the EPUB's accessibility")
     result = checkers.ace(epub)
     print(result.summary())
+    record_figures(f"Ace {result.version}", epub.name,
+                   f"outcome {result.outcome}, {len(result.violations)} violations, "
+                   f"{len(result.missing_required)} missing metadata"
+                   + (f" (+ optional: {', '.join(result.missing_metadata)})" if result.missing_metadata else ""))
     assert result.outcome == "pass", result.summary()
     assert result.violations == [], result.summary()
     assert result.missing_required == [], result.summary()
     assert result.empty_metadata == [], result.summary()
 
 
-def test_nu_epub_documents(require_tool: Callable[[str, str], None], epub: Path) -> None:
+def test_nu_epub_documents(require_tool: Callable[[str, str], None], record_figures: Record, epub: Path) -> None:
     require_tool("vnu", "validate the EPUB's XHTML documents")
     results = checkers.nu_epub(epub)
+    record_figures("Nu HTML checker (EPUB XHTML, epub:* removed)", epub.name,
+                   f"{sum(len(r.errors) for r in results.values())} errors, "
+                   f"{sum(len(r.warnings) for r in results.values())} warnings (not gated) "
+                   f"in {len(results)} documents")
     assert results, "no XHTML document in the EPUB"
     for name, result in results.items():
         if result.warnings:
@@ -137,31 +149,39 @@ def test_nu_epub_documents(require_tool: Callable[[str, str], None], epub: Path)
 # --------------------------------------------------------------------------------------------------------------
 
 
-def test_nu_html(require_tool: Callable[[str, str], None], html: Path) -> None:
+def test_nu_html(require_tool: Callable[[str, str], None], record_figures: Record, html: Path) -> None:
     require_tool("vnu", "validate the HTML page")
     result = checkers.nu_html(html)
     print(result.summary())
+    record_figures("Nu HTML checker", html.name, f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     assert result.clean, result.summary()
 
 
-def test_axe(require_tool: Callable[[str, str], None], html: Path) -> None:
+def test_axe(require_tool: Callable[[str, str], None], record_figures: Record, html: Path) -> None:
     require_tool("axe", "run axe-core on the HTML page")
     result = checkers.axe(html)
     print(result.summary())  # the incomplete results are listed here, for a human to review
+    record_figures(f"axe-core {result.version}", html.name,
+                   f"{len(result.violations)} violations, {len(result.incomplete)} incomplete")
     assert result.violations == [], result.summary()
 
 
-def test_reflow_320(require_tool: Callable[[str, str], None], html: Path) -> None:
+def test_reflow_320(require_tool: Callable[[str, str], None], record_figures: Record, html: Path) -> None:
     require_tool("chromium", "measure the page at 320 CSS px")
     result = checkers.reflow(html, width=320)
     print(result.summary())
+    record_figures("Chromium reflow 320 px", html.name,
+                   f"{max(0, result.scroll_width - result.inner_width)} px of horizontal scroll")
     assert result.ok, result.summary()
 
 
-def test_zoom_200(require_tool: Callable[[str, str], None], html: Path) -> None:
+def test_zoom_200(require_tool: Callable[[str, str], None], record_figures: Record, html: Path) -> None:
     require_tool("chromium", "zoom the page to 200 %")
     result = checkers.zoom(html, 2.0)
     print(result.summary())
+    record_figures("Chromium zoom 200 %", html.name,
+                   f"{len(result.overlaps)} overlaps, "
+                   f"{max(0, result.reflow.scroll_width - result.reflow.inner_width)} px of horizontal scroll")
     assert result.ok, result.summary()
 
 
@@ -272,7 +292,7 @@ def test_html_accessibility_tree(require_tool: Callable[[str, str], None], html:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def test_docx_opens_in_libreoffice(require_tool: Callable[[str, str], None], docx: Path,
+def test_docx_opens_in_libreoffice(require_tool: Callable[[str, str], None], record_figures: Record, docx: Path,
                                    tmp_path: Path) -> None:
     require_tool("libreoffice", "open the DOCX")
     require_tool("pdftotext", "read the PDF LibreOffice makes")
@@ -281,6 +301,7 @@ def test_docx_opens_in_libreoffice(require_tool: Callable[[str, str], None], doc
     title = python_docx.Document(str(docx)).core_properties.title
     result = checkers.libreoffice_pdf(docx, tmp_path)
     print(f"{result.pdf.name}: {result.pages} page(s), {len(result.text)} characters")
+    record_figures("LibreOffice → PDF", docx.name, f"opens, {result.pages} pages")
     assert result.pages >= 1
     assert title and _norm(title) in _norm(result.text), f"title {title!r} not in the PDF text"
 
@@ -291,8 +312,8 @@ def test_docx_opens_in_libreoffice(require_tool: Callable[[str, str], None], doc
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_carnet_check_reports_nothing(gate_outputs: dict[tuple[str, str], Path | Exception], source: Path,
-                                      fmt: str) -> None:
+def test_carnet_check_reports_nothing(gate_outputs: dict[tuple[str, str], Path | Exception],
+                                      record_figures: Record, source: Path, fmt: str) -> None:
     path = _output(gate_outputs, source, fmt)
     try:
         from converter.checks import check
@@ -302,4 +323,6 @@ def test_carnet_check_reports_nothing(gate_outputs: dict[tuple[str, str], Path |
         findings = check(path)
     except ImportError as exc:  # the rules of this format are not written yet
         pytest.skip(f"carnet check has no {fmt} rules yet ({exc})")
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "tip")}
+    record_figures("carnet check", path.name, ", ".join(f"{n} {s}s" for s, n in counts.items()))
     assert findings == [], "\n".join(f.to_text() for f in findings)
