@@ -60,6 +60,8 @@ _PAGE_LABEL = re.compile(r"^\s*\[?Page\s+(\d{1,4}|[ivxlcdm]+)\]?\s*$")
 _TOC = re.compile(r"^\s*(Table des matières|Sommaire|Contents|Table of contents)\s*$", re.I)
 _INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
 _SPACED_CALL = re.compile(r"(?<=[^\W\d_]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")
+# What follows a verb after a hyphen (dit-il, approprie-t-on, vous-même), never a piece of a cut word.
+_CLITICS = frozenset(["t", "on", "il", "ils", "elle", "elles", "je", "tu", "nous", "vous", "y", "en", "ce", "ci", "là", "le", "la", "les", "lui", "leur", "moi", "toi", "eux", "même", "mêmes"])
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -447,16 +449,23 @@ def _nearby_urls(state: State, page: str) -> list[str]:
     return urls
 
 
-def dehyphenate(before: str, after: str) -> tuple[bool, bool]:
+def dehyphenate(before: str, after: str, hyphenating: bool = True) -> tuple[bool, bool]:
     """Whether the hyphen between ``before-`` and ``after`` is kept, and whether the choice is sure.
 
     The French lexicon decides: a compound it knows keeps its hyphen; a word it knows once joined loses
-    it; a capital after the hyphen (Magnac-Lavalette) or two words each known alone keep it.
+    it; a capital after the hyphen (Magnac-Lavalette) or two words each known alone keep it. Typesetting
+    never leaves one letter before a break, so ``e-`` (e-mails) is a real hyphen, and so is one before a
+    pronoun (dit-il, approprie-t-on). In a layout that does not hyphenate (``hyphenating`` False), every
+    hyphen at a line end is the text's own.
     """
     if is_french_word(f"{before}-{after}"):
         return True, True
-    if is_french_word(before + after):
+    if is_french_word(before + after) and hyphenating:
         return False, True
+    if len(before) == 1 or after.lower() in _CLITICS:
+        return True, True
+    if not hyphenating:
+        return True, False
     if after[:1].isupper():
         return True, True
     if is_french_word(before) and is_french_word(after) and len(after) > 2:
@@ -485,10 +494,13 @@ def _is_word_any_accent(word: str) -> bool:
 def join_lines(state: State) -> None:
     """Each block's lines → one text: URL-aware joining, dehyphenation by the lexicon."""
     state.step = "dehyphenation"
+    state.hyphenating = _layout_hyphenates(state)
+    if not state.hyphenating:
+        state.guess(None, "the layout does not seem to break words at line ends: hyphens there are kept")
+    keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
     for block in state.blocks:
         if block.kind in ("page", "url", "removed", "label"):
             continue
-        keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
         text = ""
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
@@ -497,6 +509,22 @@ def join_lines(state: State) -> None:
                 continue
             text = _join(state, text, piece, line.no, keys)
         block.text = _inline_page_marks(text)
+
+
+def _layout_hyphenates(state: State) -> bool:
+    """Whether the layout breaks words at line ends: do the line-end hyphens mostly cut a word the lexicon
+    knows whole (cohé-sion) rather than join two words (Magnac-Lavalette, co-organisé)?"""
+    cut = whole = 0
+    lines = [line.text.strip() for line in state.lines]
+    for text, following in zip(lines, lines[1:], strict=False):
+        before, after = _WORD_END_HYPHEN.search(text), _WORD_START.match(following)
+        if before is None or after is None or after.group(1)[:1].isupper():
+            continue
+        if is_french_word(before.group(1) + after.group(1)) and not is_french_word(before.group(1)):
+            cut += 1
+        else:
+            whole += 1
+    return cut + whole < 8 or cut >= 0.3 * (cut + whole)
 
 
 def _inline_page_marks(text: str) -> str:
@@ -530,7 +558,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
             if not sure:
                 state.guess(line_no - 1, f"address {last_token}{next_token}: hyphen {'kept' if keep else 'removed'}")
             return text + piece if keep else text[:-1] + piece
-        keep, sure = dehyphenate(hyphen.group(1), start.group(1))
+        keep, sure = dehyphenate(hyphen.group(1), start.group(1), getattr(state, "hyphenating", True))
         state.hyphens.append((line_no - 1, hyphen.group(1), start.group(1), keep))
         if not sure:
             state.guess(line_no - 1, f"{hyphen.group(1)}-{start.group(1)}: hyphen {'kept' if keep else 'removed'}")
