@@ -62,6 +62,7 @@ _INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
 _SPACED_CALL = re.compile(r"(?<=[^\W\d_]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")
 # What follows a verb after a hyphen (dit-il, approprie-t-on, vous-même), never a piece of a cut word.
 _CLITICS = frozenset(["t", "on", "il", "ils", "elle", "elles", "je", "tu", "nous", "vous", "y", "en", "ce", "ci", "là", "le", "la", "les", "lui", "leur", "moi", "toi", "eux", "même", "mêmes"])
+_ZOOM_TITLE = re.compile(r"^\s*Zoom sur\b", re.I)
 _BYLINE = re.compile(r"^\s*(Textes?|Entretien|Propos recueillis par|Interview)\s*:\s*\S", re.I)
 _TERMINAL = ".!?…:;»”\")"
 _WORD_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -1049,10 +1050,26 @@ def _reinsert_marks(original: str, definition: str) -> str:
 
 
 def find_sidebars(state: State) -> None:
-    """A "Zoom sur…" label: the blocks from the title in capitals above it to the label form a sidebar."""
+    """A "Zoom sur…" label: the blocks from the title in capitals above it to the label form a sidebar.
+
+    A title that itself starts with "Zoom sur" opens a sidebar that runs to the next title.
+    """
     state.step = "sidebars"
     blocks = state.blocks
     for index, block in enumerate(blocks):
+        if block.kind == "heading" and _ZOOM_TITLE.match(_plain(block.text)):
+            block.kind = "sidebar"
+            block.data["label"] = ""
+            members = []
+            for other in blocks[index + 1:]:
+                if other.kind in ("heading", "sidebar", "label"):
+                    break
+                if other.kind in ("para", "item", "byline", "credit"):
+                    other.data["in_sidebar"] = block
+                    members.append(other)
+            block.data["members"] = members
+            state.guess(block.line, f"sidebar {_plain(block.text)!r} taken to run to the next title")
+            continue
         if block.kind != "label":
             continue
         start = None
