@@ -134,12 +134,23 @@ class EpubRenderer(HtmlRenderer):
             return Markup(body[:end] + number + body[end:])
         return Markup(self.element("p", {}, number) + body)
 
+    def heading_level(self, level: int) -> int:
+        # Each chapter is a file of its own and opens with its h1; the book's title has a page of its own.
+        return min(max(level - 1, 1), 6)
+
+    def link_href(self, target: str) -> str:
+        # A link inside the carnet ("#lexique") may point into another chapter file.
+        return self.href(target[1:]) if target.startswith("#") and len(target) > 1 else target
+
+    def section_semantics(self, node: t.Section) -> dict[str, object]:
+        semantics = super().section_semantics(node)
+        if not semantics and node.heading.level == 2:  # a top-level section is a chapter file of its own
+            semantics = {**self.semantic("doc-chapter", "chapter"), "aria-labelledby": node.heading.id}
+        return semantics
+
     def chapter_body(self, chapter: Chapter) -> Markup:
         self.current_file = chapter.file_name
-        body = self.blocks(chapter.blocks)
-        attributes = {**self.semantic("doc-chapter", "chapter")} if chapter.blocks and isinstance(
-            chapter.blocks[-1], t.Section) else {}
-        content = self.element("section", attributes, "\n" + body + "\n") if attributes else body
+        content = self.blocks(chapter.blocks)
         if chapter.notes:
             heading = self.element("h2", {"class": "notes-title", "id": f"notes-{chapter.file_name[:-6]}"},
                                    escape(message("notes", self.lang)))

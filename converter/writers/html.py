@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .. import tree as t
-from ..messages import message
+from ..messages import about_lines, message, series_label
 from ..resources import templates_dir
 from ..walk import children, plain_text
 
@@ -142,8 +142,13 @@ class HtmlRenderer:
     def noteref_href(self, ref_id: str) -> str:
         return f"#{ref_id}"
 
-    def pagebreak_attributes(self, node: t.PageBreak) -> dict[str, object]:
-        return {"id": node.id, **self.semantic("doc-pagebreak", "pagebreak"), "aria-label": node.label}
+    def pagebreak_attributes(self, node: t.PageBreak, name_attribute: str = "aria-label") -> dict[str, object]:
+        """The page break's id, role and accessible name (the printed page number).
+
+        axe-core accepts ``aria-label`` on ``<hr role="doc-pagebreak">`` but reports it as prohibited on a
+        ``span`` or ``div`` with that role, so an inline marker is named by its ``title``.
+        """
+        return {"id": node.id, **self.semantic("doc-pagebreak", "pagebreak"), name_attribute: node.label}
 
     def void(self, name: str, attributes: dict[str, object]) -> Markup:
         return Markup(f"<{name}{_attributes(attributes)}{' /' if self.xhtml else ''}>")
@@ -170,7 +175,7 @@ class HtmlRenderer:
         if isinstance(node, t.LineBreak):
             return self.void("br", {})
         if isinstance(node, t.PageBreak):
-            return self.element("span", self.pagebreak_attributes(node), "")
+            return self.element("span", self.pagebreak_attributes(node, "title"), "")
         if isinstance(node, t.NoteRef):
             if self.pullquote_depth:
                 return ""  # hidden repeated text must hold nothing focusable
@@ -192,7 +197,8 @@ class HtmlRenderer:
         if isinstance(node, t.Link):
             if self.pullquote_depth:
                 return self.element("span", self.common(node), content)
-            return self.element("a", {"href": node.target, "title": node.title or None, **self.common(node)},
+            return self.element("a", {"href": self.link_href(node.target), "title": node.title or None,
+                                      **self.common(node)},
                                 content)
         return self.element("span", self.common(node), content)  # Span
 
@@ -204,16 +210,28 @@ class HtmlRenderer:
     def block(self, node: t.Block) -> str:
         return getattr(self, "block_" + type(node).__name__.lower())(node)
 
-    def block_section(self, node: t.Section) -> str:
-        attributes = {"id": node.id or None, "class": node.classes or None, **self.lang_attributes(node.lang)}
+    def link_href(self, target: str) -> str:
+        """Where a link of the tree points, in the rendered document (the EPUB splits it into files)."""
+        return target
+
+    def section_semantics(self, node: t.Section) -> dict[str, object]:
+        """The role of a section: the glossary is one (a labelled landmark); other sections have none."""
         if "glossary" in node.classes:
-            attributes.update(self.semantic("doc-glossary", "glossary"))
-            attributes["aria-labelledby"] = node.heading.id
+            return {**self.semantic("doc-glossary", "glossary"), "aria-labelledby": node.heading.id}
+        return {}
+
+    def block_section(self, node: t.Section) -> str:
+        attributes = {"id": node.id or None, "class": node.classes or None, **self.lang_attributes(node.lang),
+                      **self.section_semantics(node)}
         return self.element("section", attributes,
                             "\n" + self.block_heading(node.heading) + "\n" + self.blocks(node.children) + "\n")
 
+    def heading_level(self, level: int) -> int:
+        """The ``h`` level of a tree heading (the page's only h1 is the title in its header)."""
+        return min(max(level, 1), 6)
+
     def block_heading(self, node: t.Heading) -> str:
-        return self.element(f"h{min(max(node.level, 1), 6)}", self.common(node), self.inlines(node.children))
+        return self.element(f"h{self.heading_level(node.level)}", self.common(node), self.inlines(node.children))
 
     def block_paragraph(self, node: t.Paragraph) -> str:
         attributes = self.common(node)
@@ -356,7 +374,7 @@ class HtmlRenderer:
         return self.element("tr", self.common(row), "".join(cells))
 
     def block_pagebreak(self, node: t.PageBreak) -> str:
-        return self.element("div", self.pagebreak_attributes(node), "")
+        return self.void("hr", self.pagebreak_attributes(node))
 
     def block_thematicbreak(self, node: t.ThematicBreak) -> str:
         return self.void("hr", self.common(node))
@@ -379,7 +397,9 @@ class HtmlRenderer:
             return Markup(self.blocks(note.children))
         backlink = self.element("a", {"href": self.noteref_href(target),
                                       **self.semantic("doc-backlink", "backlink"),
-                                      "aria-label": message("backlink", self.lang, n=note.number)}, "↩")
+                                      }, self.element("span", {"aria-hidden": "true"}, "↩")
+                                   + self.element("span", {"class": "visually-hidden"},
+                                                  escape(message("backlink", self.lang, n=note.number))))
         if note.children and isinstance(note.children[-1], t.Paragraph):
             last = note.children[-1]
             body = self.blocks(note.children[:-1])
@@ -427,16 +447,8 @@ def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, obje
     meta = document.meta
     lang = renderer.lang
     words = {key: message(key, lang) for key in ("toc", "notes", "skip_link", "about")}
-    about = []
-    if meta.authors:
-        about.append(message("authors", lang, authors=", ".join(meta.authors)))
-    if meta.publisher:
-        about.append(message("publisher", lang, publisher=", ".join(meta.publisher)))
-    if meta.rights:
-        about.append(message("licence", lang, rights=meta.rights))
-    if meta.source:
-        about.append(message("source", lang, source=meta.source))
-    series = " ".join(part for part in (meta.series, f"#{meta.number}" if meta.number else "") if part)
+    about = about_lines(meta, lang)
+    series = series_label(meta)
     return {
         "lang": lang, "meta": meta, "title": meta.title or "Carnet", "series": series, "words": words,
         "head_meta": head_meta(meta), "about": about, "toc": renderer.toc(document.children),
