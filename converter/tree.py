@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
-from typing import Union
 
 
 @dataclass(kw_only=True)
@@ -120,10 +119,10 @@ class PageBreak(Node):
     label: str
 
 
-Inline = Union[
-    Text, Emphasis, Strong, Superscript, Subscript, Span, Link, Abbreviation, NoteRef, LineBreak, Literal,
-    PageBreak,
-]
+Inline: TypeAlias = (
+    Text | Emphasis | Strong | Superscript | Subscript | Span | Link | Abbreviation | NoteRef | LineBreak | Literal
+    | PageBreak
+)
 
 # --- Block nodes --------------------------------------------------------------------------------
 
@@ -261,10 +260,10 @@ class ThematicBreak(Node):
     """A change of topic (a rule or a blank line in print)."""
 
 
-Block = Union[
-    Section, Heading, Paragraph, BlockQuote, PullQuote, Sidebar, Interview, List, DefinitionList, Figure,
-    Table, PageBreak, ThematicBreak,
-]
+Block: TypeAlias = (
+    Section | Heading | Paragraph | BlockQuote | PullQuote | Sidebar | Interview | List | DefinitionList | Figure
+    | Table | PageBreak | ThematicBreak
+)
 
 # --- Document -----------------------------------------------------------------------------------
 
