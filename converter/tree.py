@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
+from typing import TypeAlias
 
 
 @dataclass(kw_only=True)
