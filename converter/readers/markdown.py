@@ -24,6 +24,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from ..errors import CarnetError, Diagnostics
+from ..isolate import call_isolated
 from ..tree import Document, Meta
 from .html import MAX_NESTING, build_tree
 
@@ -103,6 +104,19 @@ class _FrontMatterLoader(yaml.SafeLoader):
         first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+
+ISOLATE_ABOVE = 1_000_000
+"""Characters of Markdown above which it is read in child processes (see converter.isolate)."""
+
+
+def _to_html(body: str) -> str:
+    return _markdown().convert(body)
+
+
+def _body_tree(body: str, source: str, meta: Meta, diagnostics: Diagnostics) -> Document:
+    html = call_isolated(_to_html, body) if len(body) > ISOLATE_ABOVE else _to_html(body)
+    return build_tree(html, source=source, meta=meta, diagnostics=diagnostics)
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
@@ -233,8 +247,13 @@ def read_markdown(text: str, source: str = "", base_dir: str = "") -> Document:
         diagnostics.warn(f"unknown front-matter key {key!r} ignored", source, None,
                          "see docs/carnet-markdown.md for the keys")
     check_source(body, offset, source, diagnostics)
-    html = _markdown().convert(body)
-    document = build_tree(html, source=source, meta=meta, diagnostics=diagnostics)
+    # A large carnet is read in a child process, and its Markdown converted in a grandchild: the working
+    # memory of Python-Markdown (about 25 bytes per byte of source) and of BeautifulSoup would otherwise stay
+    # in this process for the rest of the conversion; only the tree comes back (issue 7).
+    if len(body) > ISOLATE_ABOVE:
+        document = call_isolated(_body_tree, body, source, meta, diagnostics)
+    else:
+        document = _body_tree(body, source, meta, diagnostics)
     document.base_dir = base_dir
     return document
 
