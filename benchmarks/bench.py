@@ -198,7 +198,15 @@ def child_help_imports() -> dict[str, object]:
         main(["--help"])
     with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
         main(["convert", "--help"])
-    return {"imported": [m for m in HEAVY_MODULES if m in sys.modules]}
+    imported = [m for m in HEAVY_MODULES if m in sys.modules]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as text:
+        text.write("Les citoyen·nes et les élu·es.\n")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            main(["inclusive", text.name])
+    finally:
+        os.unlink(text.name)
+    return {"imported": imported, "inclusive_imported": [m for m in ("docx", "ebooklib") if m in sys.modules]}
 
 
 def run_child(function: str, *args: str) -> dict[str, object]:
@@ -253,8 +261,8 @@ def generate_carnet(factor: int, directory: Path) -> tuple[Path, int]:
     path = directory / f"carnet-{factor}x.md"
     path.write_text(output, encoding="utf-8")
     images = directory / "images"
-    if not images.exists():
-        images.symlink_to(CARNET.parent / "images", target_is_directory=True)
+    if not images.exists():  # a copy: images outside the carnet's folder are not read
+        shutil.copytree(CARNET.parent / "images", images)
     return path, len(output[len(parts[0]):].split())
 
 
@@ -322,7 +330,10 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
         results["help_command"] = " ".join(Path(help_command[0]).name if i == 0 else a
                                            for i, a in enumerate(help_command))
         results["help_s"] = median_of(lambda: run_process(help_command).wall, max(args.runs, 7))
-        results["help_imports"] = run_child("child_help_imports")["imported"]
+        results["python_s"] = median_of(lambda: run_process([sys.executable, "-c", "pass"]).wall, max(args.runs, 7))
+        imports = run_child("child_help_imports")
+        results["help_imports"] = imports["imported"]
+        results["inclusive_imports"] = imports["inclusive_imported"]
         results["inclusive"] = run_child("child_inclusive", str(CARNET), str(args.runs))
 
         # 4. Scaling.
@@ -353,7 +364,7 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
         elif not args.no_batch:
             batch = work / "batch"
             batch.mkdir()
-            (batch / "images").symlink_to(CARNET.parent / "images", target_is_directory=True)
+            shutil.copytree(CARNET.parent / "images", batch / "images")
             for index in range(1, 9):
                 shutil.copy(CARNET, batch / f"carnet-{index:02d}.md")
             runs = min(args.runs, 3)
@@ -428,8 +439,10 @@ def report(results: dict[str, object], runs: int) -> str:
 
     inclusive = results["inclusive"]
     assert isinstance(inclusive, dict)
-    out.append(f"{results['help_command']}: {results['help_s']:.3f} s; heavy modules imported: "
-               f"{', '.join(results['help_imports']) or 'none'}")  # type: ignore[arg-type]
+    out.append(f"{results['help_command']}: {results['help_s']:.3f} s (python -c pass: {results['python_s']:.3f} s); "
+               f"heavy modules imported: {', '.join(results['help_imports']) or 'none'}; "  # type: ignore[arg-type]
+               f"carnet inclusive imports python-docx or ebooklib: "
+               f"{', '.join(results['inclusive_imports']) or 'no'}")  # type: ignore[arg-type]
     out.append(f"inclusive engine, rewrite() on carnet #9's text: {inclusive['median']:.3f} s warm, "
                f"{inclusive['first']:.3f} s first call (lexicon loaded), {inclusive['forms']} forms")
     if "batch" in results:
