@@ -486,17 +486,17 @@ class _DocxWriter:
                 self._blocks(definition, container, replace(inner, style=definition_style))
 
     def _block_figure(self, node: t.Figure, container: BlockItemContainer, context: _Context) -> None:
-        path = self._image_path(node)
+        data = self._image_bytes(node)
         paragraph = self._add_paragraph(container, "figure", context)
         run = Run(oxml.element("w:r"), paragraph.paragraph)
         paragraph.element.append(run._r)
         try:
-            native = Image.from_file(str(path))
+            native = Image.from_blob(data)
         except UnrecognizedImageError:
-            raise DocxImageError(f"image {node.src!r}: format not supported in DOCX", line=node.line,
+            raise DocxImageError(f"image {node.src[:60]!r}: format not supported in DOCX", line=node.line,
                                  hint="convert it to PNG or JPEG") from None
         width = native.width if native.width <= self.text_width else self.text_width
-        shape = run.add_picture(str(path), width=Emu(width))
+        shape = run.add_picture(io.BytesIO(data), width=Emu(width))
         oxml.set_alt_text(shape._inline.docPr, node.alt or "", decorative=node.alt == "",
                           name=f"Image {shape._inline.docPr.get('id')}")
         fmt = self._format(context)
@@ -512,17 +512,17 @@ class _DocxWriter:
             if after:
                 self._text_run(credit, after, fmt)
 
-    def _image_path(self, node: t.Figure) -> Path:
-        if re.match(r"^[a-z][a-z0-9+.-]*://", node.src, re.IGNORECASE):
-            raise DocxImageError(f"image {node.src!r}: a remote image cannot be embedded in DOCX",
-                                 line=node.line, hint="download it and give its local path")
-        path = Path(node.src)
-        if not path.is_absolute():
-            path = Path(self.tree.base_dir or ".") / path
-        if not path.is_file():
-            raise DocxImageError(f"image {node.src!r} not found ({path})", line=node.line,
-                                 hint="check the path, relative to the carnet's folder")
-        return path
+    def _image_bytes(self, node: t.Figure) -> bytes:
+        """The image of a figure: a raster file in the carnet's folder, or a ``data:`` URL of one (a page
+        written by our HTML writer, read back). The ``images`` transform has already turned any other figure
+        into text, so a failure here means the tree was built without it."""
+        from ..html import load_image
+
+        image = load_image(self.tree, node.src)
+        if image is None:
+            raise DocxImageError(f"image {node.src[:60]!r} cannot be embedded", "",
+                                 node.line, hint="give a PNG, JPEG or GIF file in the carnet's folder")
+        return image[0]
 
     def _block_table(self, node: t.Table, container: BlockItemContainer, context: _Context) -> None:
         placements, n_cols = _layout(node)
