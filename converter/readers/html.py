@@ -27,6 +27,10 @@ _TURN = re.compile(r"^\s*(Q|[A-ZÀ-Ý][A-ZÀ-Ýa-z.\-]{0,5})\s*[:\u00a0\u202f]\s
 _DROPPED = {"script", "style", "iframe", "object", "embed", "noscript", "template", "form", "input",
             "button", "select", "textarea", "frame", "frameset", "applet", "canvas", "svg", "math",
             "video", "audio", "source", "track", "link", "meta", "base", "head", "title", "nav"}
+# Empty elements of HTML 5. lxml's HTML 4 parser does not know some (embed, source, track, wbr): it puts
+# whatever follows them inside them, which must be read, not dropped with them.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+         "track", "wbr"}
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel", ""}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = {"p", "div", "section", "article", "aside", "blockquote", "ul", "ol", "dl", "table", "hr",
@@ -102,6 +106,10 @@ class _Builder:
         name = node.name.lower()
         roles = _roles(node)
         common = _common(node)
+        if name in _VOID and name not in ("img", "br"):  # what the parser put inside it followed it
+            if name in _DROPPED:
+                self.dropped(node)
+            return self.inlines(node)
         if name in _DROPPED:
             self.dropped(node)
             return []
@@ -161,7 +169,7 @@ class _Builder:
         if tag.name in ("head", "title", "meta", "link", "nav"):
             return  # the page's furniture, not its text
         text = tag.get_text(" ", strip=True)
-        detail = f" and its text {text[:40]!r}" if text and tag.name not in ("script", "style") else ""
+        detail = f" and its text {text[:40]!r}" if text and tag.name not in ("script", "style", *_VOID) else ""
         self.diagnostics.warn(f"<{tag.name}> element removed{detail}", self.source, None,
                               "active or embedded content is never carried into an edition")
 
@@ -201,6 +209,10 @@ class _Builder:
         name = tag.name.lower()
         roles = _roles(tag)
         common = _common(tag)
+        if name in _VOID and name not in ("img", "hr", "br") and len(tag.contents):
+            if name in _DROPPED:
+                self.dropped(tag)
+            return self.blocks(tag)  # what the parser put inside an empty element followed it in the source
         if name in _DROPPED:
             self.dropped(tag)
             return []
