@@ -36,15 +36,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reader_note_title": {"fr": "Note sur cette édition accessible", "en": "About this accessible edition"},
     "reader_note_what": {
         "fr": "Cette édition de « {title} » est une version accessible du carnet imprimé, faite pour la lecture "
-              "avec un lecteur d'écran, une plage braille, une liseuse ou un agrandissement de l'affichage. "
-              "Elle contient tout le texte du carnet, dans l'ordre de lecture.",
+              "avec un lecteur d’écran, une plage braille, une liseuse ou un agrandissement de l’affichage. "
+              "Elle contient tout le texte du carnet, dans l’ordre de lecture.",
         "en": "This edition of “{title}” is an accessible version of the printed notebook, made to be read "
               "with a screen reader, a braille display, an e-reader or a magnified display. It holds all the "
               "text of the notebook, in reading order.",
     },
     "reader_note_headings": {
         "fr": "Les titres sont balisés comme tels : la navigation par titres de votre logiciel permet de "
-              "passer d'une partie à l'autre, et la table des matières y renvoie. Les encadrés sont signalés "
+              "passer d’une partie à l’autre, et la table des matières y renvoie. Les encadrés sont signalés "
               "comme tels, avec leur propre titre.",
         "en": "Headings are marked as headings: your software's heading navigation moves from part to part, "
               "and the table of contents links to them. Boxed sidebars are marked as such, with their own "
@@ -61,18 +61,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Technical terms are defined in the glossary.",
     },
     "reader_note_inclusive": {
-        "fr": "L'écriture inclusive est rendue par des doublets complets (« les citoyens et les citoyennes ») "
+        "fr": "L’écriture inclusive est rendue par des doublets complets (« les citoyens et les citoyennes ») "
               "plutôt que par le point médian, que la synthèse vocale lit mal.",
         "en": "Inclusive French forms are spelled out in full (“les citoyens et les citoyennes”) rather than "
               "with the middle dot, which speech synthesis reads badly.",
     },
     "reader_note_inclusive_kept": {
-        "fr": "L'écriture inclusive est reproduite telle qu'elle figure dans le carnet imprimé.",
+        "fr": "L’écriture inclusive est reproduite telle qu’elle figure dans le carnet imprimé.",
         "en": "Inclusive French forms are kept as printed in the notebook.",
     },
     "reader_note_pages": {
-        "fr": "Les numéros de page de l'édition imprimée sont signalés à leur place, pour citer le carnet ou le "
-              "suivre avec d'autres lecteurs.",
+        "fr": "Les numéros de page de l’édition imprimée sont signalés à leur place, pour citer le carnet ou le "
+              "suivre avec d’autres lecteurs.",
         "en": "The page numbers of the printed edition are marked where they fall, to cite the notebook or "
               "follow it with other readers.",
     },
@@ -107,7 +107,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Notes linked to their references, with back links.",
     },
     "summary_pages": {
-        "fr": "Numéros de page de l'édition imprimée balisés et liste des pages.",
+        "fr": "Numéros de page de l’édition imprimée balisés et liste des pages.",
         "en": "Print page numbers marked, with a page list.",
     },
     "summary_images": {
