@@ -106,7 +106,7 @@ class _Builder:
         name = node.name.lower()
         roles = _roles(node)
         common = _common(node)
-        if name in _VOID and name not in ("img", "br"):  # what the parser put inside it followed it
+        if name in _VOID and name not in ("img", "br", "hr"):  # what the parser put inside it followed it
             if name in _DROPPED:
                 self.dropped(node)
             return self.inlines(node)
