@@ -75,13 +75,52 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def convert_one(source: Path, settings: BatchSettings) -> Outcome:
-    """Convert one carnet to every format; never raises for a problem with this carnet."""
-    from .pipeline import read, write
+def _rendered(document: object, formats: Sequence[str], parallel: bool) -> dict[str, Callable[[], bytes]]:
+    """For each format, what gives the bytes of ``document`` in it (or raises the writer's error).
+
+    ``parallel``: the DOCX writer (the slowest) runs in a forked child while this process renders the other
+    formats. The bytes are then written in the order asked, as one after the other would, and an error is
+    raised when its format's turn comes (see converter.isolate: without a usable child, DOCX is rendered
+    here at its turn).
+    """
+    from .pipeline import render
+
+    if not parallel or len(formats) < 2 or "docx" not in formats:
+        return {fmt: (lambda fmt=fmt: render(document, fmt)) for fmt in formats}  # type: ignore[misc]
+    from .isolate import start_isolated
+
+    getters: dict[str, Callable[[], bytes]] = {"docx": start_isolated(render, document, "docx")}
+    for fmt in formats:
+        if fmt in getters:
+            continue
+        try:
+            data = render(document, fmt)  # type: ignore[arg-type]
+        except Exception as error:  # raised at this format's turn, after the formats before it are written
+            getters[fmt] = _raiser(error)
+        else:
+            getters[fmt] = lambda data=data: data
+    return getters
+
+
+def _raiser(error: Exception) -> Callable[[], bytes]:
+    def again() -> bytes:
+        raise error
+
+    return again
+
+
+def convert_one(source: Path, settings: BatchSettings, parallel_writers: bool = False) -> Outcome:
+    """Convert one carnet to every format; never raises for a problem with this carnet.
+
+    ``parallel_writers``: render DOCX in a child process beside the other formats (one carnet, several
+    cores); the outputs, messages and errors are the same.
+    """
+    from .pipeline import read, write_atomically
     from .transforms import TransformOptions
 
     outcome = Outcome(str(source))
     start = time.perf_counter()
+    rendered: dict[str, Callable[[], bytes]] = {}
     options = TransformOptions(inclusive=settings.inclusive, skip=set(settings.skip),
                                reader_note=settings.reader_note)
     try:
@@ -93,8 +132,10 @@ def convert_one(source: Path, settings: BatchSettings) -> Outcome:
         inclusive = options.reports.get("inclusive_fr")
         if inclusive is not None and not settings.quiet and getattr(inclusive, "forms", None):
             outcome.lines.append(("err", f"{source}: {inclusive.summary()}"))  # type: ignore[attr-defined]
+        rendered = _rendered(document, settings.formats, parallel_writers and not settings.check)
         for fmt in settings.formats:
-            target = write(document, fmt, settings.out_dir / f"{source.stem}.{fmt}")
+            target = settings.out_dir / f"{source.stem}.{fmt}"
+            write_atomically(rendered.pop(fmt)(), target)  # what pipeline.write does
             outcome.formats.append(fmt)
             outcome.outputs.append(str(target))
             if not settings.quiet:
@@ -107,6 +148,7 @@ def convert_one(source: Path, settings: BatchSettings) -> Outcome:
                     outcome.ok = False
                     outcome.error = outcome.error or f"{target}: the accessibility checks found errors"
                 outcome.lines.extend(("out", line) for line in report.getvalue().splitlines())
+        rendered = {}
     except CarnetError as error:
         _fail(outcome, str(error))
     except Exception as error:  # a bug on an unusual carnet: one line, and the other carnets go on
@@ -114,6 +156,9 @@ def convert_one(source: Path, settings: BatchSettings) -> Outcome:
         _fail(outcome, str(Diagnostic("error", f"internal error while converting ({type(error).__name__}: "
                                                f"{message})", str(source), None,
                                       "please report it with the carnet")))
+    for unused in rendered.values():  # a failure stopped the writing: the DOCX child is waited for
+        with contextlib.suppress(Exception):
+            unused()
     outcome.seconds = time.perf_counter() - start
     return outcome
 
@@ -167,10 +212,12 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
               jobs: int | None = None) -> Iterator[tuple[int, Outcome]]:
     """Convert every source: (index in ``sources``, outcome), in order of completion (input order with one
     job or one carnet, which are converted in this process)."""
-    jobs = min(jobs or default_jobs(), len(sources))
+    cores = jobs or default_jobs()
+    jobs = min(cores, len(sources))
     if jobs <= 1:
         for index, source in enumerate(sources):
-            yield index, convert_one(source, settings)
+            # One carnet and several cores: its DOCX is rendered beside its other formats.
+            yield index, convert_one(source, settings, parallel_writers=len(sources) == 1 and cores > 1)
     else:
         yield from _in_pool(sources, settings, jobs)
 

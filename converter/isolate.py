@@ -6,6 +6,9 @@ gone: Python-Markdown's working memory on a carnet 100× carnet #9 (≈ 300 MB f
 for the rest of the conversion and added up with the tree and the writers. In a forked child, that memory
 ends with the child; only the result (a string) comes back, through a pipe.
 
+:func:`start_isolated` also lets the converting process render one output format while a child renders
+another (the DOCX writer, the slowest, beside the EPUB and HTML writers) when one carnet is converted.
+
 Nothing changes for the caller: where fork is not available, when the process runs threads (forking them is
 unsafe), or when anything goes wrong in the child (an exception, a crash, a result that cannot be sent), the
 function is simply called here, so its result or its exception is exactly what a plain call gives.
@@ -24,15 +27,24 @@ T = TypeVar("T")
 
 def call_isolated(function: Callable[..., T], *args: object) -> T:
     """``function(*args)``, computed in a forked child process when possible."""
+    return start_isolated(function, *args)()
+
+
+def start_isolated(function: Callable[..., T], *args: object) -> Callable[[], T]:
+    """Start ``function(*args)`` in a forked child process; returns what gives its result (waiting for it).
+
+    Meanwhile this process goes on with other work: both run at once on two cores. Where the child cannot
+    be used, the result is computed here, when it is asked for.
+    """
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        return function(*args)
+        return lambda: function(*args)
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_fd)
         os.close(write_fd)
-        return function(*args)
+        return lambda: function(*args)
     if pid == 0:  # pragma: no cover - the child: its coverage is not collected
         code = 1
         try:
@@ -46,11 +58,15 @@ def call_isolated(function: Callable[..., T], *args: object) -> T:
         finally:
             os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
     os.close(write_fd)
-    try:
-        with os.fdopen(read_fd, "rb") as stream:
-            data = stream.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not data:
-        return function(*args)
-    return pickle.loads(data)  # noqa: S301 - our own child's result
+
+    def result() -> T:
+        try:
+            with os.fdopen(read_fd, "rb") as stream:
+                data = stream.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not data:
+            return function(*args)
+        return pickle.loads(data)  # noqa: S301 - our own child's result
+
+    return result

@@ -170,3 +170,41 @@ def test_issue7_a_worker_that_dies_fails_only_its_carnet(tmp_path: Path, monkeyp
     assert "Traceback" not in captured.err
     for n in (1, 2, 3):
         assert (tmp_path / "out" / f"good-{n}.html").is_file()
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_issue7_parallel_writers_keep_order_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       parallel: bool) -> None:
+    """issue 7: with DOCX rendered in a child beside the other formats, a writer error still stops the
+    formats after it, the ones before it are written, and the messages are those of one after the other."""
+    import converter.pipeline
+    from converter.errors import CarnetError
+
+    real_render = converter.pipeline.render
+
+    def render(document: object, fmt: str) -> bytes:
+        if fmt == "epub":
+            raise CarnetError("cannot write the EPUB", "x.md", None, "try again")
+        return real_render(document, fmt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(converter.pipeline, "render", render)
+    outcome = convert_one(SAMPLE, BatchSettings(("docx", "epub", "html"), tmp_path), parallel_writers=parallel)
+    assert not outcome.ok and outcome.formats == ["docx"]
+    assert outcome.error == "x.md: error: cannot write the EPUB — try again"
+    assert (tmp_path / "carnet-exemple.docx").is_file()
+    assert not (tmp_path / "carnet-exemple.epub").exists() and not (tmp_path / "carnet-exemple.html").exists()
+
+
+def test_issue7_parallel_writers_same_files(tmp_path: Path) -> None:
+    """issue 7: one carnet on several cores (DOCX in a child) gives the same outputs as --jobs 1."""
+    import zipfile
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert convert_one(SAMPLE, BatchSettings(("docx", "html"), one)).ok
+    assert convert_one(SAMPLE, BatchSettings(("docx", "html"), two), parallel_writers=True).ok
+    assert (one / "carnet-exemple.html").read_bytes() == (two / "carnet-exemple.html").read_bytes()
+    first, second = zipfile.ZipFile(one / "carnet-exemple.docx"), zipfile.ZipFile(two / "carnet-exemple.docx")
+    assert first.namelist() == second.namelist()
+    for name in first.namelist():
+        if not name.endswith("core.xml"):  # creation date
+            assert first.read(name) == second.read(name), name
