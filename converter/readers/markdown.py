@@ -36,6 +36,7 @@ _FENCE = re.compile(r"^(```|~~~)")
 _NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
 _IMAGE_NO_ALT = re.compile(r"!\[\]\(([^)\s]*)[^)]*\)(\{[^}]*\})?")
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _NESTING_PREFIX = re.compile(r"[ \t>]*")
 _ATTRIBUTE = re.compile(r"""([#.][\w:-]+)|([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
@@ -207,11 +208,19 @@ def _nesting(line: str) -> int:
 def check_source(body: str, offset: int, source: str, diagnostics: Diagnostics) -> None:
     """Errors and warnings that need the source's line numbers."""
     lines = _code_free_lines(body)
+    brackets = 0
     for number, line in enumerate(lines, start=offset + 1):
         # Checked before Python-Markdown, whose time grows with the cube of the depth of nested lists.
         if _nesting(line) > MAX_NESTING:
             raise CarnetError(f"nesting deeper than {MAX_NESTING} levels (lists or quotes inside one another)",
                               source, number, "flatten the structure: split the deepest lists or quotes")
+        # And with the square of the '[' left open in a paragraph (each one is tried as a link start).
+        brackets = 0 if not line.strip() else brackets
+        for bracket in _BRACKET.findall(line):
+            brackets = brackets + 1 if bracket == "[" else max(0, brackets - 1)
+            if brackets > MAX_NESTING:
+                raise CarnetError(f"more than {MAX_NESTING} '[' left open in one paragraph", source, number,
+                                  "close the brackets, or write a bracket that opens nothing as \\[")
     text = "\n".join(lines)
     defined = set(_NOTE_DEFINITION.findall(text))
     called: set[str] = set()
