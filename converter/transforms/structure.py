@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import fields
+from functools import cache
 
 from .. import tree as t
 from ..errors import CarnetError
@@ -70,17 +71,23 @@ def _strip_edges(inlines: list[t.Inline]) -> None:
                 break
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _clean_strings(item: object) -> int:
     """Remove the characters XML forbids from every string field of a node or of the metadata (link targets,
     titles, alt text, ids, classes, languages, speakers…); returns how many were removed."""
     removed = 0
-    for f in fields(item):  # type: ignore[arg-type]
-        value = getattr(item, f.name)
+    for name in _field_names(type(item)):
+        value = getattr(item, name)
         if isinstance(value, str):
+            if _FORBIDDEN.search(value) is None:
+                continue
             cleaned = _FORBIDDEN.sub("", value)
-            if cleaned != value:
-                removed += len(value) - len(cleaned)
-                setattr(item, f.name, cleaned)
+            removed += len(value) - len(cleaned)
+            setattr(item, name, cleaned)
         elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             cleaned_list = [_FORBIDDEN.sub("", v) for v in value]
             removed += sum(map(len, value)) - sum(map(len, cleaned_list))
