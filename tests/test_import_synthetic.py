@@ -21,18 +21,18 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic_carnets  # noqa: E402
 
 RATCHET = {
-    ("carnet-exemple", "1col", "pdftotext"): {"text": 0.98, "paragraphs": 0.45, "headings": 0.46, "notes": 0.66, "glossary": 0.66, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "1col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.65, "headings": 0.40, "notes": 0.00, "glossary": 0.66, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col", "pdftotext"): {"text": 0.93, "paragraphs": 0.55, "headings": 0.18, "notes": 0.00, "glossary": 0.14, "pages": 1.00, "turns": 0.74, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
+    ("carnet-exemple", "1col", "pdftotext"): {"text": 0.98, "paragraphs": 0.57, "headings": 0.42, "notes": 0.66, "glossary": 0.85, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ("carnet-exemple", "1col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.78, "headings": 0.40, "notes": 0.00, "glossary": 0.85, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ("carnet-exemple", "2col", "pdftotext"): {"text": 0.93, "paragraphs": 0.57, "headings": 0.18, "notes": 0.00, "glossary": 0.14, "pages": 1.00, "turns": 0.74, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
     ("carnet-exemple", "2col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.53, "headings": 0.42, "notes": 0.66, "glossary": 0.54, "pages": 1.00, "turns": 0.74, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.50, "headings": 0.11, "notes": 0.00, "glossary": 0.00, "pages": 1.00, "turns": 0.57, "sidebars": 0.00, "links": 0.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.58, "headings": 0.50, "notes": 0.33, "glossary": 0.54, "pages": 1.00, "turns": 0.74, "sidebars": 0.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col", "pdftotext"): {"text": 0.97, "paragraphs": 0.65, "headings": 0.50, "notes": 0.55, "glossary": 0.95, "pages": 1.00, "turns": 0.87, "sidebars": 0.28, "links": 0.54, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.84, "headings": 0.62, "notes": 0.97, "glossary": 0.98, "pages": 1.00, "turns": 0.89, "sidebars": 0.66, "links": 0.71, "dehyphenation": 0.93},
-    ("carnet-09-montpellier", "2col", "pdftotext"): {"text": 0.95, "paragraphs": 0.54, "headings": 0.31, "notes": 0.32, "glossary": 0.75, "pages": 1.00, "turns": 0.87, "sidebars": 0.00, "links": 0.37, "dehyphenation": 1.00},
+    ("carnet-exemple", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.50, "headings": 0.12, "notes": 0.00, "glossary": 0.00, "pages": 1.00, "turns": 0.57, "sidebars": 0.00, "links": 0.00, "dehyphenation": 1.00},
+    ("carnet-exemple", "3col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.57, "headings": 0.53, "notes": 0.33, "glossary": 0.54, "pages": 1.00, "turns": 0.74, "sidebars": 0.00, "links": 0.50, "dehyphenation": 1.00},
+    ("carnet-09-montpellier", "1col", "pdftotext"): {"text": 0.97, "paragraphs": 0.66, "headings": 0.51, "notes": 0.55, "glossary": 0.96, "pages": 1.00, "turns": 0.87, "sidebars": 0.28, "links": 0.54, "dehyphenation": 1.00},
+    ("carnet-09-montpellier", "1col", "pdfplumber"): {"text": 0.98, "paragraphs": 0.84, "headings": 0.63, "notes": 0.97, "glossary": 0.98, "pages": 1.00, "turns": 0.89, "sidebars": 0.66, "links": 0.71, "dehyphenation": 0.93},
+    ("carnet-09-montpellier", "2col", "pdftotext"): {"text": 0.95, "paragraphs": 0.54, "headings": 0.32, "notes": 0.32, "glossary": 0.75, "pages": 1.00, "turns": 0.87, "sidebars": 0.00, "links": 0.37, "dehyphenation": 1.00},
     ("carnet-09-montpellier", "2col", "pdfplumber"): {"text": 0.95, "paragraphs": 0.86, "headings": 0.53, "notes": 0.95, "glossary": 0.93, "pages": 0.98, "turns": 0.95, "sidebars": 0.66, "links": 0.69, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.35, "headings": 0.29, "notes": 0.42, "glossary": 0.55, "pages": 1.00, "turns": 0.70, "sidebars": 0.22, "links": 0.21, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col", "pdfplumber"): {"text": 0.97, "paragraphs": 0.78, "headings": 0.37, "notes": 0.75, "glossary": 0.87, "pages": 0.98, "turns": 0.92, "sidebars": 0.25, "links": 0.59, "dehyphenation": 1.00},
+    ("carnet-09-montpellier", "3col", "pdftotext"): {"text": 0.94, "paragraphs": 0.35, "headings": 0.30, "notes": 0.42, "glossary": 0.55, "pages": 1.00, "turns": 0.64, "sidebars": 0.00, "links": 0.21, "dehyphenation": 1.00},
+    ("carnet-09-montpellier", "3col", "pdfplumber"): {"text": 0.97, "paragraphs": 0.78, "headings": 0.38, "notes": 0.75, "glossary": 0.87, "pages": 0.98, "turns": 0.92, "sidebars": 0.25, "links": 0.59, "dehyphenation": 1.00},
 }
 
 

@@ -610,6 +610,7 @@ def attach_links(state: State) -> None:
         if pieces:
             pieces.append(block.text[cursor:])
             block.text = "".join(pieces)
+            _title_as_link_text(state, block)
     for page, urls in state.page_urls.items():
         for url in urls:
             if url not in used and not any(_link_key(url).startswith(_link_key(u)) for u in used):
@@ -617,6 +618,45 @@ def attach_links(state: State) -> None:
 
 
 # === Step 4: notes, headings, lists, quotes ======================================================================
+
+
+_TITLE_THEN_ADDRESS = re.compile(
+    f"^(?P<title>[^{LINK_OPEN}]{{15,}}?)\\s*{LINK_OPEN}(?P<url>[^{LINK_MID}]*){LINK_MID}[^{LINK_CLOSE}]*{LINK_CLOSE}\\s*$")
+
+
+def _title_as_link_text(state: State, block: Block) -> None:
+    """A title whose last line is only an address (a list of videos): the title becomes the link's text.
+
+    An address read aloud tells little; the title says where the link goes (RGAA 6.1). The address is
+    reported, since it disappears from the text.
+    """
+    if len(block.lines) < 2 or not _DOMAIN.fullmatch(block.lines[-1].text.strip().rstrip(".")):
+        return
+    match = _TITLE_THEN_ADDRESS.match(block.text)
+    if match and not match.group("title").rstrip().endswith((":", ",")):
+        title = match.group("title").strip()
+        block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
+        state.guess(block.lines[-1].no, f"address {block.lines[-1].text.strip()!r} replaced by the title as link text")
+
+
+def split_short_blocks(state: State) -> None:
+    """In a block of two or three lines, a line that ends a sentence ends a paragraph ("Bonne lecture !"
+    over a signature; a caption over its credit)."""
+    result: list[Block] = []
+    for block in state.blocks:
+        if block.kind != "para" or not 2 <= len(block.lines) <= 3:
+            result.append(block)
+            continue
+        current: list[Line] = []
+        for index, line in enumerate(block.lines):
+            current.append(line)
+            if line.text.strip().endswith((".", "!", "?")) and index + 1 < len(block.lines) \
+                    and block.lines[index + 1].text.strip()[:1].isupper():
+                result.append(Block(current, page=block.page))
+                current = []
+        if current:
+            result.append(Block(current, page=block.page))
+    state.blocks = result
 
 
 def find_notes(state: State) -> None:
@@ -716,6 +756,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 in_part = True
             continue
         following = next((b for b in blocks[position + 1:] if b.kind not in ("removed", "url", "page")), None)
+        # a one-line sentence above ("Bonne lecture !") makes the short line under it a signature, not a title
+        previous_block = next((b for b in reversed(blocks[:position]) if b.kind not in ("removed", "url")), None)
         lines = block.lines
         produced: list[Block] = []
         rubric = _starts_rubric(lines)
@@ -772,7 +814,11 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 and not _BULLET.match(block.lines[0].text) and not block.data.get("uppercase") \
                 and not _CREDIT.match(text) and not _BYLINE.match(text) and LINK_OPEN not in text \
                 and (at_page_start or not re.search(r"\d{4}$", text)) and len(text.split()) >= 2 \
-                and not (following is not None and _plain(following.text)[:1].islower()):
+                and not (following is not None and _plain(following.text)[:1].islower()) \
+                and not (previous_block is not None and previous_block.kind == "para"
+                         and len(previous_block.lines) == 1 and len(previous_block.text.split()) <= 4
+                         and previous_block.text.rstrip().endswith(("!", "."))) \
+                and not (previous_block is not None and _plain(previous_block.text).rstrip().endswith(("»", "”", "\""))):
             block.kind = "heading"
             block.level = 3 if in_part else 2
             state.guess(block.line, f"short block {text!r} taken as a level-{block.level} heading")
@@ -1354,6 +1400,7 @@ STEPS: list[tuple[str, Step]] = [
     ("pages", segment_pages),
     ("blocks", split_blocks),
     ("dense paragraphs", split_dense),
+    ("short blocks", split_short_blocks),
     ("navigation", navigation_aids),
     ("links-collect", collect_links),
     ("dehyphenation", join_lines),
