@@ -59,3 +59,22 @@ def test_synthetic_carnet(results: dict[tuple[str, str, str], dict[str, float]],
     dropped = {name: (round(results[key][name], 3), minimum) for name, minimum in RATCHET[key].items()
                if results[key][name] < minimum}
     assert not dropped, f"figures below the ratchet (actual, minimum): {dropped}"
+
+
+def test_pdf_converts_and_imports(tmp_path: Path) -> None:
+    """``carnet convert carnet.pdf`` and ``carnet import carnet.pdf`` work on a PDF printed by LibreOffice."""
+    from conftest import require_tool
+
+    from converter import read, write
+    from converter.cli import main
+
+    require_tool("libreoffice", "print a carnet to PDF")
+    docx = write(read(ROOT / "input" / "carnet-exemple.md"), "docx", tmp_path / "exemple.docx")
+    pdf = synthetic_carnets.to_pdf(docx, tmp_path)
+    document = read(pdf)
+    from converter import tree as t
+    from converter.walk import find_all
+
+    assert document.notes and find_all(document, t.Interview)
+    assert main(["import", str(pdf), "-o", str(tmp_path / "exemple.md")]) == 0
+    assert "<!-- carnet-import:" in (tmp_path / "exemple.md").read_text(encoding="utf-8")
