@@ -138,9 +138,12 @@ class EpubRenderer(HtmlRenderer):
         # Each chapter is a file of its own and opens with its h1; the book's title has a page of its own.
         return min(max(level - 1, 1), 6)
 
-    def link_href(self, target: str) -> str:
+    def link_href(self, target: str) -> str | None:
         # A link inside the carnet ("#lexique") may point into another chapter file.
-        return self.href(target[1:]) if target.startswith("#") and len(target) > 1 else target
+        if target.startswith("#"):
+            return self.href(target[1:]) if len(target) > 1 else None
+        # A link to a file beside the carnet ("autre.html") points to nothing in the book (EPUBCheck RSC-007).
+        return target if _URL_SCHEME.match(target) else None
 
     def section_semantics(self, node: t.Section) -> dict[str, object]:
         semantics = super().section_semantics(node)
@@ -324,6 +327,7 @@ def _add_images(book, document: t.Document, epub) -> dict[str, str]:
     return added
 
 
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PACKAGE = re.compile(rb"<package\b([^>]*)>")
 
 

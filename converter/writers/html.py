@@ -195,9 +195,10 @@ class HtmlRenderer:
         if isinstance(node, t.Abbreviation):
             return self.element("abbr", {**self.common(node), "title": node.expansion}, content)
         if isinstance(node, t.Link):
-            if self.pullquote_depth:
+            href = self.link_href(node.target)
+            if self.pullquote_depth or href is None:
                 return self.element("span", self.common(node), content)
-            return self.element("a", {"href": self.link_href(node.target), "title": node.title or None,
+            return self.element("a", {"href": href, "title": node.title or None,
                                       **self.common(node)},
                                 content)
         return self.element("span", self.common(node), content)  # Span
@@ -210,8 +211,9 @@ class HtmlRenderer:
     def block(self, node: t.Block) -> str:
         return getattr(self, "block_" + type(node).__name__.lower())(node)
 
-    def link_href(self, target: str) -> str:
-        """Where a link of the tree points, in the rendered document (the EPUB splits it into files)."""
+    def link_href(self, target: str) -> str | None:
+        """Where a link of the tree points, in the rendered document (the EPUB splits it into files);
+        None: nowhere it can reach, the link text is kept as text."""
         return target
 
     def section_semantics(self, node: t.Section) -> dict[str, object]:
