@@ -33,7 +33,7 @@ RATCHET = [
 ]
 RATCHET_F1 = [
     ("paragraphs", 0.86, 0.95),
-    ("headings", 0.66, 0.9),
+    ("headings", 0.69, 0.9),
     ("sidebars", 1.0, None),
     ("pullquotes", 0.84, None),
     ("turns", 0.95, None),

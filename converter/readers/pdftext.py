@@ -821,7 +821,15 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 and not (previous_block is not None and _plain(previous_block.text).rstrip().endswith(("»", "”", "\""))):
             block.kind = "heading"
             block.level = 3 if in_part else 2
-            state.guess(block.line, f"short block {text!r} taken as a level-{block.level} heading")
+            lead = new_blocks[-1] if new_blocks else None
+            if lead is not None and lead.kind == "para" and len(lead.lines) <= 2 and len(lead.text.split()) <= 10 \
+                    and lead.text.rstrip().endswith(":"):
+                # "Title :" over "Subtitle": one heading, where the title opens the page
+                new_blocks.pop()
+                block.text = f"{lead.text.rstrip()} {block.text}"
+                block.level = 2 if len(new_blocks) and new_blocks[-1].kind == "page" else block.level
+                block.lines = lead.lines + block.lines
+            state.guess(block.line, f"short block {_plain(block.text)!r} taken as a level-{block.level} heading")
         new_blocks.append(block)
         at_page_start = False
     state.blocks = new_blocks
