@@ -535,7 +535,7 @@ def _inline_page_marks(text: str) -> str:
 
 def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
     last_token = text.split(" ")[-1] if text else ""
-    urlish = bool(re.search(r"[a-z0-9]\.[a-z]{2,}|/", last_token)) and not last_token.endswith((".", ","))
+    urlish = bool(re.search(r"[a-z0-9]\.[a-z]{2,}|\w/", last_token)) and not last_token.endswith((".", ","))
     if text.endswith("-") and piece[:1].isalnum():
         hyphen = _WORD_END_HYPHEN.search(text)
         start = _WORD_START.match(piece)
@@ -1398,6 +1398,8 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
     first_heading = next((b for b in state.blocks if b.kind == "heading"), None)
     if first_heading is not None:
         document.meta.title = _plain(first_heading.text)
+        state.step = "metadata"
+        state.guess(first_heading.line, "the title is the first heading's text: give the carnet's own title")
     return document
 
 
