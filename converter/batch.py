@@ -169,6 +169,25 @@ def _fail(outcome: Outcome, line: str) -> None:
     outcome.lines.append(("err", line))
 
 
+def _warm_up(sources: Sequence[Path], settings: BatchSettings) -> None:
+    """Import the readers and writers a batch needs, and load the lexicon, before the workers are forked:
+    they start with them (shared, copy-on-write) instead of each spending ~0.5 s of CPU on them."""
+    from contextlib import suppress
+    from importlib import import_module
+
+    from .lexicon import french_words
+    from .readers import EXTENSIONS, READERS
+    from .writers import writer_for
+
+    import_module("converter.pipeline")
+    for fmt in {EXTENSIONS.get(source.suffix.lower()) for source in sources} & set(READERS):
+        import_module(READERS[fmt][0])  # type: ignore[index]
+    for fmt in settings.formats:
+        writer_for(fmt)
+    with suppress(Exception):  # a lexicon that cannot be loaded is reported by the carnet that needs it
+        french_words()
+
+
 def _ignore_interrupts() -> None:
     """Workers leave Ctrl-C to the parent, which stops them (outputs are written atomically)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -180,6 +199,7 @@ def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Ite
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[int] = []
+    _warm_up(sources, settings)
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
         futures: dict[Future[Outcome], int] = {executor.submit(convert_one, source, settings): index
