@@ -283,6 +283,7 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="carnet-bench-"))
     out = work / "out"
     try:
+        results["load_start"] = os.getloadavg()
         words = len(_FRONT.sub("", CARNET.read_text(encoding="utf-8")).split())
         results["words"] = words
 
@@ -316,6 +317,9 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
             ratios = [o.wall / p.wall for o, p in zip(series["all three"].samples,
                                                        series["pandoc three runs"].samples, strict=True)]
             results["ratio"] = statistics.median(ratios)
+            results["cpu_ratio"] = statistics.median(
+                o.cpu / p.cpu for o, p in zip(series["all three"].samples, series["pandoc three runs"].samples,
+                                              strict=True))
             results["pandoc"] = subprocess.run([pandoc, "--version"], capture_output=True,
                                                text=True).stdout.split("\n")[0]
 
@@ -378,7 +382,7 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
             results["batch"] = {n: {"wall": s.wall, "cpu": s.cpu, "rss_mb": s.rss_mb} for n, s in jobs.items()}
             results["batch_speedup"] = jobs["1"].wall / jobs["2"].wall
         results["cores"] = os.cpu_count()
-        results["load"] = os.getloadavg()
+        results["load"] = (results["load_start"][0], os.getloadavg()[0])  # type: ignore[index]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return results
@@ -408,12 +412,13 @@ def report(results: dict[str, object], runs: int) -> str:
     formats = results["formats"]
     assert isinstance(formats, dict)
     out.append(f"Carnet #9 ({words} words), median of {runs} runs after a warm-up, each a fresh process "
-               f"(machine: {results['cores']} cores, load average {results['load'][0]:.1f})")
+               f"(machine: {results['cores']} cores, load average {results['load'][0]:.1f} at the start, "
+               f"{results['load'][1]:.1f} at the end: wall times grow with it)")
     rows = [[name, f"{f['wall']:.3f}", f"{f['cpu']:.3f}", f"{f['rss_mb']:.0f}"] for name, f in formats.items()]
     out.append(_table(["configuration", "wall s", "CPU s", "peak RSS MiB"], rows))
     if "ratio" in results:
         out.append(f"ours (three formats, one process) / pandoc (three runs), median of paired runs: "
-                   f"{results['ratio']:.2f}  [{results['pandoc']}]")
+                   f"wall {results['ratio']:.2f}, CPU {results['cpu_ratio']:.2f}  [{results['pandoc']}]")
     else:
         out.append("pandoc 3 not installed (pip install -e '.[bench]'): no side-by-side figures")
     out.append("")
