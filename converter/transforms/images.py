@@ -23,7 +23,12 @@ _HINT = "put a PNG, JPEG, GIF or WebP file in the carnet's folder and give its r
 def _damaged(data: bytes, media_type: str) -> bool:
     """Whether a file with a raster signature cannot be parsed (python-docx reads PNG, JPEG and GIF headers)."""
     if media_type == "image/webp":
-        return len(data) < 16
+        return len(data) < 16 or int.from_bytes(data[4:8], "little") + 8 > len(data)
+    # A whole file has its format's end marker near its end (EPUBCheck reports a truncated image as corrupted;
+    # some cameras and editors append a few bytes after it).
+    ends = {"image/png": b"IEND\xaeB`\x82", "image/jpeg": b"\xff\xd9", "image/gif": b";"}
+    if len(data) < 26 or ends[media_type] not in data[-4096:]:
+        return True
     from docx.image.image import Image
 
     try:
