@@ -19,6 +19,7 @@ validate the editions of the cases that convert (skipped locally when Java is mi
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 import signal
@@ -474,3 +475,53 @@ def test_control_characters_everywhere_issue_8() -> None:
 
 
 CASES_BY_NAME = {case.name: case for case in CASES}
+
+
+def test_embed_does_not_swallow_the_text_after_it_issue_8() -> None:
+    """issue 8: lxml's HTML 4 parser nests what follows <embed> inside it; that text was dropped with it."""
+    from converter.readers.html import read_html
+    from converter.walk import plain_text
+
+    document = read_html('<html><body><p>Avant</p><embed src="x.swf"><p>Après</p><p>Encore <wbr>du texte</p>'
+                         '<source src="x.mp4"><p>Fin</p></body></html>', "x.html")
+    text = plain_text(document.children)
+    assert all(word in text for word in ("Avant", "Après", "Encore", "du texte", "Fin"))
+    assert any("<embed> element removed" in str(d) for d in document.diagnostics)
+
+
+def test_epub_link_to_a_file_beside_the_carnet_is_text_issue_8() -> None:
+    """issue 8: a relative link to a file outside the book made an invalid EPUB (EPUBCheck RSC-007)."""
+    from converter import pipeline
+
+    document = pipeline.read("# T\n\n[autre carnet](autre.md), [site](https://example.org), [ici](#t)\n",
+                             format="markdown")
+    with zipfile.ZipFile(io.BytesIO(pipeline.render(document, "epub"))) as book:
+        chapters = b"".join(book.read(n) for n in book.namelist() if n.endswith(".xhtml"))
+    assert b'href="autre.md"' not in chapters and b"autre carnet" in chapters
+    assert b'href="https://example.org"' in chapters
+    assert b'href="autre.md"' in pipeline.render(document, "html")  # the page keeps it: a sibling file
+
+
+def test_figures_that_cannot_be_embedded_become_text_issue_8(tmp_path: Path) -> None:
+    """issue 8: the DOCX writer embedded images outside the carnet's folder and crashed on a damaged PNG."""
+    from converter import pipeline
+    from converter import tree as t
+    from converter.transforms import apply_transforms
+
+    folder = tmp_path / "carnet"
+    folder.mkdir()
+    (tmp_path / "dehors.png").write_bytes(tiny_png())
+    (folder / "cassee.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\xae" * 64)
+    (folder / "ok.png").write_bytes(tiny_png())
+    figures = [t.Figure(src=src, alt=f"alt {index}", caption=[t.Text(text=f"légende {index}")])
+               for index, src in enumerate(["../dehors.png", str(tmp_path / "dehors.png"), "cassee.png",
+                                            "http://example.org/x.png", "ok.png"])]
+    document = t.Document(children=[t.Heading(level=1, children=[t.Text(text="T")]), *figures],
+                          base_dir=str(folder))
+    apply_transforms(document)
+    package = zipfile.ZipFile(io.BytesIO(pipeline.render(document, "docx")))
+    assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 1  # ok.png only
+    text = package.read("word/document.xml").decode("utf-8")
+    for index in range(5):
+        assert f"alt {index}" in text and f"légende {index}" in text
+    assert len([d for d in document.diagnostics if "image" in d.message]) == 4
