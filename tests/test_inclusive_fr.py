@@ -22,7 +22,8 @@ from converter.transforms.inclusive_fr import (
 from converter.walk import plain_text
 
 CASES = Path(__file__).resolve().parent / "cases"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_02a252ed64b07114.txt"
+# The seed of carnet #9, copied byte for byte into input/ (tests/test_carnet09_text.py checks the copy).
+SEED = Path(__file__).resolve().parents[1] / "input" / "carnet-09-montpellier.txt"
 SECTIONS = ("doublet", "normalise", "unresolved", "negative")
 
 
