@@ -179,12 +179,12 @@ def _warm_up(sources: Sequence[Path], settings: BatchSettings) -> None:
     from .readers import EXTENSIONS, READERS
     from .writers import writer_for
 
-    import_module("converter.pipeline")
-    for fmt in {EXTENSIONS.get(source.suffix.lower()) for source in sources} & set(READERS):
-        import_module(READERS[fmt][0])  # type: ignore[index]
-    for fmt in settings.formats:
-        writer_for(fmt)
-    with suppress(Exception):  # a lexicon that cannot be loaded is reported by the carnet that needs it
+    with suppress(Exception):  # what cannot be loaded here is reported by each carnet that needs it
+        import_module("converter.pipeline")
+        for fmt in {EXTENSIONS.get(source.suffix.lower()) for source in sources} & set(READERS):
+            import_module(READERS[fmt][0])  # type: ignore[index]
+        for fmt in settings.formats:
+            writer_for(fmt)
         french_words()
 
 
@@ -245,11 +245,16 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
 # --- What the command prints ------------------------------------------------------------------------
 
 
+def _formats_text(outcome: Outcome) -> str:
+    """The formats written, and FAILED when the carnet failed (some formats may have been written)."""
+    written = ",".join(outcome.formats)
+    return written if outcome.ok else f"{written} FAILED".strip()
+
+
 def _table_lines(outcomes: Sequence[Outcome]) -> list[str]:
     rows = [["file", "formats", "warnings", "seconds"]]
     for o in outcomes:
-        rows.append([o.source, ",".join(o.formats) if o.ok or o.formats else "FAILED", str(o.warnings),
-                     f"{o.seconds:.2f}"])
+        rows.append([o.source, _formats_text(o), str(o.warnings), f"{o.seconds:.2f}"])
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = []
     for index, row in enumerate(rows):
@@ -269,7 +274,7 @@ def _rich_table(outcomes: Sequence[Outcome]):  # -> rich.table.Table
     table.add_column("warnings", justify="right")
     table.add_column("seconds", justify="right")
     for o in outcomes:
-        formats = ",".join(o.formats) if o.ok or o.formats else "[bold red]FAILED[/]"
+        formats = _formats_text(o).replace("FAILED", "[bold red]FAILED[/]")
         table.add_row(o.source, formats, str(o.warnings), f"{o.seconds:.2f}")
     return table
 
@@ -295,14 +300,16 @@ def convert_batch(sources: Sequence[Path], settings: BatchSettings, *, jobs: int
 
         console = Console(file=err)
         progress = Progress(TextColumn("converting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            TextColumn("{task.description}"), console=console, transient=True)
+                            TextColumn("{task.description}"), console=console, transient=True,
+                            redirect_stdout=False, redirect_stderr=False)
         with progress:
             task = progress.add_task("", total=len(sources))
             for index, outcome in run_batch(sources, settings, jobs):
                 outcomes[index] = outcome
                 emit(outcome, lambda stream, line: progress.console.print(
                     line, markup=False, highlight=False, soft_wrap=True, style="red" if stream == "err"
-                    and ": error:" in line else None))
+                    and ": error:" in line else None) if stream == "err" or out.isatty()
+                    else print(line, file=out, flush=True))  # standard output redirected: lines go there
                 progress.update(task, advance=1, description=Path(outcome.source).name)
         ordered = [outcomes[i] for i in range(len(sources))]
         Console(file=out).print(_rich_table(ordered))
