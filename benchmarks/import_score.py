@@ -251,7 +251,7 @@ def score(actual: t.Document, reference: t.Document, state: State | None = None)
         return sorted({re.sub(r"^https?://(www\.)?", "", n.target).rstrip("/.").lower()
                        for n in iter_nodes(document) if isinstance(n, t.Link)})
 
-    printed = sorted(set(getattr(state, "data_numbers", {}).values())) if state else []
+    printed = sorted(set(state.page_numbers.values())) if state else []
     actual_labels = set(labels(actual))
     printed_marked = sum(1 for n in printed if str(n) in actual_labels) / max(1, len(printed)) if printed else 1.0
     link_lines = sum(1 for p in paragraphs(actual) if re.fullmatch(r"\s*https?://\S+\s*", p))

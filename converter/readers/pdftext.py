@@ -109,6 +109,12 @@ class State:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     hyphens: list[tuple[int, str, str, bool]] = field(default_factory=list)
     """Every line-end hyphen decided: (line, before, after, kept)."""
+    page_starts: dict[int, str] = field(default_factory=dict)
+    """Index of the line that starts each page → the page's label."""
+    page_numbers: dict[int, int] = field(default_factory=dict)
+    """Index of each line that is a printed page number → the number."""
+    hyphenating: bool = True
+    """Whether the layout breaks words at line ends (measured by the dehyphenation step)."""
     step: str = ""
 
     def guess(self, line: int | None, message: str) -> None:
@@ -253,8 +259,8 @@ def segment_pages(state: State) -> None:
             current += 1
             state.guess(lines[start].no, f"page {current}: no printed number, counted from the previous one")
         labels[start] = str(current)
-    state.data_pages = labels  # type: ignore[attr-defined]
-    state.data_numbers = numbers  # type: ignore[attr-defined]
+    state.page_starts = labels
+    state.page_numbers = numbers
 
 
 # === Step 2: blocks ======================================================================================
@@ -262,8 +268,8 @@ def segment_pages(state: State) -> None:
 
 def split_blocks(state: State) -> None:
     """Blocks between blank lines; page markers inserted; page numbers, link lines and nav aids set apart."""
-    labels: dict[int, str] = state.data_pages  # type: ignore[attr-defined]
-    numbers: dict[int, int] = state.data_numbers  # type: ignore[attr-defined]
+    labels: dict[int, str] = state.page_starts
+    numbers: dict[int, int] = state.page_numbers
     if any(_PAGE_LABEL.match(line.text) for line in state.lines):
         # The text names its print pages ("Page 12", an accessible edition's markers): they are the pages;
         # the PDF's own page ends are only new text frames.
@@ -559,7 +565,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
             if not sure:
                 state.guess(line_no - 1, f"address {last_token}{next_token}: hyphen {'kept' if keep else 'removed'}")
             return text + piece if keep else text[:-1] + piece
-        keep, sure = dehyphenate(hyphen.group(1), start.group(1), getattr(state, "hyphenating", True))
+        keep, sure = dehyphenate(hyphen.group(1), start.group(1), state.hyphenating)
         state.hyphens.append((line_no - 1, hyphen.group(1), start.group(1), keep))
         if not sure:
             state.guess(line_no - 1, f"{hyphen.group(1)}-{start.group(1)}: hyphen {'kept' if keep else 'removed'}")
