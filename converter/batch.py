@@ -112,8 +112,8 @@ def _raiser(error: Exception) -> Callable[[], bytes]:
 def convert_one(source: Path, settings: BatchSettings, parallel_writers: bool = False) -> Outcome:
     """Convert one carnet to every format; never raises for a problem with this carnet.
 
-    ``parallel_writers``: render DOCX in a child process beside the other formats (one carnet, several
-    cores); the outputs, messages and errors are the same.
+    ``parallel_writers``: render DOCX in a child process beside the other formats; the outputs, messages
+    and errors are the same. Off by default (see :func:`run_batch`).
     """
     from .pipeline import read, write_atomically
     from .transforms import TransformOptions
@@ -232,12 +232,12 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
               jobs: int | None = None) -> Iterator[tuple[int, Outcome]]:
     """Convert every source: (index in ``sources``, outcome), in order of completion (input order with one
     job or one carnet, which are converted in this process)."""
-    cores = jobs or default_jobs()
-    jobs = min(cores, len(sources))
+    jobs = min(jobs or default_jobs(), len(sources))
     if jobs <= 1:
         for index, source in enumerate(sources):
-            # One carnet and several cores: its DOCX is rendered beside its other formats.
-            yield index, convert_one(source, settings, parallel_writers=len(sources) == 1 and cores > 1)
+            # DOCX rendered in a child beside the other formats (parallel_writers) is not switched on: on
+            # this 2-core machine under its usual load it made one carnet 1.3× slower (paired runs).
+            yield index, convert_one(source, settings)
     else:
         yield from _in_pool(sources, settings, jobs)
 
