@@ -16,7 +16,8 @@ from ..errors import CarnetError
 from ..walk import children, iter_nodes, plain_text
 
 # Characters XML 1.0 forbids (lxml and python-docx refuse them): C0 controls but tab, LF, CR; and U+FFFE/F.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Also DEL and the C1 controls, which HTML forbids (the Nu checker: "Forbidden code point U+007f").
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _EDGE_SPACE = " \t\n\r\u00a0\u202f\u2009"
 
 
