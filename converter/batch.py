@@ -228,6 +228,15 @@ def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Ite
                 yield index, outcome
 
 
+def _large(source: Path) -> bool:
+    from .readers.markdown import ISOLATE_ABOVE
+
+    try:
+        return source.stat().st_size > ISOLATE_ABOVE
+    except OSError:
+        return False
+
+
 def run_batch(sources: Sequence[Path], settings: BatchSettings,
               jobs: int | None = None) -> Iterator[tuple[int, Outcome]]:
     """Convert every source: (index in ``sources``, outcome), in order of completion (input order with one
@@ -235,9 +244,10 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
     jobs = min(jobs or default_jobs(), len(sources))
     if jobs <= 1:
         for index, source in enumerate(sources):
-            # DOCX rendered in a child beside the other formats (parallel_writers) is not switched on: on
-            # this 2-core machine under its usual load it made one carnet 1.3× slower (paired runs).
-            yield index, convert_one(source, settings)
+            # DOCX rendered in a child beside the other formats (parallel_writers) made carnet #9 1.3× slower
+            # on this 2-core machine under its usual load; it is used for large carnets only, where it keeps
+            # the DOCX writer's memory out of this process (100× carnet #9: peak RSS 506 → ~424 MiB).
+            yield index, convert_one(source, settings, parallel_writers=_large(source))
     else:
         yield from _in_pool(sources, settings, jobs)
 
