@@ -168,7 +168,8 @@ def _toc_entries(renderer: EpubRenderer, chapters: list[Chapter]) -> list[TocEnt
     for chapter in chapters:
         entries.extend(renderer.toc([b for b in chapter.blocks if isinstance(b, t.Section)],
                                     chapter.file_name))
-    return entries
+    # A carnet without headings still needs a non-empty table of contents (an empty <ol> is invalid).
+    return entries or [TocEntry(chapter.title, chapter.file_name) for chapter in chapters]
 
 
 def accessibility_metadata(document: t.Document) -> dict[str, object]:

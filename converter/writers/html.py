@@ -124,6 +124,8 @@ class HtmlRenderer:
         self.document = document
         self.lang = document.meta.lang or "fr"
         self.pullquote_depth = 0
+        self.link_depth = 0
+        self.held_noterefs: list[t.NoteRef] = []
         self.unnamed_sidebars = 0
         self.backlink_targets = visible_note_calls(document)
 
@@ -179,10 +181,15 @@ class HtmlRenderer:
         if isinstance(node, t.NoteRef):
             if self.pullquote_depth:
                 return ""  # hidden repeated text must hold nothing focusable
+            if self.link_depth:
+                self.held_noterefs.append(node)  # a link cannot hold a link: the call follows it
+                return ""
             attributes = {"href": self.note_href(node.note_id), "id": node.id,
                           **self.semantic("doc-noteref", "noteref"),
                           "aria-label": message("noteref", self.lang, n=node.number)}
             return self.element("sup", {}, self.element("a", attributes, str(node.number)))
+        if isinstance(node, t.Link):
+            return self.link(node)
         content = self.inlines(node.children)
         if isinstance(node, t.Emphasis):
             return self.element("em", self.common(node), content)
@@ -194,14 +201,23 @@ class HtmlRenderer:
             return self.element("sub", self.common(node), content)
         if isinstance(node, t.Abbreviation):
             return self.element("abbr", {**self.common(node), "title": node.expansion}, content)
-        if isinstance(node, t.Link):
-            href = self.link_href(node.target)
-            if self.pullquote_depth or href is None:
-                return self.element("span", self.common(node), content)
-            return self.element("a", {"href": href, "title": node.title or None,
-                                      **self.common(node)},
-                                content)
         return self.element("span", self.common(node), content)  # Span
+
+    def link(self, node: t.Link) -> str:
+        """A link; note calls inside its text are written right after it (nested links are invalid)."""
+        href = self.link_href(node.target)
+        if self.pullquote_depth or href is None:
+            return self.element("span", self.common(node), self.inlines(node.children))
+        self.link_depth += 1
+        held_before = len(self.held_noterefs)
+        try:
+            content = self.inlines(node.children)
+        finally:
+            self.link_depth -= 1
+        held = self.held_noterefs[held_before:]
+        del self.held_noterefs[held_before:]
+        link = self.element("a", {"href": href, "title": node.title or None, **self.common(node)}, content)
+        return link + Markup("".join(self.inline(ref) for ref in held))
 
     # --- blocks -------------------------------------------------------------------------------
 
