@@ -66,24 +66,24 @@ def capitals(document: t.Document) -> None:
     acronyms = {plain_text(a) for a in iter_nodes(document) if isinstance(a, t.Abbreviation)}
     for node in iter_nodes(document):
         if isinstance(node, t.Heading) and node.children:
-            texts = [n for n in iter_nodes(node) if isinstance(n, t.Text)]
-            if _is_capitals(plain_text(node)):
-                first = True
-                for text in texts:
-                    text.text = _normal_case(text.text, acronyms, first)
-                    first = first and not text.text.strip()
-                if "uppercase" not in node.classes:
-                    node.classes.append("uppercase")
+            if _store_in_normal_case(node, acronyms) and "uppercase" not in node.classes:
+                node.classes.append("uppercase")
         elif isinstance(node, t.Container) and "uppercase" in node.classes:
             # Already marked (``[TEXT]{.uppercase}``): store its text in normal case, do not wrap it again.
-            texts = [n for n in iter_nodes(node) if isinstance(n, t.Text)]
-            if _is_capitals(plain_text(node)):
-                first = True
-                for text in texts:
-                    text.text = _normal_case(text.text, acronyms, first)
-                    first = first and not text.text.strip()
+            _store_in_normal_case(node, acronyms)
         elif isinstance(node, (t.Paragraph, t.Container, t.Cell)) and not isinstance(node, t.Link):
             _mark_runs(node.children, acronyms)
+
+
+def _store_in_normal_case(node: t.Node, acronyms: set[str]) -> bool:
+    """When the text of ``node`` is typed in capitals, put it in normal case; returns whether it was."""
+    if not _is_capitals(plain_text(node)):
+        return False
+    first = True
+    for text in (n for n in iter_nodes(node) if isinstance(n, t.Text)):
+        text.text = _normal_case(text.text, acronyms, first)
+        first = first and not text.text.strip()
+    return True
 
 
 def _mark_runs(inlines: list[t.Inline], acronyms: set[str]) -> None:
