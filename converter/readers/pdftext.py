@@ -912,15 +912,17 @@ def find_pullquotes(state: State) -> None:
     """Whether each quote repeats the body; blocks that repeat a longer body text are pull quotes too."""
     state.step = "pull quotes"
     body = [b for b in state.blocks if b.kind in ("para", "item")]
+    # Each body block's words and 4-grams, computed once (comparing every block with every other one
+    # recomputed them: the pass was quadratic in the text's size, issue 7).
+    index = _GramIndex(body)
     for block in state.blocks:
         if block.kind == "pullquote":
             # a quote set large may shorten or reword the passage it repeats: a share of its phrases suffice
-            block.data["repeats"] = _found_in(block.text, block, body, share=0.4)
+            block.data["repeats"] = index.found_in(block.text, block, share=0.4)
     for block in body:
-        text = _plain(block.text)
-        words = _words(text)
+        words = index.words(block)
         if 8 <= len(words) <= 90 and not block.data.get("uppercase") and LINK_OPEN not in block.text \
-                and _found_in(text, block, body, longer=True):
+                and index.found_in(block.text, block, longer=True):
             block.kind = "pullquote"
             block.data["attribution"] = ""
             block.data["repeats"] = True
@@ -930,21 +932,36 @@ def find_pullquotes(state: State) -> None:
             state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
 
 
-def _found_in(text: str, block: Block, body: list[Block], longer: bool = False, share: float = 0.7) -> bool:
-    words = _words(text)
-    if len(words) < 5:
-        return False
-    grams = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
-    for other in body:
-        if other is block:
-            continue
-        other_words = _words(_plain(other.text))
-        if longer and len(other_words) <= len(words) * 1.15:
-            continue
-        other_grams = {tuple(other_words[i:i + 4]) for i in range(len(other_words) - 3)}
-        if grams and len(grams & other_grams) / len(grams) >= share:
-            return True
-    return False
+class _GramIndex:
+    """The words and 4-grams of body blocks, and which blocks hold a given 4-gram."""
+
+    def __init__(self, body: list[Block]) -> None:
+        self._words = {id(b): _words(_plain(b.text)) for b in body}
+        self._holders: dict[tuple[str, ...], list[Block]] = {}
+        for block in body:
+            for gram in _grams(self._words[id(block)]):
+                self._holders.setdefault(gram, []).append(block)
+
+    def words(self, block: Block) -> list[str]:
+        return self._words[id(block)]
+
+    def found_in(self, text: str, block: Block, longer: bool = False, share: float = 0.7) -> bool:
+        """Whether another body block (longer than ``text`` by 15 %, if ``longer``) holds ``share`` of its 4-grams."""
+        words = _words(_plain(text))
+        if len(words) < 5:
+            return False
+        grams = _grams(words)
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for other in {id(o): o for o in self._holders.get(gram, ())}.values():
+                if other is block or longer and len(self._words[id(other)]) <= len(words) * 1.15:
+                    continue
+                shared[id(other)] = shared.get(id(other), 0) + 1
+        return bool(grams) and any(count / len(grams) >= share for count in shared.values())
+
+
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
 
 
 # === Step 5: reading order ==================================================================================
