@@ -49,10 +49,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import tree as t
 from ..walk import TextRun, children, iter_inline_runs
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 POLICIES = ("doublet", "normalise", "keep")
 MIDDLE_DOT = "\u00b7"
@@ -100,8 +103,8 @@ _OPENERS = " \t\u00a0\u202f\u2009«“\"'‘(‹[—–-•▶▷→*\ufffc"
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
-    """The French word list of ``pyspellchecker`` (lower case), loaded once, on first use: the same set as
+def lexicon() -> Lexicon:
+    """The French word list of ``pyspellchecker`` (lower case), loaded once, on first use: the same list as
     :mod:`converter.lexicon`'s (capitals loaded it a second time, a quarter of a second per conversion)."""
     from ..lexicon import french_words
 

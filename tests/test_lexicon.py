@@ -1,0 +1,61 @@
+"""The French lexicon (converter/lexicon.py): the same words whether read from the source list or from the
+user's cache, and a cache that is missing, cut short or unwritable never changes the answers (issue 7)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from converter import lexicon
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """An empty cache folder, and the process-wide list forgotten before and after the test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon._french_words.cache_clear()
+    yield tmp_path / "carnet-accessible"
+    lexicon._french_words.cache_clear()
+
+
+def test_same_words_from_source_and_cache(fresh: Path) -> None:
+    first = lexicon.french_words()
+    assert list(fresh.glob("lexicon-fr-*.txt")), "the sorted list is cached"
+    lexicon._french_words.cache_clear()
+    second = lexicon.french_words()
+    assert list(first) == list(second)
+    assert len(first) > 100_000
+    assert list(first) == sorted(set(first)), "sorted and distinct, as bisection needs"
+
+
+def test_lookups() -> None:
+    assert lexicon.is_french_word("cohésion")
+    assert lexicon.is_french_word("Cohésion"), "any case"
+    assert not lexicon.is_french_word("xqzwv")
+    assert 3 not in lexicon.french_words()
+    assert "" not in lexicon.french_words()
+
+
+def test_cut_short_cache_is_rebuilt(fresh: Path) -> None:
+    reference = list(lexicon.french_words())
+    (cached,) = fresh.glob("lexicon-fr-*.txt")
+    cached.write_text("zèbre\nabeille\n" * 600, encoding="utf-8")  # unsorted: not trusted
+    lexicon._french_words.cache_clear()
+    assert list(lexicon.french_words()) == reference
+    assert cached.read_text(encoding="utf-8").split("\n") == reference, "the cache is written again"
+
+
+def test_unwritable_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails, even as root
+    lexicon._french_words.cache_clear()
+    try:
+        words = lexicon.french_words()
+        assert "cohésion" in words
+        assert not any(name.endswith(".tmp") for name in os.listdir(tmp_path))
+    finally:
+        lexicon._french_words.cache_clear()
