@@ -37,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CARNET = ROOT / "input" / "carnet-09-montpellier.md"
+RAW_TEXT = ROOT / "input" / "carnet-09-montpellier.txt"
 SAMPLE = ROOT / "input" / "carnet-exemple.md"
 FORMATS = ("docx", "epub", "html")
 HEAVY_MODULES = ("docx", "ebooklib", "markdown", "bs4", "lxml", "jinja2", "spellchecker", "yaml")
@@ -45,6 +46,7 @@ TARGETS = {
     "scaling": 1.3,       # time per kword at 100× / at 1×
     "rss_mb": 500.0,      # peak RSS at 100×
     "help_s": 0.15,       # carnet --help
+    "importer_s": 1.0,    # reading carnet #9's raw text, first read in a fresh process
     "inclusive_s": 0.2,   # rewrite() on carnet #9
     "jobs_speedup": 1.6,  # batch of 8, --jobs 1 / --jobs 2
 }
@@ -185,6 +187,20 @@ def child_inclusive(path: str, runs: int) -> dict[str, object]:
         seconds.append(time.perf_counter() - clock)
         forms = len(found)
     return {"first": seconds[0], "median": statistics.median(seconds[1:]), "forms": forms}
+
+
+def child_importer(path: str, runs: int) -> dict[str, object]:
+    """Seconds of reading the raw text ``path`` into a tree (the importer, no transforms): the first read in
+    a fresh process (imports and lexicon included) and the warm median."""
+    clock = time.perf_counter()
+    from converter.readers import read_path
+
+    seconds = []
+    for _ in range(runs + 1):
+        read_path(Path(path))
+        seconds.append(time.perf_counter() - clock)
+        clock = time.perf_counter()
+    return {"first": seconds[0], "median": statistics.median(seconds[1:])}
 
 
 def child_help_imports() -> dict[str, object]:
@@ -339,6 +355,10 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
         results["help_imports"] = imports["imported"]
         results["inclusive_imports"] = imports["inclusive_imported"]
         results["inclusive"] = run_child("child_inclusive", str(CARNET), str(args.runs))
+        log("importer on carnet #9's raw text")
+        results["importer"] = run_child("child_importer", str(RAW_TEXT), str(args.runs))
+        import_command = [sys.executable, "-m", "converter", "import", str(RAW_TEXT), "-o", str(work / "import.md")]
+        results["import_s"] = median_of(lambda: run_process(import_command).wall, args.runs)
 
         # 4. Scaling.
         scaling = {}
@@ -450,6 +470,11 @@ def report(results: dict[str, object], runs: int) -> str:
                f"{', '.join(results['inclusive_imports']) or 'no'}")  # type: ignore[arg-type]
     out.append(f"inclusive engine, rewrite() on carnet #9's text: {inclusive['median']:.3f} s warm, "
                f"{inclusive['first']:.3f} s first call (lexicon loaded), {inclusive['forms']} forms")
+    importer = results["importer"]
+    assert isinstance(importer, dict)
+    out.append(f"importer, reading carnet #9's raw text into a tree: {importer['first']:.3f} s first read in a "
+               f"fresh process (imports and lexicon included), {importer['median']:.3f} s warm; the whole "
+               f"'carnet import' command (writing carnet Markdown): {results['import_s']:.3f} s")
     if "batch" in results:
         batch = results["batch"]
         assert isinstance(batch, dict)
@@ -471,6 +496,8 @@ def report(results: dict[str, object], runs: int) -> str:
                     _met(results["help_s"] <= TARGETS["help_s"] and not results["help_imports"])])  # type: ignore
     targets.append(["inclusive engine on carnet #9 ≤ 0.2 s (warm)", f"{inclusive['median']:.3f} s",
                     _met(inclusive["median"] <= TARGETS["inclusive_s"])])
+    targets.append(["importer reads carnet #9's raw text ≤ 1 s (fresh process)", f"{importer['first']:.3f} s",
+                    _met(importer["first"] <= TARGETS["importer_s"])])
     if "batch" in results:
         targets.append(["batch of 8: --jobs 2 ≥ 1.6× faster than --jobs 1", f"{results['batch_speedup']:.2f}×",
                         _met(results["batch_speedup"] >= TARGETS["jobs_speedup"])])  # type: ignore[operator]

@@ -228,6 +228,16 @@ def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Ite
                 yield index, outcome
 
 
+def _spare_core() -> bool:
+    """Whether a second core is free for the DOCX writer, as ``make --load-average`` decides: at least two
+    cores for this process, and a one-minute load average that leaves one of them idle."""
+    cores = default_jobs()
+    try:
+        return cores >= 2 and os.getloadavg()[0] <= cores - 1
+    except OSError:  # pragma: no cover - no load average (not on Linux)
+        return False
+
+
 def _large(source: Path) -> bool:
     from .readers.markdown import ISOLATE_ABOVE
 
@@ -244,10 +254,10 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
     jobs = min(jobs or default_jobs(), len(sources))
     if jobs <= 1:
         for index, source in enumerate(sources):
-            # DOCX rendered in a child beside the other formats (parallel_writers) made carnet #9 1.3× slower
-            # on this 2-core machine under its usual load; it is used for large carnets only, where it keeps
-            # the DOCX writer's memory out of this process (100× carnet #9: peak RSS 506 → ~424 MiB).
-            yield index, convert_one(source, settings, parallel_writers=_large(source))
+            # DOCX rendered in a child beside the other formats (parallel_writers): for large carnets it keeps
+            # the DOCX writer's memory out of this process (100× carnet #9: peak RSS 506 → ~424 MiB); for the
+            # others it only pays when a core is free (on a loaded 2-core machine it made carnet #9 1.3× slower).
+            yield index, convert_one(source, settings, parallel_writers=_large(source) or _spare_core())
     else:
         yield from _in_pool(sources, settings, jobs)
 

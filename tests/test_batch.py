@@ -208,3 +208,30 @@ def test_issue7_parallel_writers_same_files(tmp_path: Path) -> None:
     for name in first.namelist():
         if not name.endswith("core.xml"):  # creation date
             assert first.read(name) == second.read(name), name
+
+
+@pytest.mark.parametrize(("cores", "load", "expected"), [(2, 0.3, True), (2, 1.0, True), (2, 1.5, False),
+                                                         (1, 0.0, False), (4, 2.9, True), (4, 3.2, False)])
+def test_issue7_docx_beside_the_others_only_on_a_free_core(monkeypatch: pytest.MonkeyPatch, cores: int,
+                                                            load: float, expected: bool) -> None:
+    """issue 7: one carnet renders its DOCX in a child only when a core is free (load average below the
+    number of cores minus one), as ``make --load-average`` does; otherwise the two would share one core."""
+    monkeypatch.setattr(batch, "default_jobs", lambda: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert batch._spare_core() is expected
+
+
+def test_issue7_one_carnet_uses_the_spare_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 7: ``carnet convert`` of one carnet asks for the DOCX child exactly when a core is free."""
+    asked: list[bool] = []
+    real = batch.convert_one
+
+    def spy(source: Path, settings: BatchSettings, parallel_writers: bool = False) -> batch.Outcome:
+        asked.append(parallel_writers)
+        return real(source, settings, parallel_writers)
+
+    monkeypatch.setattr(batch, "convert_one", spy)
+    for free in (True, False):
+        monkeypatch.setattr(batch, "_spare_core", lambda free=free: free)
+        assert main(["convert", str(SAMPLE), "-t", "docx,html", "-o", str(tmp_path), "-q"]) == 0
+    assert asked == [True, False]
