@@ -33,6 +33,8 @@ from .errors import CarnetError, Diagnostic
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from .isolate import PreparedChild
+
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -75,21 +77,36 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _rendered(document: object, formats: Sequence[str], parallel: bool) -> dict[str, Callable[[], bytes]]:
+def _docx_child(formats: Sequence[str], parallel: bool) -> PreparedChild | None:
+    """The child that will render the DOCX beside the other formats, forked before the carnet is read so
+    that it imports the DOCX writer meanwhile; None when the formats are rendered one after the other."""
+    if not parallel or len(formats) < 2 or "docx" not in formats:
+        return None
+    from .isolate import PreparedChild
+
+    return PreparedChild(_prepare_docx)
+
+
+def _prepare_docx() -> None:
+    from .writers import writer_for
+
+    writer_for("docx")
+
+
+def _rendered(document: object, formats: Sequence[str],
+              docx_child: PreparedChild | None) -> dict[str, Callable[[], bytes]]:
     """For each format, what gives the bytes of ``document`` in it (or raises the writer's error).
 
-    ``parallel``: the DOCX writer (the slowest) runs in a forked child while this process renders the other
-    formats. The bytes are then written in the order asked, as one after the other would, and an error is
-    raised when its format's turn comes (see converter.isolate: without a usable child, DOCX is rendered
-    here at its turn).
+    ``docx_child``: the DOCX writer (the slowest) runs in that forked child while this process renders the
+    other formats. The bytes are then written in the order asked, as one after the other would, and an
+    error is raised when its format's turn comes (see converter.isolate: without a usable child, DOCX is
+    rendered here at its turn).
     """
     from .pipeline import render
 
-    if not parallel or len(formats) < 2 or "docx" not in formats:
+    if docx_child is None:
         return {fmt: (lambda fmt=fmt: render(document, fmt)) for fmt in formats}  # type: ignore[misc]
-    from .isolate import start_isolated
-
-    getters: dict[str, Callable[[], bytes]] = {"docx": start_isolated(render, document, "docx")}
+    getters: dict[str, Callable[[], bytes]] = {"docx": docx_child.submit(render, document, "docx")}
     for fmt in formats:
         if fmt in getters:
             continue
@@ -123,6 +140,7 @@ def convert_one(source: Path, settings: BatchSettings, parallel_writers: bool = 
     rendered: dict[str, Callable[[], bytes]] = {}
     options = TransformOptions(inclusive=settings.inclusive, skip=set(settings.skip),
                                reader_note=settings.reader_note)
+    docx_child = _docx_child(settings.formats, parallel_writers and not settings.check)
     try:
         document = read(source, options=options, encoding=settings.encoding)
         for diagnostic in document.diagnostics:
@@ -132,7 +150,8 @@ def convert_one(source: Path, settings: BatchSettings, parallel_writers: bool = 
         inclusive = options.reports.get("inclusive_fr")
         if inclusive is not None and not settings.quiet and getattr(inclusive, "forms", None):
             outcome.lines.append(("err", f"{source}: {inclusive.summary()}"))  # type: ignore[attr-defined]
-        rendered = _rendered(document, settings.formats, parallel_writers and not settings.check)
+        rendered = _rendered(document, settings.formats, docx_child)
+        docx_child = None
         for fmt in settings.formats:
             target = settings.out_dir / f"{source.stem}.{fmt}"
             write_atomically(rendered.pop(fmt)(), target)  # what pipeline.write does
@@ -159,6 +178,8 @@ def convert_one(source: Path, settings: BatchSettings, parallel_writers: bool = 
     for unused in rendered.values():  # a failure stopped the writing: the DOCX child is waited for
         with contextlib.suppress(Exception):
             unused()
+    if docx_child is not None:  # the carnet could not be read: the child has nothing to render
+        docx_child.cancel()
     outcome.seconds = time.perf_counter() - start
     return outcome
 

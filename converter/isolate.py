@@ -16,6 +16,7 @@ function is simply called here, so its result or its exception is exactly what a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import threading
@@ -70,3 +71,84 @@ def start_isolated(function: Callable[..., T], *args: object) -> Callable[[], T]
         return pickle.loads(data)  # noqa: S301 - our own child's result
 
     return result
+
+
+class PreparedChild:
+    """A child forked *now*, which prepares (imports a writer, say) while this process goes on, then makes
+    one call sent to it later: :meth:`submit`. Used so that the DOCX writer's imports (python-docx, lxml:
+    about 0.1 s) happen while this process is still reading the carnet.
+
+    The same guarantees as :func:`start_isolated`: where fork is not available, with threads running, or
+    when anything goes wrong in the child (preparing included), the call is simply made here.
+    """
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        self._pid = 0
+        self._job_fd = self._result_fd = -1
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return
+        job_read, job_write = os.pipe()
+        result_read, result_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (job_read, job_write, result_read, result_write):
+                os.close(fd)
+            return
+        if pid == 0:  # pragma: no cover - the child: its coverage is not collected
+            code = 1
+            try:
+                os.close(job_write)
+                os.close(result_read)
+                with contextlib.suppress(Exception):  # an import that fails here fails again at the call
+                    prepare()
+                with os.fdopen(job_read, "rb") as stream:
+                    job = stream.read()
+                if job:
+                    function, args = pickle.loads(job)  # noqa: S301 - sent by our own parent
+                    data = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(result_write, "wb") as stream:
+                        stream.write(data)
+                    code = 0
+            except BaseException:  # noqa: BLE001 - the parent computes it again and sees the real error
+                pass
+            finally:
+                os._exit(code)
+        os.close(job_read)
+        os.close(result_write)
+        self._pid, self._job_fd, self._result_fd = pid, job_write, result_read
+
+    def submit(self, function: Callable[..., T], *args: object) -> Callable[[], T]:
+        """Send ``function(*args)`` to the child; returns what gives its result (waiting for it)."""
+        if not self._pid:
+            return lambda: function(*args)
+        pid, job_fd, result_fd = self._pid, self._job_fd, self._result_fd
+        self._pid = 0
+        sent = False
+        try:
+            with os.fdopen(job_fd, "wb") as stream:  # closing it tells the child the job is whole
+                stream.write(pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL))
+            sent = True
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):  # a dead child, an unpicklable call
+            pass
+
+        def result() -> T:
+            try:
+                with os.fdopen(result_fd, "rb") as stream:
+                    data = stream.read()
+            finally:
+                _, status = os.waitpid(pid, 0)
+            if not sent or os.waitstatus_to_exitcode(status) != 0 or not data:
+                return function(*args)
+            return pickle.loads(data)  # noqa: S301 - our own child's result
+
+        return result
+
+    def cancel(self) -> None:
+        """No call after all: the child ends without making one (and is waited for)."""
+        if not self._pid:
+            return
+        os.close(self._job_fd)  # an empty job: the child exits
+        os.close(self._result_fd)
+        os.waitpid(self._pid, 0)
+        self._pid = 0

@@ -235,3 +235,14 @@ def test_issue7_one_carnet_uses_the_spare_core(tmp_path: Path, monkeypatch: pyte
         monkeypatch.setattr(batch, "_spare_core", lambda free=free: free)
         assert main(["convert", str(SAMPLE), "-t", "docx,html", "-o", str(tmp_path), "-q"]) == 0
     assert asked == [True, False]
+
+
+def test_issue7_unreadable_carnet_with_docx_child(tmp_path: Path) -> None:
+    """issue 7: the DOCX child is forked before the carnet is read; when the read fails, the error is the
+    same as without it and the child is waited for (no process left behind)."""
+    bad = tmp_path / "missing.md"
+    plain = convert_one(bad, BatchSettings(("docx", "html"), tmp_path / "a"))
+    forked = convert_one(bad, BatchSettings(("docx", "html"), tmp_path / "b"), parallel_writers=True)
+    assert not plain.ok and forked.error == plain.error.replace("/a/", "/b/")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)

@@ -49,3 +49,61 @@ def test_issue7_call_isolated_runs_in_another_process() -> None:
     if threading.active_count() > 1:
         pytest.skip("threads are running: call_isolated calls the function here")
     assert call_isolated(os.getpid) != os.getpid()
+
+
+_PREPARED: list[str] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append("prepared")
+
+
+def _prepared_and_pid(text: str) -> tuple[list[str], int, str]:
+    import os
+
+    return list(_PREPARED), os.getpid(), text.upper()
+
+
+def _prepare_fails() -> None:
+    raise ImportError("no such writer")
+
+
+def test_issue7_prepared_child_prepares_then_calls() -> None:
+    """issue 7: the child prepares (in itself, not here) before the call is sent, then makes it."""
+    import os
+    import threading
+
+    from converter.isolate import PreparedChild
+
+    if threading.active_count() > 1:
+        pytest.skip("threads are running: the call is made here")
+    child = PreparedChild(_prepare)
+    prepared, pid, text = child.submit(_prepared_and_pid, "carnet")()
+    assert (prepared, text) == (["prepared"], "CARNET")
+    assert pid != os.getpid() and _PREPARED == []
+
+
+def test_issue7_prepared_child_errors_are_the_callers() -> None:
+    """issue 7: an error in the child (in the call or in preparing) is the plain call's result or error."""
+    from converter.isolate import PreparedChild
+
+    with pytest.raises(CarnetError) as raised:
+        PreparedChild(_prepare).submit(_fails, "input")()
+    assert str(raised.value) == "here.md:3: error: bad input — fix it"
+    assert PreparedChild(_prepare_fails).submit(sorted, "bca")() == ["a", "b", "c"]
+    assert PreparedChild(_prepare).submit(lambda: "not picklable, made here")() == "not picklable, made here"
+
+
+def test_issue7_prepared_child_cancelled() -> None:
+    """issue 7: a child whose call never comes (the carnet could not be read) ends and is waited for."""
+    import os
+
+    from converter.isolate import PreparedChild
+
+    child = PreparedChild(_prepare)
+    pid = child._pid
+    child.cancel()
+    child.cancel()  # twice is harmless
+    if pid:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already waited for: no zombie left
