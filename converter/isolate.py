@@ -47,26 +47,46 @@ def start_isolated(function: Callable[..., T], *args: object) -> Callable[[], T]
         os.close(write_fd)
         return lambda: function(*args)
     if pid == 0:  # pragma: no cover - the child: its coverage is not collected
-        code = 1
-        try:
-            os.close(read_fd)
+
+        def job() -> tuple[Callable[..., object], tuple]:
+            os.close(read_fd)  # the parent's end of the pipe
+            return function, args
+
+        _child_main(job, write_fd)
+    os.close(write_fd)
+    return _result_getter(pid, read_fd, function, args)
+
+
+def _child_main(job: Callable[[], tuple[Callable[..., object], tuple] | None], result_fd: int) -> None:
+    """In a forked child: get the call from ``job()``, send its pickled result on ``result_fd``, and end
+    the child (exit code 0 only when a result was sent)."""
+    code = 1
+    try:
+        call = job()
+        if call is not None:
+            function, args = call
             data = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_fd, "wb") as stream:
+            with os.fdopen(result_fd, "wb") as stream:
                 stream.write(data)
             code = 0
-        except BaseException:  # noqa: BLE001 - the parent computes it again and sees the real error
-            pass
-        finally:
-            os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
-    os.close(write_fd)
+    except BaseException:  # noqa: BLE001 - the parent computes it again and sees the real error
+        pass
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _result_getter(pid: int, result_fd: int, function: Callable[..., T], args: tuple,
+                   sent: bool = True) -> Callable[[], T]:
+    """What gives the child's result, waiting for it; or the plain call's result or error, when the child
+    could not give one."""
 
     def result() -> T:
         try:
-            with os.fdopen(read_fd, "rb") as stream:
+            with os.fdopen(result_fd, "rb") as stream:
                 data = stream.read()
         finally:
             _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0 or not data:
+        if not sent or os.waitstatus_to_exitcode(status) != 0 or not data:
             return function(*args)
         return pickle.loads(data)  # noqa: S301 - our own child's result
 
@@ -96,24 +116,17 @@ class PreparedChild:
                 os.close(fd)
             return
         if pid == 0:  # pragma: no cover - the child: its coverage is not collected
-            code = 1
-            try:
+
+            def job() -> tuple[Callable[..., object], tuple] | None:
                 os.close(job_write)
                 os.close(result_read)
                 with contextlib.suppress(Exception):  # an import that fails here fails again at the call
                     prepare()
                 with os.fdopen(job_read, "rb") as stream:
-                    job = stream.read()
-                if job:
-                    function, args = pickle.loads(job)  # noqa: S301 - sent by our own parent
-                    data = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(result_write, "wb") as stream:
-                        stream.write(data)
-                    code = 0
-            except BaseException:  # noqa: BLE001 - the parent computes it again and sees the real error
-                pass
-            finally:
-                os._exit(code)
+                    data = stream.read()
+                return pickle.loads(data) if data else None  # noqa: S301 - sent by our own parent
+
+            _child_main(job, result_write)
         os.close(job_read)
         os.close(result_write)
         self._pid, self._job_fd, self._result_fd = pid, job_write, result_read
@@ -132,17 +145,7 @@ class PreparedChild:
         except (OSError, pickle.PicklingError, TypeError, AttributeError):  # a dead child, an unpicklable call
             pass
 
-        def result() -> T:
-            try:
-                with os.fdopen(result_fd, "rb") as stream:
-                    data = stream.read()
-            finally:
-                _, status = os.waitpid(pid, 0)
-            if not sent or os.waitstatus_to_exitcode(status) != 0 or not data:
-                return function(*args)
-            return pickle.loads(data)  # noqa: S301 - our own child's result
-
-        return result
+        return _result_getter(pid, result_fd, function, args, sent)
 
     def cancel(self) -> None:
         """No call after all: the child ends without making one (and is waited for)."""
