@@ -32,7 +32,15 @@ _CLOSING_GUILLEMET = re.compile("[" + _SPACES + "]*»")
 _STRAIGHT_QUOTE = re.compile('"')
 
 
+# What every match of _PROTECTED contains. _PROTECTED backtracks through each word from each of its letters
+# (its ``\S*`` and ``[\w.-]+`` cannot know where a "://" or a ".fr" will be): on carnet #9, 40 ms of the
+# 50 ms of this transform. Most blocks hold none of these, and are then known to hold no protected span.
+_PROTECTED_HINT = re.compile(r"://|www\.|@|\.(?:fr|com|org|net|eu|gouv|io|info)\b|\d:\d")
+
+
 def _protected_spans(text: str) -> list[tuple[int, int]]:
+    if _PROTECTED_HINT.search(text) is None:
+        return []
     return [m.span() for m in _PROTECTED.finditer(text)]
 
 
