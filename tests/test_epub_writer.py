@@ -17,6 +17,8 @@ from checkers import epubcheck, nu_html
 from lxml import etree
 
 from converter import read, write
+from converter import tree as t
+from converter.transforms import apply_transforms
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "input" / "carnet-exemple.md"
@@ -424,6 +426,64 @@ def test_image_in_the_book_with_alt(book):
     images = [e for href in book.chapters for e in book.documents[href].xpath("//x:img", namespaces=NS)]
     assert len(images) == 1 and images[0].get("alt", "").startswith("Diagramme en barres")
     assert posixpath.join(book.base, images[0].get("src")) in book.zip.namelist()
+
+
+# --- issue 8: minimal trees from the hypothesis validator sample (tests/test_properties.py) -----------------
+
+
+def broken_links(book: Epub) -> list[tuple[str, str]]:
+    return [(href, a.get("href")) for href, document in book.documents.items()
+            for a in document.xpath("//x:a[@href]", namespaces=NS)
+            if not re.match(r"^[a-z]+:", a.get("href")) and book.resolve(href, a.get("href")) is None]
+
+
+def test_link_to_an_id_the_book_lacks_is_text(tmp_path):
+    """issue 8: EPUBCheck RSC-012 — a link to ``#ancre``, an id no chapter holds, pointed nowhere; its text
+    stays, without the link. A link to an id the book holds still resolves."""
+    book = write_carnet(tmp_path, "---\ntitle: T\n---\n\n## A\n\n[Perdu](#ancre) et [trouvé](#b).\n\n## B\n\nFin.\n")
+    chapter = next(book.documents[href] for href in book.chapters
+                   if "Perdu" in "".join(book.documents[href].itertext()))
+    hrefs = [a.get("href") for a in chapter.xpath("//x:p//x:a", namespaces=NS)]
+    assert len(hrefs) == 1 and hrefs[0].endswith("#b") and hrefs[0] != "#b"
+    assert broken_links(book) == []
+
+
+def test_carnet_without_headings_has_a_table_of_contents(tmp_path):
+    """issue 8: a carnet without headings had an empty ``<ol>`` as its table of contents (invalid); it
+    lists its chapter."""
+    book = write_carnet(tmp_path, "---\ntitle: Sans titres\nreader_note: false\n---\n\nUn paragraphe.\n")
+    entries = book.nav_of("toc").xpath(".//x:li/x:a", namespaces=NS)
+    assert [a.text for a in entries] == ["Sans titres"]
+    assert all(book.resolve(book.nav_href, a.get("href")) is not None for a in entries)
+
+
+def issue8_tree() -> t.Document:
+    """Every tree the hypothesis sample found, in one carnet without headings (so the table of contents is
+    the fallback one): links in links, a note call in a link, a link to a missing id, table spans HTML's table
+    model rejects, headings typed inside a quotation."""
+    link = t.Link(target="https://example.org/a", children=[
+        t.Text(text="a "), t.Link(target="#ancre", children=[t.Text(text="b")]), t.NoteRef(note_id="n")])
+    table = t.Table(rows=[t.Row(cells=[t.Cell(children=[t.Text(text="a")], colspan=2),
+                                       t.Cell(children=[t.Text(text="b")], rowspan=3)]), t.Row(cells=[])])
+    quote = t.BlockQuote(children=[t.Heading(level=5, children=[t.Text(text="Cité")]),
+                                   t.Paragraph(children=[t.Link(target="#ancre", children=[t.Text(text="c")])])])
+    document = t.Document(meta=t.Meta(title="Carnet", reader_note=False),
+                          children=[t.Paragraph(children=[link]), table, quote],
+                          notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])])
+    return apply_transforms(document)
+
+
+def test_issue8_tree_is_well_formed_and_links_resolve(tmp_path):
+    book = Epub(write(issue8_tree(), "epub", tmp_path / "issue8.epub"))
+    chapter = book.documents[book.chapters[0]]
+    assert chapter.xpath("//x:a//x:a", namespaces=NS) == []
+    assert broken_links(book) == []
+
+
+def test_issue8_tree_passes_epubcheck(tmp_path, require_tool):
+    require_tool("epubcheck", "validate the issue 8 tree")
+    result = epubcheck(write(issue8_tree(), "epub", tmp_path / "issue8.epub"))
+    assert result.fatal == result.error == 0, result.summary()
 
 
 # --- reference checkers -----------------------------------------------------------------------------------

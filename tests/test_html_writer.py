@@ -14,6 +14,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from converter import read
+from converter import tree as t
+from converter.transforms import apply_transforms
 from converter.writers.html import write_html
 
 REPO = Path(__file__).resolve().parents[1]
@@ -485,6 +487,138 @@ def test_backlinks_reach_visible_calls(notes_page):
     hidden = notes_page.find(attrs={"role": "doc-pullquote"})
     targets = [notes_page.find(id=a["href"][1:]) for a in notes_page.find_all(attrs={"role": "doc-backlink"})]
     assert all(target not in hidden.descendants for target in targets)
+
+
+# --- issue 8: minimal trees from the hypothesis validator sample (tests/test_properties.py) -----------------
+
+
+def issue8_page(*blocks: t.Block, notes: list[t.Note] | None = None) -> str:
+    """The page of a tree built by hand, transformed as a reader's would be."""
+    document = t.Document(meta=t.Meta(title="Carnet"), children=list(blocks), notes=notes or [])
+    return write_html(apply_transforms(document)).decode("utf-8")
+
+
+def body_links(soup: BeautifulSoup) -> list[Tag]:
+    return soup.find("main").find_all("a")
+
+
+def test_link_inside_a_link_keeps_only_its_text():
+    """issue 8: a link inside a link was written as ``<a>`` inside ``<a>`` (invalid HTML); the outer link
+    wins and the inner one keeps its text."""
+    inner = t.Link(target="https://example.org/b", children=[t.Text(text="intérieur")])
+    outer = t.Link(target="https://example.org/a", children=[t.Text(text="extérieur "), inner])
+    soup = BeautifulSoup(issue8_page(t.Paragraph(children=[outer])), "lxml")
+    links = body_links(soup)
+    assert [a["href"] for a in links] == ["https://example.org/a"]
+    assert text(links[0]) == "extérieur intérieur"
+
+
+def test_note_call_inside_a_link_follows_it():
+    """issue 8: a note call inside a link's text was a link inside a link; it is written right after it."""
+    link = t.Link(target="https://example.org", children=[t.Text(text="lien"), t.NoteRef(note_id="n")])
+    note = t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="La note.")])])
+    soup = BeautifulSoup(issue8_page(t.Paragraph(children=[link]), notes=[note]), "lxml")
+    outer = soup.find("a", href="https://example.org")
+    assert outer.find("a") is None
+    call = outer.find_next_sibling("sup").a
+    assert call["role"] == "doc-noteref" and soup.find(id=call["href"][1:]) is not None
+
+
+def table_cells(*rows: t.Row) -> list[list[tuple[int, int]]]:
+    """(colspan, rowspan) of each written cell, row by row."""
+    soup = BeautifulSoup(issue8_page(t.Table(rows=list(rows))), "lxml")
+    return [[(int(c.get("colspan", 1)), int(c.get("rowspan", 1))) for c in tr.find_all(["td", "th"])]
+            for tr in soup.find("table").find_all("tr")]
+
+
+def cell(label: str, colspan: int = 1, rowspan: int = 1) -> t.Cell:
+    return t.Cell(children=[t.Text(text=label)], colspan=colspan, rowspan=rowspan)
+
+
+def test_table_span_over_a_column_no_cell_begins_in_is_dropped():
+    """issue 8: one row whose cell spans two columns: the Nu checker rejects column 2, in which no cell
+    begins; the table is one column wide."""
+    assert table_cells(t.Row(cells=[cell("a", colspan=2), cell("b")])) == [[(1, 1), (1, 1)]]
+
+
+def test_table_span_over_real_columns_is_kept():
+    assert table_cells(t.Row(cells=[cell("a", colspan=2)]), t.Row(cells=[cell("b"), cell("c")])) \
+        == [[(2, 1)], [(1, 1), (1, 1)]]
+
+
+def test_table_row_span_stops_at_the_end_of_its_row_group():
+    """issue 8 (same table model): a row span past the last row of its ``tbody``."""
+    assert table_cells(t.Row(cells=[cell("a", rowspan=3), cell("b")]), t.Row(cells=[cell("c")])) \
+        == [[(1, 2), (1, 1)], [(1, 1)]]
+
+
+def test_table_column_span_stops_before_a_row_span():
+    """issue 8 (same table model): a column span over a slot filled by a row span from above overlapped it."""
+    assert table_cells(t.Row(cells=[cell("a"), cell("b", rowspan=2), cell("c")]),
+                       t.Row(cells=[cell("d", colspan=3)])) == [[(1, 1), (1, 2), (1, 1)], [(1, 1)]]
+
+
+def test_table_row_without_cells_is_dropped():
+    """issue 8 (same table model): ``<tr></tr>`` is a row on which no cell begins."""
+    assert table_cells(t.Row(cells=[]), t.Row(cells=[cell("a")])) == [[(1, 1)]]
+
+
+def nested_headings_tree() -> list[t.Block]:
+    """Headings typed inside a quotation, a list item and a sidebar nested in a quotation: the ``sections``
+    transform left their levels as typed (an ``h5`` after an ``h2``)."""
+    def heading(level: int, label: str) -> t.Heading:
+        return t.Heading(level=level, children=[t.Text(text=label)])
+
+    def paragraph(label: str) -> t.Paragraph:
+        return t.Paragraph(children=[t.Text(text=label)])
+
+    return [
+        t.BlockQuote(children=[heading(4, "Cité avant tout titre"), paragraph("a")]),
+        heading(2, "Partie"),
+        t.BlockQuote(children=[heading(5, "Cité"), paragraph("b"), heading(6, "Cité encore")]),
+        t.List(items=[t.ListItem(children=[heading(6, "Dans une liste"), paragraph("c")])]),
+        t.BlockQuote(children=[t.Sidebar(heading=heading(3, "Encadré"), children=[heading(6, "Dedans")])]),
+        heading(3, "Sous-partie"),
+        t.BlockQuote(children=[heading(2, "Cité plus haut")]),
+        heading(4, "Sous-sous-partie"),
+    ]
+
+
+def test_nested_headings_skip_no_level():
+    """issue 8: the Nu checker rejects a heading that skips levels; nested headings go one level below the
+    heading read before them at most, and below the section that holds them."""
+    soup = BeautifulSoup(issue8_page(*nested_headings_tree()), "lxml")
+    levels = [int(h.name[1]) for h in soup.find("main").find_all(re.compile(r"^h[1-6]$"))]
+    # Quoted before any heading, reader's note, Partie, Cité, Cité encore, Dans une liste, Encadré, Dedans,
+    # Sous-partie, Cité plus haut, Sous-sous-partie.
+    assert levels == [2, 2, 2, 3, 4, 5, 3, 4, 3, 4, 4]
+    previous = 1
+    for level in levels:
+        assert level <= previous + 1
+        previous = level
+
+
+def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
+    """issue 8: the minimal trees above, through the Nu checker in one run."""
+    require_tool("vnu", "validate the issue 8 pages")
+    from checkers import nu_html_many
+
+    link = t.Link(target="https://example.org/a", children=[
+        t.Text(text="a "), t.Link(target="https://example.org/b", children=[t.Text(text="b")]),
+        t.NoteRef(note_id="n")])
+    pages = {
+        "links": issue8_page(t.Paragraph(children=[link]),
+                             notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])]),
+        "tables": issue8_page(t.Table(rows=[t.Row(cells=[cell("a", colspan=2), cell("b", rowspan=3)]),
+                                            t.Row(cells=[]), t.Row(cells=[cell("c", colspan=2)])])),
+        "headings": issue8_page(*nested_headings_tree()),
+    }
+    paths = []
+    for name, page in pages.items():
+        paths.append(tmp_path / f"{name}.html")
+        paths[-1].write_text(page, encoding="utf-8")
+    results = nu_html_many(paths)
+    assert all(not r.errors for r in results.values()), "\n".join(r.summary() for r in results.values())
 
 
 # --- reflow and zoom in a real browser (skipped without Chromium, failed under CARNET_REQUIRE_CHECKERS=1) --

@@ -189,6 +189,7 @@ def sections(document: t.Document) -> None:
     whose heading has the class ``glossary`` is the glossary: its definition lists are marked so.
     """
     if any(isinstance(n, t.Section) for n in document.children):
+        _nested_heading_levels(document)
         return  # already nested (a tree read back, or transformed twice)
     body_headings = [b for b in document.children if isinstance(b, t.Heading)]
     level_one = [h for h in body_headings if h.level == 1]
@@ -232,6 +233,7 @@ def sections(document: t.Document) -> None:
             stack[-1].children.append(block)
     document.children = root.children
     _sidebar_levels(document.children, 1, ids)
+    _nested_heading_levels(document)
     for node in iter_nodes(document):
         if isinstance(node, t.PageBreak) and not node.id:
             node.id = ids.new("page-" + slug(node.label))
@@ -254,6 +256,44 @@ def _sidebar_levels(blocks: list[t.Block], level: int, ids: _Ids) -> None:
                 block.heading.id = block.heading.id or ids.new(slug(plain_text(block.heading)))
                 _nested_headings(block.children, block.heading.level)
             _sidebar_levels(block.children, block.heading.level if block.heading else level, ids)
+
+
+def _nested_heading_levels(document: t.Document) -> None:
+    """Headings that are no section's own (typed inside a quotation, a list item, an interview turn, a
+    nested sidebar, a note…) skip no level either: each goes below the heading of the section or sidebar that
+    holds it, and at most one level below the heading read just before it.
+
+    The nesting above leaves them as the source typed them, and a page whose ``h5`` follows an ``h2`` is
+    rejected by the Nu checker. Section headings are never changed, so the sections keep their nesting: the
+    heading after a nested one is a section's, at most one level below the section's (≤ the nested + 1).
+    """
+
+    def visit(node: t.Node, context: int, previous: int) -> int:
+        """Fix the headings under ``node``; ``context`` is the level of the heading that holds them,
+        ``previous`` the level of the last heading read; returns the last level read."""
+        if isinstance(node, t.Heading):
+            node.level = max(min(node.level, previous + 1, 6), min(context + 1, 6))
+            return node.level
+        if isinstance(node, t.Section):
+            previous = node.heading.level
+            context = node.heading.level
+            nodes: list[t.Node] = list(node.children)
+        else:
+            nodes = list(children(node))
+            if isinstance(node, t.Sidebar) and node.heading is not None:
+                previous = visit(node.heading, context, previous)
+                context = node.heading.level
+                nodes = nodes[1:]
+        for child in nodes:
+            if not isinstance(child, t.INLINE_TYPES):
+                previous = visit(child, context, previous)
+        return previous
+
+    last = 1  # the document's title
+    for block in document.children:
+        last = visit(block, 1, last)
+    for note in document.notes:  # after the heading (level 2) of the notes
+        visit(note, 2, 2)
 
 
 def _nested_headings(blocks: list[t.Block], level: int) -> None:

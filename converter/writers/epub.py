@@ -139,9 +139,10 @@ class EpubRenderer(HtmlRenderer):
         return min(max(level - 1, 1), 6)
 
     def link_href(self, target: str) -> str | None:
-        # A link inside the carnet ("#lexique") may point into another chapter file.
+        # A link inside the carnet ("#lexique") may point into another chapter file; one to an id that no
+        # chapter holds points nowhere (EPUBCheck RSC-012) and is kept as text.
         if target.startswith("#"):
-            return self.href(target[1:]) if len(target) > 1 else None
+            return self.href(target[1:]) if target[1:] in self.file_of else None
         # A link to a file beside the carnet ("autre.html") points to nothing in the book (EPUBCheck RSC-007).
         return target if _URL_SCHEME.match(target) else None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -97,6 +98,46 @@ def _attributes(pairs: dict[str, object]) -> Markup:
             value = key
         parts.append(f' {key}="{escape(str(value))}"')
     return Markup("".join(parts))
+
+
+#: The largest spans HTML allows (``colspan`` ≤ 1000, ``rowspan`` ≤ 65534).
+_MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534
+
+
+def table_spans(groups: list[list[t.Row]]) -> dict[int, tuple[int, int]]:
+    """The ``(colspan, rowspan)`` each cell of a table is written with, by ``id(cell)``; ``groups`` are its row
+    groups (``thead``, ``tbody``) in the order they are written.
+
+    The tree's spans are what the source said; HTML's table model rejects three things a source can say
+    (the Nu checker: "Table cell spans past the end of its row group", "Table cell is overlapped by later
+    table cell", "Table column N … has no cells beginning in it"). So a row span stops at the end of its row
+    group, a column span stops before a slot that a row span from above already fills, and a column in which
+    no cell begins is merged with the one before it (a single row with a ``colspan="2"`` cell is one column
+    wide: the span was meaningless).
+    """
+    placed: list[tuple[t.Cell, int, int, int]] = []  # cell, first column, column span, row span
+    starts: set[int] = set()
+    for rows in groups:
+        below: dict[int, set[int]] = {}  # row index in the group → columns filled by row spans from above
+        for y, row in enumerate(rows):
+            filled = below.pop(y, set())
+            x = 0
+            for cell in row.cells:
+                while x in filled:
+                    x += 1
+                colspan = min(max(cell.colspan, 1), _MAX_COLSPAN)
+                blocked = [c for c in filled if c > x]
+                if blocked:
+                    colspan = min(colspan, min(blocked) - x)
+                rowspan = min(max(cell.rowspan, 1), _MAX_ROWSPAN, len(rows) - y)
+                for dy in range(1, rowspan):
+                    below.setdefault(y + dy, set()).update(range(x, x + colspan))
+                placed.append((cell, x, colspan, rowspan))
+                starts.add(x)
+                x += colspan
+    columns = sorted(starts)
+    return {id(cell): (bisect.bisect_left(columns, x + colspan) - bisect.bisect_left(columns, x), rowspan)
+            for cell, x, colspan, rowspan in placed}
 
 
 def visible_note_calls(document: t.Document) -> dict[int, str]:
@@ -204,9 +245,12 @@ class HtmlRenderer:
         return self.element("span", self.common(node), content)  # Span
 
     def link(self, node: t.Link) -> str:
-        """A link; note calls inside its text are written right after it (nested links are invalid)."""
+        """A link; note calls inside its text are written right after it (nested links are invalid).
+
+        A link inside a link keeps only its text: HTML forbids ``<a>`` inside ``<a>`` and the outer one wins.
+        """
         href = self.link_href(node.target)
-        if self.pullquote_depth or href is None:
+        if self.pullquote_depth or self.link_depth or href is None:
             return self.element("span", self.common(node), self.inlines(node.children))
         self.link_depth += 1
         held_before = len(self.held_noterefs)
@@ -368,25 +412,28 @@ class HtmlRenderer:
         return self.element("figure", self.common(node), content)
 
     def block_table(self, node: t.Table) -> str:
-        head = [row for row in node.rows if row.header]
-        body = [row for row in node.rows if not row.header]
+        # A row without cells is dropped: HTML rejects a row on which no cell begins, and it holds no text.
+        head = [row for row in node.rows if row.header and row.cells]
+        body = [row for row in node.rows if not row.header and row.cells]
+        spans = table_spans([head, body])
         parts = []
         if node.caption:
             parts.append(self.element("caption", {}, self.inlines(node.caption)))
         if head:
-            parts.append(self.element("thead", {}, "".join(self.row(row, True) for row in head)))
+            parts.append(self.element("thead", {}, "".join(self.row(row, True, spans) for row in head)))
         if body:
-            parts.append(self.element("tbody", {}, "".join(self.row(row, False) for row in body)))
+            parts.append(self.element("tbody", {}, "".join(self.row(row, False, spans) for row in body)))
         return self.element("table", self.common(node), "\n".join(parts))
 
-    def row(self, row: t.Row, in_head: bool) -> str:
+    def row(self, row: t.Row, in_head: bool, spans: dict[int, tuple[int, int]]) -> str:
         cells = []
         for index, cell in enumerate(row.cells):
             header = cell.header or in_head
             scope = ("col" if in_head else "row" if index == 0 else None) if header else None
+            colspan, rowspan = spans[id(cell)]
             attributes = {**self.common(cell), "scope": scope,
-                          "colspan": cell.colspan if cell.colspan > 1 else None,
-                          "rowspan": cell.rowspan if cell.rowspan > 1 else None,
+                          "colspan": colspan if colspan > 1 else None,
+                          "rowspan": rowspan if rowspan > 1 else None,
                           "class": [*cell.classes, *([f"align-{cell.align}"] if cell.align else [])] or None}
             cells.append(self.element("th" if header else "td", attributes, self.inlines(cell.children)))
         return self.element("tr", self.common(row), "".join(cells))
