@@ -1,89 +1,624 @@
 """The carnet PDF itself → tree (the ``pdf`` reader, for ``.pdf`` files), through pdfplumber (MIT, on pdfminer.six).
 
-Place in the pipeline: first stage. It uses what a plain text extraction lacks, then hands the text to the
-same steps as the raw-text reader (:mod:`converter.readers.pdftext`):
+Place in the pipeline: first stage. It reads what a plain text extraction lacks, lays the text out the way
+the raw-text reader (:mod:`converter.readers.pdftext`) expects it, then runs that reader's steps, replacing
+the few whose guesses the layout makes certain:
 
-- positions: each page is cut into its columns at the vertical gutters no word crosses, and each column is
-  read top to bottom, so that columns are not interleaved line by line;
-- vertical spacing: a gap between lines clearly larger than the column's line spacing ends a paragraph
-  (a blank line in the text), and so does a change of font size (a title above its text);
-- font size: a line set clearly larger than the body text is a title, set apart by blank lines;
-- link annotations: each page's link targets are appended at the page's end, one per line, the way the
-  extracted texts carry them, and attached to their visible text by the text steps;
+- positions: each page is cut into its columns at the vertical gutters no word crosses (a gutter must run
+  along a good part of the text, so that the gaps between table cells do not count), and each column is
+  read top to bottom; a paragraph that runs on from one column or page to the next is kept whole;
+- running heads and page numbers (short lines set apart at the top or bottom of a page) stay out of the
+  columns;
+- vertical spacing, a change of font size or weight, a bullet: the end of a paragraph (a blank line);
+- font size: the sizes larger than the body text are ranked; each size used by titles (not by quotes or
+  lead-ins, which end their sentences) is a heading level, the largest the highest. The largest size of a
+  cover page (used nowhere else) is the document's title, not a heading;
+- footnotes: the lines under a short rule at the foot of a column (or set smaller at the foot of the
+  page), each starting with its number, are notes; the calls are the digits set in superscript in the
+  text, paired with the note of the same number on the same page or the next ones;
+- boxes: paragraphs drawn on a filled or framed rectangle form a sidebar, titled by their first heading;
+- link annotations: each page's targets are appended to its text (the text steps use them for addresses
+  and for hyphens in addresses) and each is attached to the text under its rectangle in the tree;
 - page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import statistics
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+from .. import tree as t
 from ..errors import CarnetError
-from ..tree import Document
+from ..walk import iter_nodes
+from . import pdftext
+from .pdftext import NOTE_CLOSE, NOTE_OPEN, Block, State
+
+_BULLET_START = re.compile(r"^([•◦▪▫‣⁃▶▷►▸→➔➜■□–—-]|\d{1,2}[.)])\s")
+_TERMINAL = (".", "!", "?", "…", ":", "»", "”", '"', ";")
+_SENTENCE_END = (".", "!", "?", "…", "»", "”", '"')
+_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _gutters(words: list[dict], x0: float, x1: float, min_width: float = 9.0) -> list[float]:
-    """x positions of the vertical gaps that no word crosses, inside [x0, x1] (column separators)."""
+# === Layout: lines, regions, blocks ==================================================================
+
+
+@dataclass
+class PLine:
+    """One printed line: its words, position and type."""
+
+    words: list[dict]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 0.0
+    bold: float = 0.0
+    text: str = ""
+    calls: list[tuple[int, str]] = field(default_factory=list)
+    """Superscript numbers: (offset in ``text`` where the call goes, number)."""
+    box: int = -1
+
+
+@dataclass
+class PBlock:
+    """A paragraph (or a title, a note…) as laid out: its lines and what the layout says it is."""
+
+    lines: list[PLine]
+    page: int
+    kind: str = "para"  # para, note, furniture
+    number: int = 0  # a note's number
+    label: str = ""  # a note's label (its id is note-<label>)
+    level: int = 0  # a heading's level (0: not a heading)
+    box: int = -1
+    region: int = 0
+    page_label: str = ""  # the label of the page where a block continued from a previous page resumes
+    resumes_at: int = -1  # index of the line where the block resumes on a new page
+    cover: str = ""  # "title" or "subtitle" for the cover page's text
+
+    @property
+    def size(self) -> float:
+        return statistics.median(line.size for line in self.lines)
+
+    @property
+    def bold(self) -> float:
+        return statistics.mean(line.bold for line in self.lines)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass
+class Layout:
+    """What the layout analysis found in the whole PDF."""
+
+    blocks: list[PBlock] = field(default_factory=list)
+    body_size: float = 0.0
+    labels: list[str] | None = None
+    urls: dict[int, list[str]] = field(default_factory=dict)
+    annotations: list[tuple[str, str]] = field(default_factory=list)
+    """(target, visible text) of every link annotation, in page order."""
+    has_footnotes: bool = False
+    has_levels: bool = False
+    title: str = ""
+    subtitle: str = ""
+    line_block: dict[int, PBlock] = field(default_factory=dict)
+    """Number of a line of the text → the layout block it belongs to."""
+    called: set[str] = field(default_factory=set)
+    """Labels of the notes whose call the layout placed (a superscript number)."""
+
+
+def _is_bold(word: dict) -> bool:
+    name = str(word.get("fontname", "")).lower()
+    return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "demi"))
+
+
+def _lines(words: list[dict]) -> list[PLine]:
+    """Words → lines: a word belongs to a line its height overlaps (a superscript overlaps its line)."""
+    lines: list[PLine] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        target = None
+        for line in reversed(lines[-3:]):
+            overlap = min(line.bottom, word["bottom"]) - max(line.top, word["top"])
+            if overlap >= 0.5 * min(line.bottom - line.top, word["bottom"] - word["top"]):
+                target = line
+                break
+        if target is None:
+            lines.append(PLine([word], word["x0"], word["x1"], word["top"], word["bottom"]))
+        else:
+            target.words.append(word)
+            target.x0, target.x1 = min(target.x0, word["x0"]), max(target.x1, word["x1"])
+            target.top, target.bottom = min(target.top, word["top"]), max(target.bottom, word["bottom"])
+    for line in lines:
+        _finish_line(line)
+    return lines
+
+
+def _finish_line(line: PLine) -> None:
+    """The line's text (words glued when no space separates them), main size, weight and superscripts."""
+    line.words.sort(key=lambda w: w["x0"])
+    weights = Counter()
+    for word in line.words:
+        weights[round(word["size"], 1)] += len(word["text"])
+    main = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0] if weights else 0.0
+    line.size = main
+    baseline = max((w["bottom"] for w in line.words if round(w["size"], 1) == main), default=line.bottom)
+    letters = sum(len(w["text"]) for w in line.words) or 1
+    line.bold = sum(len(w["text"]) for w in line.words if _is_bold(w)) / letters
+    text = ""
+    previous = None
+    for word in line.words:
+        superscript = word["size"] <= 0.8 * main and word["bottom"] < baseline - 0.12 * main
+        if previous is not None:
+            gap = word["x0"] - previous["x1"]
+            if gap > 0.15 * max(word["size"], previous["size"]):
+                text += " "
+        if superscript and _NUMBER.match(word["text"]) and text and not text.endswith(" "):
+            line.calls.append((len(text), word["text"]))
+        text += word["text"]
+        previous = word
+    line.text = text
+
+
+def _coverage_gaps(words: list[dict], x0: float, x1: float, min_width: float) -> list[tuple[float, float]]:
+    """The x ranges inside [x0, x1] that no word covers, at least ``min_width`` wide, between words."""
     if not words:
         return []
-    step = 1.0
-    size = int((x1 - x0) / step) + 2
-    covered = [0] * size
-    for word in words:
-        start = max(0, int((word["x0"] - x0) / step))
-        stop = min(size - 1, int((word["x1"] - x0) / step) + 1)
-        for index in range(start, stop):
-            covered[index] += 1
-    text_start = next((i for i, c in enumerate(covered) if c), 0)
-    text_stop = max((i for i, c in enumerate(covered) if c), default=size - 1)
-    cuts = []
-    run_start = None
-    for index in range(text_start, text_stop + 1):
-        if covered[index] == 0:
-            run_start = index if run_start is None else run_start
-        elif run_start is not None:
-            if (index - run_start) * step >= min_width:
-                cuts.append(x0 + (run_start + index) / 2 * step)
-            run_start = None
+    spans = sorted((w["x0"], w["x1"]) for w in words)
+    gaps = []
+    reach = spans[0][1]
+    for start, stop in spans[1:]:
+        if start - reach >= min_width:
+            gaps.append((reach, start))
+        reach = max(reach, stop)
+    return gaps
+
+
+def _columns(words: list[dict], min_width: float) -> list[float]:
+    """x positions of the gutters between columns: gaps no word crosses, bordered on both sides by text
+    that runs along a good part of the text's height (the gaps between table cells do not) and by columns
+    wide enough to hold text (a column of bullets is not one)."""
+    if len(words) < 4:
+        return []
+    top = min(w["top"] for w in words)
+    bottom = max(w["bottom"] for w in words)
+    height = bottom - top
+    cuts: list[float] = []
+    start, stop = min(w["x0"] for w in words), max(w["x1"] for w in words)
+    for left, right in _coverage_gaps(words, start, stop, min_width):
+        if left - (cuts[-1] if cuts else start) < 6 * min_width or stop - right < 6 * min_width:
+            continue  # too narrow for a column: bullets or numbers set apart from their text
+        before = [w for w in words if w["x1"] <= left + 0.5 and w["x1"] >= left - 60]
+        after = [w for w in words if w["x0"] >= right - 0.5 and w["x0"] <= right + 60]
+        extent = [max(w["bottom"] for w in side) - min(w["top"] for w in side) if side else 0
+                  for side in (before, after)]
+        rows = [len({round(w["top"]) for w in side}) for side in (before, after)]
+        if min(extent) >= 0.3 * height and min(rows) >= 3:
+            cuts.append((left + right) / 2)
     return cuts
 
 
-def _column_lines(page, bbox: tuple[float, float, float, float]) -> list[dict]:  # noqa: ANN001 - pdfplumber page
-    region = page.crop(bbox, relative=False, strict=False)
-    return region.extract_text_lines(return_chars=True, strip=True)
+def _regions(words: list[dict], min_width: float, depth: int = 0) -> list[list[dict]]:
+    """The page's words in reading order, as regions (columns) each read top to bottom.
+
+    Columns first (left to right); when none runs the page's height (a title across the columns above
+    them), the page is cut across at its widest empty bands and each band is tried again.
+    """
+    cuts = _columns(words, min_width)
+    if cuts:
+        edges = [float("-inf"), *cuts, float("inf")]
+        parts = [[w for w in words if left <= (w["x0"] + w["x1"]) / 2 < right]
+                 for left, right in zip(edges, edges[1:], strict=False)]
+        result = []
+        for part in parts:
+            if part:
+                result.extend(_regions(part, min_width, depth + 1) if depth < 2 else [part])
+        return result
+    if depth >= 2 or len(words) < 8:
+        return [words]
+    # Across: split at the vertical gaps larger than the common line spacing, keep the split only if a band
+    # has columns of its own.
+    rows = sorted({(round(w["top"], 1), round(w["bottom"], 1)) for w in words})
+    bands: list[list[float]] = []
+    for top, bottom in rows:
+        if bands and top <= bands[-1][1] + 1.2 * min_width:
+            bands[-1][1] = max(bands[-1][1], bottom)
+        else:
+            bands.append([top, bottom])
+    if len(bands) < 2:
+        return [words]
+    groups = [[w for w in words if band[0] <= w["top"] <= band[1]] for band in bands]
+    if not any(_columns(group, min_width) for group in groups if group):
+        return [words]
+    result = []
+    for group in groups:
+        if group:
+            result.extend(_regions(group, min_width, depth + 1))
+    return result
 
 
-def _size(line: dict) -> float:
-    sizes = [c.get("size", 0) for c in line.get("chars", []) if str(c.get("text", "")).strip()]
-    return statistics.median(sizes) if sizes else 0.0
+def _rules(page) -> list[tuple[float, float, float]]:  # noqa: ANN001 - pdfplumber page
+    """Horizontal rules (thin lines or rectangles): (x0, x1, y)."""
+    found = []
+    for item in [*page.lines, *page.rects]:
+        if item["bottom"] - item["top"] <= 2.0 and item["x1"] - item["x0"] >= 15:
+            found.append((item["x0"], item["x1"], (item["top"] + item["bottom"]) / 2))
+    return found
 
 
-def _page_text(page, body_size: float) -> str:  # noqa: ANN001 - pdfplumber page
-    words = page.extract_words()
-    cuts = _gutters(words, page.bbox[0], page.bbox[2])
-    edges = [page.bbox[0], *cuts, page.bbox[2]]
-    out: list[str] = []
-    for left, right in zip(edges, edges[1:], strict=False):
-        lines = _column_lines(page, (left, page.bbox[1], right, page.bbox[3]))
-        if not lines:
+def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pdfplumber page
+    """Filled or framed rectangles that hold text (sidebars); table cells (side by side) excluded."""
+    rects = [r for r in page.rects if r["bottom"] - r["top"] > 8 and r["x1"] - r["x0"] > 60
+             and r["x1"] - r["x0"] < 0.95 * page.width]
+    rects = [r for r in rects if r.get("fill") or r.get("stroke")]
+    cells = set()
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            same_row = abs(a["top"] - b["top"]) < 2 and abs(a["bottom"] - b["bottom"]) < 2
+            if same_row and (a["x1"] <= b["x0"] + 2 or b["x1"] <= a["x0"] + 2):
+                cells.update((id(a), id(b)))
+    boxes: list[list[float]] = []
+    for rect in sorted((r for r in rects if id(r) not in cells), key=lambda r: (r["x0"], r["top"])):
+        for box in boxes:
+            if abs(box[0] - rect["x0"]) < 3 and abs(box[2] - rect["x1"]) < 3 and rect["top"] <= box[3] + 2:
+                box[3] = max(box[3], rect["bottom"])
+                box[1] = min(box[1], rect["top"])
+                break
+        else:
+            boxes.append([rect["x0"], rect["top"], rect["x1"], rect["bottom"]])
+    return [(b[0], b[1], b[2], b[3]) for b in boxes]
+
+
+def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]], body_size: float,
+                    x0: float, x1: float) -> int:
+    """Index of the first footnote line of a column (len(lines) when it has none).
+
+    A footnote zone is under a short rule at the foot of the column, or set smaller than the body at the
+    foot of the page; either way its first line starts with a number.
+    """
+    width = max(1.0, x1 - x0)
+    for rx0, rx1, y in sorted(rules, key=lambda r: -r[2]):
+        if rx1 - rx0 > 0.6 * width or rx0 < x0 - 6 or rx0 > x0 + 0.3 * width:
             continue
-        gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
-        usual = statistics.median(gaps) if gaps else 0.0
-        previous = None
-        for line in lines:
-            size = _size(line)
-            if previous is not None:
-                gap = line["top"] - previous["bottom"]
-                # a change of font size sets a title apart from its text (and a title's lines stay together)
-                size_change = abs(size - _size(previous)) > 0.1 * max(size, 1)
-                title = body_size and size > 1.15 * body_size
-                if size_change or gap > max(1.5 * usual, usual + 2) and not (title and gap < 2 * size):
-                    out.append("")
-            out.append(line["text"])
-            previous = line
-        out.append("")
-    return "\n".join(out)
+        below = [i for i, line in enumerate(lines) if line.top >= y - 1]
+        if not below or any(line.top < y - 1 for line in lines[below[0]:]):
+            continue
+        if re.match(r"\d{1,3}\b", lines[below[0]].text) and (below[0] == 0 or lines[below[0] - 1].bottom <= y + 1):
+            return below[0]
+    index = len(lines)
+    while index > 0 and lines[index - 1].size and lines[index - 1].size <= 0.85 * body_size:
+        index -= 1
+    while index < len(lines) and not re.match(r"\d{1,3}\s?\S", lines[index].text):
+        index += 1
+    if index < len(lines) and index > 0 and lines[index].top - lines[index - 1].bottom > 0.5 * body_size:
+        return index
+    return len(lines)
+
+
+def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, float]) -> list[PBlock]:
+    """A column's lines → paragraphs: a larger gap, a change of size or weight, a bullet, a box."""
+    blocks: list[PBlock] = []
+    for line in lines:
+        previous = blocks[-1].lines[-1] if blocks else None
+        new = previous is None
+        if previous is not None:
+            usual = pitch.get(round(previous.size), 1.25 * previous.size)
+            step = line.top - previous.top
+            size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
+            weight_change = (line.bold >= 0.8) != (previous.bold >= 0.8)
+            new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
+                or bool(_BULLET_START.match(line.text)) or line.box != previous.box
+        if new:
+            blocks.append(PBlock([line], page, box=line.box, region=region))
+        else:
+            blocks[-1].lines.append(line)
+    return blocks
+
+
+def _notes(lines: list[PLine], page: int) -> list[PBlock]:
+    """Footnote lines → notes, each starting at a line that opens with its number (set in superscript, or
+    the next number): "55." at the start of a line that goes on an address is not a new note."""
+    blocks: list[PBlock] = []
+    for line in lines:
+        match = re.match(r"(\d{1,3})(?!\d)", line.text)
+        if match:
+            number = int(match.group(1))
+            first = line.words[0]
+            raised = bool(_NUMBER.match(first["text"])) and first["size"] <= 0.85 * line.size
+            expected = blocks[-1].number + 1 if blocks and blocks[-1].kind == "note" else None
+            if raised or expected is None or number == expected:
+                line.text = f"{number} {line.text[match.end():].lstrip()}"  # a glued number set apart
+                line.calls = []
+                blocks.append(PBlock([line], page, kind="note", number=number))
+                continue
+        if blocks:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(PBlock([line], page))
+    return blocks
+
+
+def _furniture(rows: list[PLine], body_size: float, page_height: float) -> tuple[list[PLine], list[PLine]]:
+    """Running heads and page numbers: short lines set apart at the top or the bottom of the page."""
+    head, foot = [], []
+    ordered = sorted(rows, key=lambda r: r.top)
+    for index, row in enumerate(ordered[:2]):
+        after = ordered[index + 1] if index + 1 < len(ordered) else None
+        if row.top < 0.12 * page_height and len(row.text) <= 60 and after is not None \
+                and after.top - row.bottom > 1.5 * body_size and all(r in head for r in ordered[:index]):
+            head.append(row)
+    for index in range(len(ordered) - 1, max(-1, len(ordered) - 3), -1):
+        row = ordered[index]
+        before = ordered[index - 1] if index else None
+        if row.bottom > 0.88 * page_height and len(row.text) <= 60 and before is not None \
+                and row.top - before.bottom > 1.5 * body_size and all(r in foot for r in ordered[index + 1:]):
+            foot.append(row)
+    return head, foot
+
+
+def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout rules, one after the other
+    """Every page → layout blocks in reading order, with headings, notes, boxes and links."""
+    layout = Layout(labels=_labels(pdf))
+    pages_words: list[list[dict]] = []
+    sizes: Counter[float] = Counter()
+    for page in pdf.pages:
+        words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        words = [w for w in words if w["text"].strip()]
+        pages_words.append(words)
+        for word in words:
+            sizes[round(word["size"], 1)] += len(word["text"])
+    layout.body_size = body = max(sizes.items(), key=lambda kv: kv[1])[0] if sizes else 10.0
+    min_gutter = max(6.0, 0.75 * body)
+    all_lines: list[tuple[int, int, PLine]] = []
+    regions_by_page: list[list[tuple[list[PLine], list[PLine], list[PLine], list[PLine]]]] = []
+    box_count = 0
+    for number, (page, words) in enumerate(zip(pdf.pages, pages_words, strict=True)):
+        rows = _lines(words)  # whole-page rows, only to find running heads and page numbers
+        head, foot = _furniture(rows, body, float(page.height))
+        aside = {id(w) for row in (*head, *foot) for w in row.words}
+        body_words = [w for w in words if id(w) not in aside]
+        rules = _rules(page)
+        boxes = _boxes(page)
+        page_regions = []
+        for region_words in _regions(body_words, min_gutter):
+            lines = _lines(region_words)
+            for line in lines:
+                middle_x, middle_y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+                for index, (bx0, btop, bx1, bbottom) in enumerate(boxes):
+                    if bx0 <= middle_x <= bx1 and btop <= middle_y <= bbottom:
+                        line.box = box_count + index
+            x0 = min(line.x0 for line in lines)
+            x1 = max(line.x1 for line in lines)
+            split = _footnote_split(lines, rules, body, x0, x1)
+            page_regions.append((head, lines[:split], lines[split:], foot))
+            all_lines.extend((number, len(page_regions), line) for line in lines[:split])
+        box_count += len(boxes)
+        if not page_regions:
+            page_regions.append((head, [], [], foot))
+        regions_by_page.append(page_regions)
+        links = []
+        for link in page.hyperlinks:
+            uri = link.get("uri")
+            if not uri:
+                continue
+            under = [w for w in words if w["x0"] >= link["x0"] - 1 and w["x1"] <= link["x1"] + 1
+                     and w["top"] >= link["top"] - 2 and w["bottom"] <= link["bottom"] + 2]
+            visible = " ".join(w["text"] for w in sorted(under, key=lambda w: (round(w["top"]), w["x0"])))
+            if layout.annotations and layout.annotations[-1][0] == uri and visible:
+                layout.annotations[-1] = (uri, f"{layout.annotations[-1][1]}\n{visible}")  # one link, two lines
+            elif visible:
+                layout.annotations.append((uri, visible))
+            links.append(uri)
+        layout.urls[number] = _unique(links)
+    # Usual line pitch per size: the most common distance between the tops of consecutive lines.
+    steps: dict[int, Counter[float]] = {}
+    for (page_a, region_a, a), (page_b, region_b, b) in zip(all_lines, all_lines[1:], strict=False):
+        if (page_a, region_a) == (page_b, region_b) and abs(a.size - b.size) < 0.5 and b.top > a.top:
+            steps.setdefault(round(a.size), Counter())[round(b.top - a.top, 1)] += 1
+    pitch = {size: min(value for value, count in counter.items() if count >= 0.5 * max(counter.values()))
+             for size, counter in steps.items()}
+    # Blocks, page by page, column by column.
+    for number, page_regions in enumerate(regions_by_page):
+        head = page_regions[0][0]
+        foot = page_regions[0][3]
+        for row in head:
+            layout.blocks.append(PBlock([row], number, kind="furniture"))
+        notes: list[PBlock] = []
+        for region, (_, lines, note_lines, _) in enumerate(page_regions):
+            layout.blocks.extend(_paragraphs(lines, number, region, pitch))
+            if note_lines:
+                layout.has_footnotes = True
+                notes.extend(_notes(note_lines, number))
+        layout.blocks.extend(notes)
+        for row in foot:
+            layout.blocks.append(PBlock([row], number, kind="furniture"))
+    _flow(layout)
+    _cover(layout)
+    _levels(layout)
+    _pair_calls(layout)
+    return layout
+
+
+def _flow(layout: Layout) -> None:
+    """A paragraph that runs on into the next column or page is one paragraph: its end has no final
+    punctuation, or the next column starts in lower case, in the same type."""
+    result: list[PBlock] = []
+    pending: list[PBlock] = []  # notes and page furniture met between the two halves
+    for block in layout.blocks:
+        if block.kind != "para":
+            pending.append(block)
+            continue
+        previous = result[-1] if result else None
+        if previous is not None and previous.kind == "para" and (previous.page, previous.region) != (block.page, block.region) \
+                and _is_first_of_region(layout, block) and abs(previous.lines[-1].size - block.lines[0].size) < 0.5 \
+                and (previous.lines[-1].bold >= 0.8) == (block.lines[0].bold >= 0.8) and previous.box == block.box \
+                and not _BULLET_START.match(block.lines[0].text):
+            end = previous.lines[-1].text.rstrip()
+            first = block.lines[0].text.lstrip()[:1]
+            if not end.endswith(_SENTENCE_END + (":",)) or first.islower():
+                if block.page != previous.page:
+                    previous.resumes_at = len(previous.lines)
+                    previous.page_label = str(block.page)
+                previous.lines.extend(block.lines)
+                continue
+        result.extend(pending)
+        pending = []
+        result.append(block)
+    result.extend(pending)
+    layout.blocks = result
+
+
+def _is_first_of_region(layout: Layout, block: PBlock) -> bool:
+    for other in layout.blocks:
+        if other.kind == "para" and (other.page, other.region) == (block.page, block.region):
+            return other is block
+    return False
+
+
+def _style(block: PBlock) -> tuple[float, bool]:
+    """A block's type: its size (to the half point) and whether it is bold."""
+    return round(block.size * 2) / 2, block.bold >= 0.6
+
+
+def _cover(layout: Layout) -> None:
+    """A first page whose largest type is used nowhere else and is larger than any other: the cover. Its
+    largest text is the title, its other text in a type larger than the body and used nowhere else the
+    subtitle (metadata, not headings)."""
+    first = [b for b in layout.blocks if b.page == 0 and b.kind == "para"]
+    if not first:
+        return
+    elsewhere = {_style(b) for b in layout.blocks if b.page > 0 and b.kind == "para"}
+    largest = max(first, key=lambda b: b.size)
+    if _style(largest) in elsewhere or largest.size < 1.3 * layout.body_size \
+            or any(b.size >= largest.size for b in layout.blocks if b.page > 0):
+        return
+    largest.cover = "title"
+    layout.title = largest.text
+    for block in first:
+        if block is not largest and _style(block) not in elsewhere and block.size > 1.1 * layout.body_size:
+            block.cover = "subtitle"
+            layout.subtitle = f"{layout.subtitle} {block.text}".strip()
+
+
+def _levels(layout: Layout) -> None:
+    """Heading levels from type sizes: every size larger than the body used by titles, ranked.
+
+    A size whose blocks mostly end their sentences (quotes, lead-ins) is not a title size; neither is one
+    used only in boxes (sidebar titles) nor on the cover.
+    """
+    body = layout.body_size
+    counts: dict[float, list[int]] = {}
+    for block in layout.blocks:
+        if block.kind != "para" or block.cover or block.box >= 0 or block.size < 1.1 * body:
+            continue
+        text = block.text.rstrip()
+        sentence = text.endswith(_SENTENCE_END) or text.startswith(("«", "“", '"'))
+        entry = counts.setdefault(round(block.size * 2) / 2, [0, 0])
+        entry[0] += 1
+        entry[1] += sentence
+    title_sizes = sorted((size for size, (total, sentences) in counts.items() if sentences <= 0.5 * total),
+                         reverse=True)
+    if not title_sizes:
+        return
+    layout.has_levels = True
+    rank = {size: min(2 + index, 6) for index, size in enumerate(title_sizes)}
+    for block in layout.blocks:
+        if block.kind != "para" or block.cover:
+            continue
+        size = round(block.size * 2) / 2
+        text = block.text.rstrip()
+        if block.box >= 0:
+            # in a box: a title size (or larger than the body, not a sentence) titles the box
+            if size >= 1.1 * body and not text.endswith(_SENTENCE_END):
+                block.level = rank.get(size, max(rank.values()))
+            continue
+        if size in rank and not (text.endswith(_SENTENCE_END) and len(text.split()) > 12):
+            block.level = rank[size]
+
+
+def _pair_calls(layout: Layout) -> None:
+    """Each superscript number → the note of that number on the same page or the next ones."""
+    notes = [b for b in layout.blocks if b.kind == "note"]
+    used: set[str] = set()
+    for note in notes:
+        label = str(note.number)
+        while label in used:
+            label += "bis"
+        used.add(label)
+        note.label = label
+    free = list(notes)
+    for block in layout.blocks:
+        if block.kind != "para":
+            continue
+        for line in block.lines:
+            kept = []
+            for offset, number in line.calls:
+                note = next((n for n in free if str(n.number) == number and block.page <= n.page <= block.page + 1),
+                            None)
+                if note is None:
+                    continue
+                free.remove(note)
+                kept.append((offset, note.label))
+                layout.called.add(note.label)
+            line.calls = kept
+
+
+# === Text for the text steps ================================================================================
+
+
+def _line_text(line: PLine, calls: bool) -> str:
+    text = line.text
+    if not calls:
+        return text
+    for offset, label in sorted(line.calls, reverse=True):
+        number = re.match(r"\d+", text[offset:])
+        end = offset + (number.end() if number else 0)
+        text = f"{text[:offset]}{NOTE_OPEN}note-{label}{NOTE_CLOSE}{text[end:]}"
+    return text
+
+
+def render(layout: Layout) -> list[str]:
+    """The layout as text lines in the raw-text reader's conventions; fills ``layout.line_block``."""
+    out: list[str] = []
+    pending_urls: list[str] = []
+    page = -1
+
+    def add(text: str, block: PBlock | None) -> None:
+        out.append(text)
+        if block is not None:
+            layout.line_block[len(out)] = block
+
+    for block in layout.blocks:
+        if block.page != page:
+            if page >= 0:
+                add("", None)
+                add("", None)
+            page = block.page
+            if layout.labels and page < len(layout.labels) and layout.labels[page]:
+                add(f"Page {layout.labels[page]}", None)
+                add("", None)
+            pending_urls.extend(u for u in layout.urls.get(page, []) if u not in pending_urls)
+        if block.cover == "title" or block.cover == "subtitle":
+            continue
+        for index, line in enumerate(block.lines):
+            text = _line_text(line, layout.has_footnotes)
+            if index == block.resumes_at and layout.labels:
+                label = layout.labels[int(block.page_label)] if int(block.page_label) < len(layout.labels) else ""
+                text = f"[Page {label}] {text}" if label else text
+            add(text, block)
+        add("", None)
+        if pending_urls and block.kind in ("para", "note"):
+            for url in pending_urls:
+                add(url, None)
+            add("", None)
+            pending_urls = []
+    for url in pending_urls:
+        add(url, None)
+    return out
 
 
 def _labels(pdf) -> list[str] | None:  # noqa: ANN001 - pdfplumber PDF
@@ -94,34 +629,6 @@ def _labels(pdf) -> list[str] | None:  # noqa: ANN001 - pdfplumber PDF
     return [str(label) for label in labels]
 
 
-def pdf_to_text(data: bytes, source: str = "") -> str:
-    """The text of a PDF laid out the way the raw-text reader expects: pages, columns, paragraphs, links."""
-    try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - a dependency
-        raise CarnetError("reading a PDF needs pdfplumber", source, hint="pip install pdfplumber") from None
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as error:  # noqa: BLE001 - any parser failure is an unreadable PDF for the user
-        raise CarnetError(f"is not a readable PDF ({error.__class__.__name__})", source) from None
-    with pdf:
-        sizes: list[float] = []
-        for page in pdf.pages[:40]:
-            sizes.extend(c.get("size", 0) for c in page.chars if str(c.get("text", "")).strip())
-        body_size = statistics.median(sizes) if sizes else 0.0
-        labels = _labels(pdf)
-        pages: list[str] = []
-        for index, page in enumerate(pdf.pages):
-            text = _page_text(page, body_size)
-            if labels and index < len(labels) and labels[index]:
-                text = f"Page {labels[index]}\n\n{text}"
-            links = _unique(link.get("uri") for link in page.hyperlinks)
-            if links:
-                text += "\n\n" + "\n".join(links) + "\n"
-            pages.append(text)
-    return "\f".join(pages)
-
-
 def _unique(values: Iterable[str | None]) -> list[str]:
     seen: list[str] = []
     for value in values:
@@ -130,10 +637,220 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return seen
 
 
-def read_pdf(data: bytes | str, source: str = "", base_dir: str = "") -> Document:
-    """Read a carnet PDF (its bytes); every uncertain decision is a warning with its line in the text."""
-    from .pdftext import read_pdftext
+def _open(data: bytes, source: str):  # noqa: ANN202 - a pdfplumber PDF
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a dependency
+        raise CarnetError("reading a PDF needs pdfplumber", source, hint="pip install pdfplumber") from None
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - any parser failure is an unreadable PDF for the user
+        raise CarnetError(f"is not a readable PDF ({error.__class__.__name__})", source) from None
 
+
+def layout_of(data: bytes, source: str = "") -> tuple[Layout, str]:
+    """The layout of a PDF and its text in the raw-text reader's conventions."""
+    pdf = _open(data, source)
+    with pdf:
+        layout = analyse(pdf)
+    return layout, "\n".join(render(layout)) + "\n"
+
+
+def pdf_to_text(data: bytes, source: str = "") -> str:
+    """The text of a PDF laid out the way the raw-text reader expects: pages, columns, paragraphs, links
+    (note calls the layout found are already in place, as the text steps mark them)."""
+    return layout_of(data, source)[1]
+
+
+# === The text steps, with the layout's certainties ================================================================
+
+
+def _layout_block(layout: Layout, block: Block) -> PBlock | None:
+    return layout.line_block.get(block.lines[0].no) if block.lines else None
+
+
+def _notes_step(layout: Layout) -> Callable[[State], None]:
+    def find_layout_notes(state: State) -> None:
+        """The footnotes the layout found: each block it marked, with its label."""
+        state.step = "notes"
+        for block in state.blocks:
+            origin = _layout_block(layout, block)
+            if block.kind != "para" or origin is None or origin.kind != "note":
+                continue
+            block.kind = "note"
+            block.data["label"] = origin.label
+            block.data["number"] = origin.number
+            block.text = re.sub(r"^\s*\d{1,3}\s?", "", block.text, count=1)
+            state.notes[origin.label] = block
+    return find_layout_notes
+
+
+def _headings_step(layout: Layout) -> Callable[[State], None]:
+    from ..transforms.capitals import _normal_case
+
+    def find_layout_headings(state: State) -> None:
+        """Headings from the type sizes: a block set in a title size is a heading of that size's level;
+        text in capitals is stored in normal case."""
+        state.step = "headings"
+        for block in state.blocks:
+            if block.kind != "para":
+                continue
+            origin = _layout_block(layout, block)
+            capitals = pdftext._is_capitals(pdftext._plain(block.text))
+            if origin is not None and origin.level and origin.box < 0:
+                block.kind = "heading"
+                block.level = origin.level
+                if capitals:
+                    block.text = _normal_case(block.text, set(), True)
+                    block.data["uppercase"] = True
+            elif origin is not None and origin.level and origin.box >= 0:
+                block.kind = "heading"
+                block.level = origin.level
+                block.data["box"] = origin.box
+                if capitals:
+                    block.text = _normal_case(block.text, set(), True)
+                    block.data["uppercase"] = True
+            elif capitals and all(pdftext._is_capitals(li.text) for li in block.lines):
+                block.data["uppercase"] = True  # a lead-in in capitals, set as the body: a paragraph
+                block.text = _normal_case(block.text, set(), True)
+    return find_layout_headings
+
+
+def _boxes_step(layout: Layout) -> Callable[[State], None]:
+    def find_boxes(state: State) -> None:
+        """The blocks drawn in one box form a sidebar, titled by its first heading."""
+        state.step = "sidebars"
+        title: Block | None = None
+        box = -1
+        for block in state.blocks:
+            origin = _layout_block(layout, block)
+            if block.kind in ("page", "removed", "url", "note"):
+                continue
+            current = origin.box if origin is not None else -1
+            if current < 0:
+                if block.kind not in ("label",):
+                    title, box = None, -1
+                continue
+            if current != box and block.kind in ("heading", "sidebar"):
+                title, box = block, current
+                block.kind = "sidebar"
+                block.data.setdefault("label", "")
+                block.data.setdefault("members", [])
+                continue
+            if title is not None and (current == box or current == box + 1):
+                box = current  # a box that goes on in the next column or page
+                if block.kind in ("para", "item", "byline", "credit", "heading", "pullquote", "answer", "question"):
+                    if block.kind in ("answer", "question", "pullquote"):
+                        block.kind = "para"
+                    block.data["in_sidebar"] = title
+                    title.data["members"].append(block)
+    return find_boxes
+
+
+def _calls_step(layout: Layout) -> Callable[[State], None]:
+    def link_remaining_calls(state: State) -> None:
+        """The calls the layout did not place (no superscript): found in the text, as the text reader does."""
+        saved = state.notes
+        state.notes = {label: note for label, note in saved.items() if label not in layout.called}
+        try:
+            pdftext.link_note_calls(state)
+        finally:
+            state.notes = saved
+    return link_remaining_calls
+
+
+def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
+    """The raw-text reader's steps, with those the layout makes certain replaced."""
+    steps: list[tuple[str, Callable[[State], None]]] = []
+    for name, step in pdftext.STEPS:
+        if name in ("dense paragraphs", "short blocks"):
+            continue  # paragraph ends come from the layout
+        if name == "notes" and layout.has_footnotes:
+            steps.append((name, _notes_step(layout)))
+        elif name == "headings" and layout.has_levels:
+            steps.append((name, _headings_step(layout)))
+        elif name == "note calls" and layout.has_footnotes:
+            steps.append((name, _calls_step(layout)))
+        else:
+            steps.append((name, step))
+        if name == "sidebars":
+            steps.append(("boxes", _boxes_step(layout)))
+    return steps
+
+
+# === The tree: links under their annotations, the cover's title ======================================================
+
+
+def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]) -> None:
+    """Each link annotation → a link on the text under its rectangle, where the text steps found none."""
+    containers = [n for n in iter_nodes(document) if isinstance(n, (t.Paragraph, t.Heading, t.Cell))]
+    linked = {n.target.rstrip("/") for n in iter_nodes(document) if isinstance(n, t.Link)}
+    for target, visible in annotations:
+        if target.rstrip("/") in linked:
+            continue
+        parts = [p.strip() for p in visible.split("\n") if p.strip()]
+        candidates = [" ".join(parts)]
+        if len(parts) > 1 and parts[0].endswith("-"):
+            candidates.append(parts[0] + " ".join(parts[1:]))
+            candidates.append(parts[0][:-1] + " ".join(parts[1:]))
+        for container in containers:
+            if _link_in(container.children, target, candidates):
+                linked.add(target.rstrip("/"))
+                break
+
+
+def _link_in(inlines: list[t.Inline], target: str, candidates: list[str]) -> bool:
+    for index, inline in enumerate(inlines):
+        if isinstance(inline, t.Text):
+            for candidate in candidates:
+                position = inline.text.find(candidate)
+                if position < 0 or len(candidate) < 2:
+                    continue
+                before, after = inline.text[:position], inline.text[position + len(candidate):]
+                pieces: list[t.Inline] = []
+                if before:
+                    pieces.append(t.Text(text=before, line=inline.line))
+                pieces.append(t.Link(target=target, children=[t.Text(text=candidate, line=inline.line)],
+                                     line=inline.line))
+                if after:
+                    pieces.append(t.Text(text=after, line=inline.line))
+                inlines[index:index + 1] = pieces
+                return True
+        elif isinstance(inline, t.Container) and not isinstance(inline, t.Link) \
+                and _link_in(inline.children, target, candidates):
+            return True
+    return False
+
+
+def import_pdf(data: bytes, source: str = "") -> tuple[t.Document, State]:
+    """A PDF → tree through the text steps and the layout's certainties; the tree and the text steps' state."""
+    layout, text = layout_of(data, source)
+    return import_layout(layout, text, source)
+
+
+def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Document, State]:
+    """The text steps on the text of a layout (:func:`layout_of`), with its certainties; then the tree's links."""
+    state = State(source)
+    pdftext.split_lines(state, text)
+    for name, step in _steps(layout):
+        state.step = name
+        step(state)
+    state.hyphens = list({line: (line, b, a, k) for line, b, a, k in state.hyphens}.values())
+    document = pdftext.build_tree(state)
+    document.diagnostics.extend(state.diagnostics)
+    _attach_annotations(document, layout.annotations)
+    if layout.title:
+        document.meta.title = layout.title
+        document.diagnostics[:] = [d for d in document.diagnostics if "the title is the first heading" not in d.message]
+    if layout.subtitle:
+        document.meta.subtitle = layout.subtitle
+    return document, state
+
+
+def read_pdf(data: bytes | str, source: str = "", base_dir: str = "") -> t.Document:
+    """Read a carnet PDF (its bytes); every uncertain decision is a warning with its line in the text."""
     if isinstance(data, str):
         raise CarnetError("a PDF must be read as bytes", source)
-    return read_pdftext(pdf_to_text(data, source), source, base_dir)
+    document, _ = import_pdf(data, source)
+    document.base_dir = base_dir
+    return document
