@@ -460,15 +460,17 @@ def test_carnet_without_headings_has_a_table_of_contents(tmp_path):
 def issue8_tree() -> t.Document:
     """Every tree the hypothesis sample found, in one carnet without headings (so the table of contents is
     the fallback one): links in links, a note call in a link, a link to a missing id, table spans HTML's table
-    model rejects, headings typed inside a quotation."""
+    model rejects, headings typed inside a quotation, headings without text, blank metadata."""
     link = t.Link(target="https://example.org/a", children=[
         t.Text(text="a "), t.Link(target="#ancre", children=[t.Text(text="b")]), t.NoteRef(note_id="n")])
     table = t.Table(rows=[t.Row(cells=[t.Cell(children=[t.Text(text="a")], colspan=2),
                                        t.Cell(children=[t.Text(text="b")], rowspan=3)]), t.Row(cells=[])])
     quote = t.BlockQuote(children=[t.Heading(level=5, children=[t.Text(text="Cité")]),
                                    t.Paragraph(children=[t.Link(target="#ancre", children=[t.Text(text="c")])])])
-    document = t.Document(meta=t.Meta(title="Carnet", reader_note=False),
-                          children=[t.Paragraph(children=[link]), table, quote],
+    # A blank title and author, headings without text (EPUBCheck: empty dc:creator, nav anchors and titles).
+    textless = [t.Heading(level=2, children=[t.Text(text=" ")]), t.Heading(level=2, children=[t.LineBreak()])]
+    document = t.Document(meta=t.Meta(title=" ", authors=[" ", "Autrice"], reader_note=False),
+                          children=[*textless, t.Paragraph(children=[link]), table, quote],
                           notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])])
     return apply_transforms(document)
 
@@ -478,6 +480,8 @@ def test_issue8_tree_is_well_formed_and_links_resolve(tmp_path):
     chapter = book.documents[book.chapters[0]]
     assert chapter.xpath("//x:a//x:a", namespaces=NS) == []
     assert broken_links(book) == []
+    assert book.dc("title") == ["Carnet"] and book.dc("creator") == ["Autrice"]
+    assert all("".join(a.itertext()).strip() for a in book.nav.xpath("//x:nav//x:a", namespaces=NS))
 
 
 def test_issue8_tree_passes_epubcheck(tmp_path, require_tool):

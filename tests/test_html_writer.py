@@ -598,6 +598,37 @@ def test_nested_headings_skip_no_level():
         previous = level
 
 
+def textless_headings_tree() -> list[t.Block]:
+    """Headings with nothing to read: blank, a line break, a lone note call, a sidebar's blank heading."""
+    return [
+        t.Heading(level=2, children=[t.Text(text=" ")]),
+        t.Paragraph(children=[t.Text(text="Texte.")]),
+        t.Heading(level=2, children=[t.LineBreak()]),
+        t.Heading(level=3, children=[t.NoteRef(note_id="n")]),
+        t.Sidebar(heading=t.Heading(level=3, children=[t.Text(text="\u3000")]),
+                  children=[t.Paragraph(children=[t.Text(text="Encadré.")])]),
+    ]
+
+
+def test_headings_without_text_become_paragraphs():
+    """issue 8: a heading without text was an empty heading, an empty entry of the table of contents (and
+    in the EPUB an anchor without text in the navigation document, which EPUBCheck rejects)."""
+    note = t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])
+    soup = BeautifulSoup(issue8_page(*textless_headings_tree(), notes=[note]), "lxml")
+    main = soup.find("main")
+    assert [text(h) for h in main.find_all(re.compile(r"^h[1-6]$"))] == ["Note sur cette édition accessible", "Notes"]
+    assert main.find(attrs={"role": "doc-noteref"}) is not None  # the lone note call is kept
+    assert main.find("aside", class_="sidebar")["aria-label"]  # named without its heading
+    assert all(text(a) for a in soup.find("nav").find_all("a"))
+
+
+def test_blank_title_falls_back():
+    """issue 8: a title of white space was an empty ``<title>`` (the Nu checker rejects it)."""
+    document = t.Document(meta=t.Meta(title=" ", authors=[" "]), children=[t.Paragraph(children=[t.Text(text="x")])])
+    soup = BeautifulSoup(write_html(apply_transforms(document)), "lxml")
+    assert soup.title.string == "Carnet" and soup.find("meta", attrs={"name": "author"}) is None
+
+
 def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
     """issue 8: the minimal trees above, through the Nu checker in one run."""
     require_tool("vnu", "validate the issue 8 pages")
@@ -612,6 +643,10 @@ def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
         "tables": issue8_page(t.Table(rows=[t.Row(cells=[cell("a", colspan=2), cell("b", rowspan=3)]),
                                             t.Row(cells=[]), t.Row(cells=[cell("c", colspan=2)])])),
         "headings": issue8_page(*nested_headings_tree()),
+        "textless": issue8_page(*textless_headings_tree(),
+                                notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])]),
+        "blank-title": write_html(apply_transforms(t.Document(
+            meta=t.Meta(title=" "), children=[t.Paragraph(children=[t.Text(text="x")])]))).decode("utf-8"),
     }
     paths = []
     for name, page in pages.items():

@@ -104,8 +104,10 @@ def _clean_strings(item: object) -> int:
 
 def cleanup(document: t.Document) -> None:
     """Remove characters XML forbids (reported), merge adjacent texts, drop empty markup and paragraphs,
-    strip white space at the edges of blocks, normalise Unicode to NFC."""
+    strip white space at the edges of blocks and of the metadata, turn headings without text into
+    paragraphs, normalise Unicode to NFC."""
     removed = _clean_strings(document.meta)
+    _trim_meta(document.meta)
     for node in iter_nodes(document):
         removed += _clean_strings(node)
         if isinstance(node, (t.Text, t.Literal)):
@@ -121,7 +123,52 @@ def cleanup(document: t.Document) -> None:
                 _strip_edges(inlines)
     if removed:
         document.diagnostics.append(_warning(f"{removed} control character(s) that XML forbids removed"))
+    demoted = _demote_textless_headings(document)
+    if demoted:
+        document.diagnostics.append(_warning(f"{demoted} heading(s) without text became paragraphs",
+                                             "give each heading a title"))
     _drop_empty_paragraphs(document)
+
+
+def _trim_meta(meta: t.Meta) -> None:
+    """White space around a metadata value is none of it, and a blank value is no value: a blank title
+    would be an empty ``<title>`` (the Nu checker rejects it) instead of the writers' fallback, a blank
+    author an empty ``dc:creator`` (EPUBCheck rejects it)."""
+    for name in _field_names(type(meta)):
+        value = getattr(meta, name)
+        if isinstance(value, str):
+            setattr(meta, name, value.strip())
+        elif isinstance(value, list):
+            value[:] = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+
+
+def _has_text(inlines: list[t.Inline]) -> bool:
+    return any(isinstance(n, (t.Text, t.Literal)) and n.text.strip() for i in inlines for n in iter_nodes(i))
+
+
+def _demote_textless_headings(document: t.Document) -> int:
+    """A heading with no text to read ("##" alone, a line break, a lone note call) names nothing: it would
+    be an empty entry of the table of contents (EPUBCheck: "Anchors within nav elements must contain
+    text"), an empty chapter title, an empty heading for screen readers. It becomes a paragraph of what it
+    held (dropped with the empty paragraphs when that is nothing); a sidebar's loses its heading. Headings
+    of sections already nested are left: this runs on the reader's flat tree first. Returns how many."""
+    demoted = 0
+    for node in iter_nodes(document):
+        if isinstance(node, t.Sidebar) and node.heading is not None and not _has_text(node.heading.children):
+            if node.heading.children:
+                node.children.insert(0, t.Paragraph(children=node.heading.children, lang=node.heading.lang))
+            node.heading = None
+            demoted += 1
+        block_lists = node.definitions if isinstance(node, t.DefinitionItem) else \
+            [node.children] if isinstance(node, (t.Document, t.Section, t.BlockQuote, t.PullQuote, t.Sidebar,
+                                                 t.Turn, t.ListItem, t.Note)) else []
+        for blocks in block_lists:
+            for index, block in enumerate(blocks):
+                if isinstance(block, t.Heading) and not _has_text(block.children):
+                    blocks[index] = t.Paragraph(children=block.children, id=block.id, classes=block.classes,
+                                                lang=block.lang, line=block.line)
+                    demoted += 1
+    return demoted
 
 
 def _warning(message: str, hint: str = ""):
