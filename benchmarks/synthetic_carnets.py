@@ -11,9 +11,12 @@ For each source carnet (carnet Markdown) and each layout:
    PDF shows, reader's note and inclusive doublets included);
 2. the layout is set in the DOCX (one, two or three newspaper columns, as a designed carnet has);
 3. LibreOffice headless prints it to PDF (a fresh profile in a temporary folder);
-4. the text is extracted with ``pdftotext`` (poppler-utils) and by our PDF reader (pdfplumber,
-   ``converter.readers.pdf``: columns, spacing, font sizes, link annotations);
-5. the text is imported (``converter.readers.pdftext``) and scored against the reference.
+4. the text is extracted with ``pdftotext`` (poppler-utils) and imported by the raw-text reader
+   (``converter.readers.pdftext``);
+5. the PDF is read by our PDF reader as ``carnet convert file.pdf`` does (pdfplumber,
+   ``converter.readers.pdf``: columns, spacing, type sizes, footnotes, boxes, link annotations, then the
+   raw-text reader's steps with the layout's certainties);
+6. both trees are scored against the reference.
 
 Run from the repository root: ``python benchmarks/synthetic_carnets.py`` (``--keep DIR`` keeps the files).
 """
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import import_score  # noqa: E402
 
 from converter.pipeline import read, write  # noqa: E402
+from converter.readers.pdf import import_layout  # noqa: E402
 from converter.readers.pdftext import import_text  # noqa: E402
 
 SOURCES = [ROOT / "input" / "carnet-exemple.md", ROOT / "input" / "carnet-09-montpellier.md"]
@@ -85,15 +89,17 @@ def extract_pdftotext(pdf: Path) -> str:
     return result.stdout.decode("utf-8")
 
 
-def extract_pdfplumber(pdf: Path) -> str | None:
-    """The text our PDF reader gives (pdfplumber: columns, spacing, font sizes, link annotations)."""
+def extract_pdfplumber(pdf: Path) -> tuple[str, object] | None:
+    """The text our PDF reader lays out (pdfplumber: columns, spacing, font sizes, notes, link annotations)
+    and its layout, which the reader's own steps use beside the text."""
     try:
         import pdfplumber  # noqa: F401
     except ImportError:
         return None
-    from converter.readers.pdf import pdf_to_text
+    from converter.readers.pdf import layout_of
 
-    return pdf_to_text(pdf.read_bytes(), str(pdf))
+    layout, text = layout_of(pdf.read_bytes(), str(pdf))
+    return text, layout
 
 
 @dataclass
@@ -115,13 +121,20 @@ def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: 
                 docx = write(reference, "docx", workdir / f"{source.stem}-{layout}.docx")
                 set_columns(docx, columns)
                 pdf = to_pdf(docx, workdir)
-                routes = {"pdftotext": extract_pdftotext(pdf), "pdfplumber": extract_pdfplumber(pdf)}
-                for route, text in routes.items():
-                    if text is None:
-                        continue
-                    (workdir / f"{source.stem}-{layout}-{route}.txt").write_text(text, encoding="utf-8")
-                    document, state = import_text(text, f"{source.stem}-{layout}-{route}.txt")
-                    results.append(Result(source.stem, layout, route, import_score.score(document, reference, state)))
+                name = f"{source.stem}-{layout}"
+                # pdftotext: its text through the raw-text reader; pdfplumber: the PDF reader as `carnet
+                # convert file.pdf` runs it (its text, plus what the layout makes certain)
+                text = extract_pdftotext(pdf)
+                (workdir / f"{name}-pdftotext.txt").write_text(text, encoding="utf-8")
+                document, state = import_text(text, f"{name}-pdftotext.txt")
+                results.append(Result(source.stem, layout, "pdftotext", import_score.score(document, reference, state)))
+                extracted = extract_pdfplumber(pdf)
+                if extracted is not None:
+                    text, found = extracted
+                    (workdir / f"{name}-pdfplumber.txt").write_text(text, encoding="utf-8")
+                    document, state = import_layout(found, text, f"{name}-pdfplumber.txt")  # type: ignore[arg-type]
+                    results.append(Result(source.stem, layout, "pdfplumber",
+                                          import_score.score(document, reference, state)))
     return results
 
 

@@ -75,6 +75,12 @@ class PBlock:
     level: int = 0  # a heading's level (0: not a heading)
     box: int = -1
     region: int = 0
+    frame: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """The region (column) the block starts in: x0, top, x1, bottom."""
+    last_frame: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """The region the block ends in."""
+    first_in_region: bool = False
+    last_in_region: bool = False
     page_label: str = ""  # the label of the page where a block continued from a previous page resumes
     resumes_at: int = -1  # index of the line where the block resumes on a new page
     cover: str = ""  # "title" or "subtitle" for the cover page's text
@@ -189,7 +195,9 @@ def _columns(words: list[dict], min_width: float) -> list[float]:
     height = bottom - top
     cuts: list[float] = []
     start, stop = min(w["x0"] for w in words), max(w["x1"] for w in words)
-    for left, right in _coverage_gaps(words, start, stop, min_width):
+    gaps = _coverage_gaps(words, start, stop, min_width)
+    for number, (left, right) in enumerate(gaps):
+        limit = gaps[number + 1][0] if number + 1 < len(gaps) else stop
         if left - (cuts[-1] if cuts else start) < 6 * min_width or stop - right < 6 * min_width:
             continue  # too narrow for a column: bullets or numbers set apart from their text
         before = [w for w in words if w["x1"] <= left + 0.5 and w["x1"] >= left - 60]
@@ -197,9 +205,25 @@ def _columns(words: list[dict], min_width: float) -> list[float]:
         extent = [max(w["bottom"] for w in side) - min(w["top"] for w in side) if side else 0
                   for side in (before, after)]
         rows = [len({round(w["top"]) for w in side}) for side in (before, after)]
-        if min(extent) >= 0.3 * height and min(rows) >= 3:
+        left_words = [w for w in words if w["x1"] <= left + 0.5 and w["x0"] >= (cuts[-1] if cuts else start)]
+        right_words = [w for w in words if w["x0"] >= right - 0.5 and w["x1"] <= limit + 0.5]
+        if min(extent) >= 0.3 * height and min(rows) >= 3 and _filled(left_words) and _filled(right_words):
             cuts.append((left + right) / 2)
     return cuts
+
+
+def _filled(words: list[dict]) -> bool:
+    """Whether text fills its column: its rows mostly run along half its width (a column of text), unlike
+    the cells of a table."""
+    if not words:
+        return False
+    x0, x1 = min(w["x0"] for w in words), max(w["x1"] for w in words)
+    rows: dict[int, list[float]] = {}
+    for word in words:
+        row = rows.setdefault(round(word["bottom"]), [word["x0"], word["x1"]])
+        row[0], row[1] = min(row[0], word["x0"]), max(row[1], word["x1"])
+    widths = sorted((row[1] - row[0]) / max(1.0, x1 - x0) for row in rows.values())
+    return widths[len(widths) // 2] >= 0.5
 
 
 def _regions(words: list[dict], min_width: float, depth: int = 0) -> list[list[dict]]:
@@ -281,9 +305,11 @@ def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]],
     foot of the page; either way its first line starts with a number.
     """
     width = max(1.0, x1 - x0)
-    for rx0, rx1, y in sorted(rules, key=lambda r: -r[2]):
+    for rx0, rx1, y in sorted(rules, key=lambda r: r[2]):
         if rx1 - rx0 > 0.6 * width or rx0 < x0 - 6 or rx0 > x0 + 0.3 * width:
             continue
+        if any(0 <= y - line.bottom <= 4 and line.x0 < rx1 and line.x1 > rx0 for line in lines):
+            continue  # the underline of a link, not a separator
         below = [i for i, line in enumerate(lines) if line.top >= y - 1]
         if not below or any(line.top < y - 1 for line in lines[below[0]:]):
             continue
@@ -343,7 +369,8 @@ def _notes(lines: list[PLine], page: int) -> list[PBlock]:
 
 
 def _furniture(rows: list[PLine], body_size: float, page_height: float) -> tuple[list[PLine], list[PLine]]:
-    """Running heads and page numbers: short lines set apart at the top or the bottom of the page."""
+    """Candidates for running heads and page numbers: short lines set apart at the top or the bottom of the
+    page (:func:`_running` keeps those that are furniture)."""
     head, foot = [], []
     ordered = sorted(rows, key=lambda r: r.top)
     for index, row in enumerate(ordered[:2]):
@@ -358,6 +385,23 @@ def _furniture(rows: list[PLine], body_size: float, page_height: float) -> tuple
                 and row.top - before.bottom > 1.5 * body_size and all(r in foot for r in ordered[index + 1:]):
             foot.append(row)
     return head, foot
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _running(candidates: list[list[PLine]]) -> set[int]:
+    """Of the candidates of every page, the furniture: a page number (a number alone, "- 12 -", "Page 12",
+    "12 / 48") or a line that comes back, numbers aside, on three pages or more."""
+    seen = Counter(key for rows in candidates for key in {_furniture_key(r.text) for r in rows})
+    found = set()
+    for rows in candidates:
+        for row in rows:
+            number = re.fullmatch(r"[-–—\s]*(?:page\s+|p\.\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*", row.text, re.I)
+            if number or seen[_furniture_key(row.text)] >= 3:
+                found.add(id(row))
+    return found
 
 
 def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout rules, one after the other
@@ -376,9 +420,13 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     all_lines: list[tuple[int, int, PLine]] = []
     regions_by_page: list[list[tuple[list[PLine], list[PLine], list[PLine], list[PLine]]]] = []
     box_count = 0
+    candidates: list[tuple[list[PLine], list[PLine]]] = []
+    for page, words in zip(pdf.pages, pages_words, strict=True):
+        candidates.append(_furniture(_lines(words), body, float(page.height)))
+    running = _running([rows for pair in candidates for rows in pair])
     for number, (page, words) in enumerate(zip(pdf.pages, pages_words, strict=True)):
-        rows = _lines(words)  # whole-page rows, only to find running heads and page numbers
-        head, foot = _furniture(rows, body, float(page.height))
+        head = [row for row in candidates[number][0] if id(row) in running]
+        foot = [row for row in candidates[number][1] if id(row) in running]
         aside = {id(w) for row in (*head, *foot) for w in row.words}
         body_words = [w for w in words if id(w) not in aside]
         rules = _rules(page)
@@ -429,7 +477,14 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             layout.blocks.append(PBlock([row], number, kind="furniture"))
         notes: list[PBlock] = []
         for region, (_, lines, note_lines, _) in enumerate(page_regions):
-            layout.blocks.extend(_paragraphs(lines, number, region, pitch))
+            blocks = _paragraphs(lines, number, region, pitch)
+            if blocks:
+                frame = (min(li.x0 for li in lines), lines[0].top, max(li.x1 for li in lines), lines[-1].bottom)
+                for block in blocks:
+                    block.frame = block.last_frame = frame
+                blocks[0].first_in_region = True
+                blocks[-1].last_in_region = True
+            layout.blocks.extend(blocks)
             if note_lines:
                 layout.has_footnotes = True
                 notes.extend(_notes(note_lines, number))
@@ -444,8 +499,9 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
 
 
 def _flow(layout: Layout) -> None:
-    """A paragraph that runs on into the next column or page is one paragraph: its end has no final
-    punctuation, or the next column starts in lower case, in the same type."""
+    """A paragraph that runs on from the foot of a column into the top of the next one (to its right, or
+    on the next page) is one paragraph: its last line fills the column and has no final punctuation, or
+    the next column starts in lower case; both halves are set in the same type, in the same box."""
     result: list[PBlock] = []
     pending: list[PBlock] = []  # notes and page furniture met between the two halves
     for block in layout.blocks:
@@ -453,18 +509,14 @@ def _flow(layout: Layout) -> None:
             pending.append(block)
             continue
         previous = result[-1] if result else None
-        if previous is not None and previous.kind == "para" and (previous.page, previous.region) != (block.page, block.region) \
-                and _is_first_of_region(layout, block) and abs(previous.lines[-1].size - block.lines[0].size) < 0.5 \
-                and (previous.lines[-1].bold >= 0.8) == (block.lines[0].bold >= 0.8) and previous.box == block.box \
-                and not _BULLET_START.match(block.lines[0].text):
-            end = previous.lines[-1].text.rstrip()
-            first = block.lines[0].text.lstrip()[:1]
-            if not end.endswith(_SENTENCE_END + (":",)) or first.islower():
-                if block.page != previous.page:
-                    previous.resumes_at = len(previous.lines)
-                    previous.page_label = str(block.page)
-                previous.lines.extend(block.lines)
-                continue
+        if previous is not None and _continues(previous, block):
+            if block.page != previous.page:
+                previous.resumes_at = len(previous.lines)
+                previous.page_label = str(block.page)
+            previous.lines.extend(block.lines)
+            previous.last_frame = block.last_frame
+            previous.last_in_region = block.last_in_region
+            continue
         result.extend(pending)
         pending = []
         result.append(block)
@@ -472,11 +524,19 @@ def _flow(layout: Layout) -> None:
     layout.blocks = result
 
 
-def _is_first_of_region(layout: Layout, block: PBlock) -> bool:
-    for other in layout.blocks:
-        if other.kind == "para" and (other.page, other.region) == (block.page, block.region):
-            return other is block
-    return False
+def _continues(previous: PBlock, block: PBlock) -> bool:
+    if previous.kind != "para" or previous.cover or not previous.last_in_region or not block.first_in_region:
+        return False
+    before, after = previous.last_frame, block.frame
+    if not (block.page == previous.page + 1 or block.page == previous.page and after[0] >= before[2] - 1):
+        return False
+    last, first = previous.lines[-1], block.lines[0]
+    if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.8) != (first.bold >= 0.8) \
+            or previous.box != block.box or _BULLET_START.match(first.text):
+        return False
+    end = last.text.rstrip()
+    full = last.x1 >= before[0] + 0.75 * (before[2] - before[0])
+    return first.text.lstrip()[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",))
 
 
 def _style(block: PBlock) -> tuple[float, bool]:
@@ -581,6 +641,24 @@ def _line_text(line: PLine, calls: bool) -> str:
     return text
 
 
+def _joined(lines: list[PLine]) -> PLine:
+    """Lines → one line: a hyphen at a line end goes when the lexicon knows the word whole."""
+    text = ""
+    calls: list[tuple[int, str]] = []
+    for line in lines:
+        cut = re.search(r"([^\W\d_]+)-$", text)
+        start = re.match(r"[^\W\d_]+", line.text)
+        if cut and start and not pdftext.dehyphenate(cut.group(1), start.group(0))[0]:
+            text = text[:-1]
+        elif text:
+            text += " "
+        calls.extend((len(text) + offset, number) for offset, number in line.calls)
+        text += line.text
+    first = lines[0]
+    return PLine(first.words, first.x0, max(li.x1 for li in lines), first.top, lines[-1].bottom, first.size,
+                 first.bold, text, calls, first.box)
+
+
 def render(layout: Layout) -> list[str]:
     """The layout as text lines in the raw-text reader's conventions; fills ``layout.line_block``."""
     out: list[str] = []
@@ -604,13 +682,28 @@ def render(layout: Layout) -> list[str]:
             pending_urls.extend(u for u in layout.urls.get(page, []) if u not in pending_urls)
         if block.cover == "title" or block.cover == "subtitle":
             continue
-        for index, line in enumerate(block.lines):
+        lines = block.lines
+        if block.level and block.kind == "para":
+            # a title broken over lines is one line for the text steps, which know titles by their words
+            # ("Table des matières", a rubric's name) and by the line they take
+            lines = [_joined(block.lines)]
+        texts: list[str] = []
+        for index, line in enumerate(lines):
             text = _line_text(line, layout.has_footnotes)
+            if texts and re.fullmatch(r"\s*https?://\S+\s*", text) and not texts[-1].endswith("-"):
+                # an address alone on its line would read as a link appended to the page: it is text
+                out[-1] = texts[-1] = f"{texts[-1]} {text}"
+                continue
+            texts.append(text)
             if index == block.resumes_at and layout.labels:
                 label = layout.labels[int(block.page_label)] if int(block.page_label) < len(layout.labels) else ""
                 text = f"[Page {label}] {text}" if label else text
             add(text, block)
         add("", None)
+        if block.resumes_at >= 0:
+            # the paragraph went on over a page: that page has begun (its marker is inline)
+            page = int(block.page_label)
+            pending_urls.extend(u for u in layout.urls.get(page, []) if u not in pending_urls)
         if pending_urls and block.kind in ("para", "note"):
             for url in pending_urls:
                 add(url, None)
