@@ -16,6 +16,14 @@ typography of the editions does not count. Reading order differs between a PDF's
 - links: targets (F1); no appended link line left as text;
 - dehyphenation: each line-end hyphen the importer decided, against the form the reference has.
 
+What the reference edition adds that is not in the source is not scored (no importer could find it there):
+
+- headings of class ``editorial`` (input/README.md: headings "added by the editor" over texts that have no
+  title in the print) that no line of the source holds as a title: left out of the headings and of the text, on both
+  sides. In a text printed from the edition (the synthetic carnets) they are printed, and scored;
+- ``[…]``, the editor's mark of a gap between fragments whose order it restored (the credits' thanks): each
+  fragment is a text unit of its own, found in order on its own; their mutual order is the editor's.
+
 Run from the repository root: ``python benchmarks/import_score.py [TEXT [REFERENCE]]``.
 """
 
@@ -25,7 +33,7 @@ import difflib
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,12 +90,32 @@ def paragraphs(document: t.Document) -> list[str]:
             if isinstance(n, t.Paragraph) and plain_text(n).strip()]
 
 
-def text_units(document: t.Document) -> list[str]:
-    """Every run of text a reader meets: paragraphs, headings, terms, attributions, sidebar titles, notes."""
-    units = []
+EDITORIAL = "editorial"
+"""The class of the headings an editor added over untitled texts (not in the source: not scored)."""
+GAP = "[…]"
+"""The editor's mark of a gap between restored fragments (each fragment is scored on its own)."""
+
+
+def unsourced_editorial(reference: t.Document, source_lines: Iterable[str]) -> set[str]:
+    """Keys of the reference's editorial headings that no line of the source holds as a title (alone on
+    the line, without a final stop): the editor's own."""
+    lines = {_key(line) for line in source_lines if not line.rstrip().endswith((".", "!", "?", ",", ";", ":"))}
+    return {key for n in iter_nodes(reference) if isinstance(n, t.Heading) and EDITORIAL in n.classes
+            and (key := _key(plain_text(n))) not in lines}
+
+
+def text_units(document: t.Document, left_out: Collection[str] = ()) -> list[str]:
+    """Every run of text a reader meets: paragraphs, headings, terms, attributions, sidebar titles, notes.
+
+    Headings whose key is ``left_out`` are left out; a unit holding gap marks (``[…]``) is one unit per
+    fragment.
+    """
+    units: list[str] = []
     for node in iter_nodes(document):
+        if isinstance(node, t.Heading) and _key(plain_text(node)) in left_out:
+            continue
         if isinstance(node, (t.Paragraph, t.Heading)):
-            units.append(plain_text(node))
+            units.extend(plain_text(node).split(GAP))
         elif isinstance(node, t.DefinitionItem):
             units.append(plain_text(node.term))
         elif isinstance(node, (t.PullQuote, t.BlockQuote)) and node.attribution:
@@ -95,10 +123,12 @@ def text_units(document: t.Document) -> list[str]:
     return [u for u in units if u.strip()]
 
 
-def headings(document: t.Document) -> list[tuple[str, int]]:
+def headings(document: t.Document, left_out: Collection[str] = ()) -> list[tuple[str, int]]:
+    """(text key, level) of each heading, sidebar titles and ``left_out`` keys aside."""
     sidebar_headings = {id(n.heading) for n in iter_nodes(document) if isinstance(n, t.Sidebar) and n.heading}
-    return [(_key(plain_text(n)), n.level) for n in iter_nodes(document)
-            if isinstance(n, t.Heading) and id(n) not in sidebar_headings and plain_text(n).strip()]
+    found = [(_key(plain_text(n)), n.level) for n in iter_nodes(document)
+             if isinstance(n, t.Heading) and id(n) not in sidebar_headings and plain_text(n).strip()]
+    return [(key, level) for key, level in found if key not in left_out]
 
 
 def note_calls(document: t.Document) -> dict[str, tuple[str, str]]:
@@ -190,8 +220,9 @@ def _hyphen_truth(before: str, after: str, reference: str) -> bool | None:
 
 def score(actual: t.Document, reference: t.Document, state: State | None = None) -> Scores:
     # Text, both ways.
-    expected_units = text_units(reference)
-    actual_units = text_units(actual)
+    left_out = unsourced_editorial(reference, [line.text for line in state.lines] if state else [])
+    expected_units = text_units(reference, left_out)
+    actual_units = text_units(actual, left_out)
     recall_cmp = compare(expected_units, "\n".join(actual_units))
     precision_cmp = compare(actual_units, "\n".join(expected_units))
     text_recall = 1 - len(recall_cmp.missing) / max(1, recall_cmp.words_compared)
@@ -202,8 +233,9 @@ def score(actual: t.Document, reference: t.Document, state: State | None = None)
         return " ".join(found[:5]), " ".join(found[-5:])
 
     para = f1([signature(p) for p in paragraphs(actual)], [signature(p) for p in paragraphs(reference)])
-    head = f1(headings(actual), headings(reference))
-    head_text = f1([h for h, _ in headings(actual)], [h for h, _ in headings(reference)])
+    actual_headings, reference_headings = headings(actual, left_out), headings(reference, left_out)
+    head = f1(actual_headings, reference_headings)
+    head_text = f1([h for h, _ in actual_headings], [h for h, _ in reference_headings])
 
     # Footnotes: each reference note → the importer's note with the most similar text.
     ref_notes = note_calls(reference)

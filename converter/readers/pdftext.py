@@ -56,6 +56,11 @@ _SPEAKER = re.compile(
 _CREDIT = re.compile(r"^\s*(Crédits? photos?|Photos?\s*:|©)", re.I)
 _INNER_CREDIT = re.compile(r"(?<=[.!?]\s)(Crédits? photos?\s*:|Photos?\s*:|©)", re.I)
 _TLD_START = re.compile(r"(?:fr|com|org|net|coop|gouv|eu|be|io|info)(?:[/.]|\s*$)")
+# A top-level domain then the sentence going on ("msa." + "fr et Alicem)"): after a bare lower-case label only.
+_TLD_THEN_TEXT = re.compile(r"(?:fr|com|org|net|coop|eu|io|info)(?=[\s,;:)]|$)")
+# A file's extension after an address cut at its last dot ("…/le-barometre-du-numerique." + "html.").
+_EXTENSION_START = re.compile(r"(?:html?|php|pdf|aspx?|docx?|odt|jsp)(?=[\s.,;:)]|$)")
+_BARE_LABEL = re.compile(r"(?<![\w.@/’'])([a-z0-9][a-z0-9-]*)\.$")
 _PAGE_LABEL = re.compile(r"^\s*\[?Page\s+(\d{1,4}|[ivxlcdm]+)\]?\s*$")
 _TOC = re.compile(r"^\s*(Table des matières|Sommaire|Contents|Table of contents)\s*$", re.I)
 _INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
@@ -518,6 +523,61 @@ def join_lines(state: State) -> None:
         block.text = _inline_page_marks(text)
 
 
+# Words that open a phrase: glued after the word before them ("techniquesde") or before the next word ("denos").
+_GLUED_TAIL = frozenset(["de", "des", "du", "la", "le", "les", "aux", "au", "et", "en", "un", "une"])
+_GLUED_HEAD = _GLUED_TAIL | frozenset(["nos", "vos", "sur", "par", "pour", "dans"])
+_LOWER_TOKEN = re.compile(r"(?<![\w./@#%?=&’'-])([^\W\d_]{5,})(?![\w/@#%?=&-]|\.\w)")
+_LOWER_THEN_CAPITAL = re.compile(r"(?<![\w./@#%?=&-])([^\W\d_A-ZÀ-Ý]{3,})([A-ZÀ-Ý][^\W\d_]+)(?![\w/@#%?=&-]|\.\w)")
+_SENTENCE_GLUED = re.compile(r"(?<![\w./@#%?=&-])((?:[^\W\d_]+[’'])?([^\W\d_]{2,}))\.([A-ZÀ-Ý][^\W\d_]+)(?![\w/@#%?=&-]|\.\w)")
+
+
+def split_glued_words(state: State) -> None:
+    """Words whose space the extraction lost, split where the lexicon is sure, each split reported.
+
+    A lower-case word the lexicon does not know that is a known word and a word that opens a phrase
+    ("techniquesde", "denos", "propresaux"); a known word glued to a capitalised one ("typeYouTube"); a
+    sentence's end glued to the next one ("l’intelligence.Elle"). Two capitalised names glued together
+    ("JacquesChirac") are left as they are: brand names are written that way too (FranceConnect).
+    """
+    state.step = "glued words"
+
+    def glued(match: re.Match[str]) -> str:
+        token = match.group(1)
+        if not token.islower() or is_french_word(token):
+            return token
+        for cut in range(2, len(token) - 1):
+            head, tail = token[:cut], token[cut:]
+            if (head in _GLUED_HEAD and (tail in _GLUED_HEAD or len(tail) >= 3 and is_french_word(tail))) or \
+                    (tail in _GLUED_TAIL and len(head) >= 3 and is_french_word(head)):
+                split.append(f"{head} {tail}")
+                return f"{head} {tail}"
+        return token
+
+    def capital(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if is_french_word(head) and not is_french_word(head + tail.lower()):
+            split.append(f"{head} {tail}")
+            return f"{head} {tail}"
+        return match.group(0)
+
+    def sentence(match: re.Match[str]) -> str:
+        word, last, following = match.group(1), match.group(2), match.group(3)
+        if last.islower() and is_french_word(last) and is_french_word(following.lower()):
+            split.append(f"{word}. {following}")
+            return f"{word}. {following}"
+        return match.group(0)
+
+    for block in state.blocks:
+        if not block.text or block.kind in ("page", "url", "removed", "label"):
+            continue
+        split: list[str] = []
+        text = _LOWER_TOKEN.sub(glued, block.text)
+        text = _LOWER_THEN_CAPITAL.sub(capital, text)
+        block.text = _SENTENCE_GLUED.sub(sentence, text)
+        for words in split:
+            state.guess(block.line, f"words glued by the extraction split: {words!r}")
+
+
 def _layout_hyphenates(state: State) -> bool:
     """Whether the layout breaks words at line ends: do the line-end hyphens mostly cut a word the lexicon
     knows whole (cohé-sion) rather than join two words (Magnac-Lavalette, co-organisé)?"""
@@ -577,6 +637,16 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
     if re.search(r"[a-z0-9]\.$", last_token) and (_TLD_START.match(piece) or len(last_token) > 4 and any(
             _normal_url(last_token + piece.split(" ")[0]) in k for k in keys)):
         return text + piece  # an address cut after a dot: "leprogres." + "fr/rhone/…"
+    if "/" in last_token and last_token.endswith(".") and _DOMAIN.match(last_token) and _EXTENSION_START.match(piece):
+        return text + piece  # "…/le-barometre-du-numerique." + "html."
+    label = _BARE_LABEL.search(last_token)
+    if label and not is_french_word(label.group(1)):
+        # "msa." + "fr et Alicem)", "books." + "openedition.org/…": a label that is no French word, before a
+        # top-level domain or an address, is the start of an address (a sentence does not go on in lower case)
+        first = piece.split(" ")[0].rstrip(".,;:)")
+        if _TLD_THEN_TEXT.match(piece) or _DOMAIN.fullmatch(first) and "/" in first:
+            state.guess(line_no - 1, f"address {last_token}{first}: cut after a dot, joined")
+            return text + piece
     return f"{text} {piece}"
 
 
@@ -639,7 +709,8 @@ def _title_as_link_text(state: State, block: Block) -> None:
     if len(block.lines) < 2 or not _DOMAIN.fullmatch(block.lines[-1].text.strip().rstrip(".")):
         return
     match = _TITLE_THEN_ADDRESS.match(block.text)
-    if match and not match.group("title").rstrip().endswith((":", ",")):
+    # a title has no final stop: a sentence ending with "." over the address is text that shows its address
+    if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
         state.guess(block.lines[-1].no, f"address {block.lines[-1].text.strip()!r} replaced by the title as link text")
@@ -662,6 +733,28 @@ def split_short_blocks(state: State) -> None:
                 current = []
         if current:
             result.append(Block(current, page=block.page))
+    state.blocks = result
+
+
+_SIGNATURE_END = re.compile(r"^(?P<text>.*[.!?…»”])\s+(?P<initials>[A-ZÀ-Ý]{2,3})$")
+
+
+def split_signatures(state: State) -> None:
+    """Initials after the last sentence of a block ("… se rencontrer. SM"): the author's signature of an
+    article or a box, set on the text's last line; a paragraph of its own (a sentence never ends with
+    initials alone)."""
+    state.step = "signatures"
+    result: list[Block] = []
+    for block in state.blocks:
+        result.append(block)
+        if block.kind != "para" or not block.lines:
+            continue
+        last = block.lines[-1]
+        match = _SIGNATURE_END.match(last.text.strip())
+        if match and len(match.group("text").split()) >= 2:
+            last.text = match.group("text")
+            result.append(Block([Line(last.no, match.group("initials"))], kind="signature", page=block.page))
+            state.guess(last.no, f"initials {match.group('initials')!r} after the last sentence taken as a signature")
     state.blocks = result
 
 
@@ -967,19 +1060,82 @@ def _grams(words: list[str]) -> set[tuple[str, ...]]:
 # === Step 5: reading order ==================================================================================
 
 
+def restore_column_order(state: State) -> None:
+    """A page whose columns the extraction gave out of order: put the first column it gave after the last.
+
+    The sign, on one page: its text opens in lower case (a continuation), a later block on the page opens
+    in lower case again after a finished paragraph (the top of another column), and the page's last
+    paragraph stops mid-sentence with nothing on the next page to continue it, while the previous page
+    left a paragraph unfinished. Read in the extraction's order, the first continuation would go to the
+    previous page's paragraph and the page's last paragraph would stay cut; the columns were printed the
+    other way round: the second continuation goes on the previous page's paragraph, and the column the
+    extraction gave first follows the page's last paragraph.
+    """
+    state.step = "column order"
+    blocks = state.blocks
+    starts = [i for i, b in enumerate(blocks) if b.kind == "page"] + [len(blocks)]
+    moves: list[tuple[int, int, int]] = []  # (start, end, insert after) of each column to move
+    for number, (start, end) in enumerate(zip(starts, starts[1:], strict=False)):
+        body = [i for i in range(start + 1, end) if blocks[i].kind == "para"]
+        if len(body) < 3 or not _starts_lower(blocks[body[0]]) or number == 0:
+            continue
+        if _open_on_previous_page(blocks[:start + 1]) is None:
+            continue
+        second = next((body[k] for k in range(1, len(body)) if _starts_lower(blocks[body[k]])
+                       and not _is_open(blocks[body[k - 1]])), None)
+        if second is None:
+            continue
+        last = _last_open(blocks, second, end)
+        following = next((b for b in blocks[end:] if b.kind == "para"), None)
+        if last is None or following is not None and _starts_lower(following) \
+                or any(_starts_lower(blocks[i]) for i in body if i > last):
+            continue
+        moves.append((body[0], second, last))
+    for first, second, last in reversed(moves):
+        column = blocks[first:second]
+        blocks[first:last + 1] = blocks[second:last + 1] + column
+        state.guess(column[0].line, "the columns of this page seem extracted out of order: the column that "
+                                    "opens the text is set after the page's last unfinished paragraph")
+
+
+def _starts_lower(block: Block) -> bool:
+    return _plain(block.text).lstrip()[:1].islower()
+
+
+def _last_open(blocks: list[Block], low: int, high: int) -> int | None:
+    """Index of the last paragraph in ``blocks[low:high]`` that stops mid-phrase (a lead-in over a list, a
+    short line in capitals aside)."""
+    for index in range(high - 1, low - 1, -1):
+        block = blocks[index]
+        if block.kind != "para" or block.data.get("uppercase"):
+            continue
+        following = blocks[index + 1] if index + 1 < high else None
+        if following is not None and following.kind == "item":
+            continue
+        end = _plain(block.text).rstrip()
+        if _is_open(block) and (end[-1:].isalnum() or end.endswith(",")):
+            return index
+        if len(end.split()) >= 30:
+            return None
+    return None
+
+
 def join_continuations(state: State) -> None:
     """A block that starts in lower case continues the last unfinished paragraph, across asides and pages."""
     state.step = "paragraphs"
     result: list[Block] = []
-    pending_pages: list[str] = []
     for block in state.blocks:
         if block.kind == "page":
-            pending_pages.append(block.text)
             result.append(block)
             continue
         first = _plain(block.text).lstrip()[:1]
         if block.kind == "para" and first.islower():
             target = _open_paragraph(result)
+            if target is None and _opens_page(result):
+                target = _open_on_previous_page(result)
+                if target is not None:
+                    state.guess(block.line, "text opening a page in lower case joined to the paragraph left "
+                                            "unfinished on the previous page, across finished text")
             if target is not None:
                 index = result.index(target)
                 between = result[index + 1:]
@@ -996,22 +1152,63 @@ def join_continuations(state: State) -> None:
     state.blocks = result
 
 
+def _is_open(block: Block) -> bool:
+    """A paragraph that stops mid-sentence. One that ends with an address is finished: "Retrouvez… sur
+    youtu.be/…" leaves out the final stop after the address."""
+    end = _plain(block.text).rstrip()
+    return bool(end) and not end.endswith(tuple(".!?…»”\"")) and not block.text.rstrip().endswith(LINK_CLOSE)
+
+
 def _open_paragraph(blocks: list[Block]) -> Block | None:
     """The last paragraph that does not end a sentence, if only asides follow it.
 
     Short finished paragraphs on the way back (a caption, a signature) are asides too: a text that goes on
-    in lower case belongs to a longer paragraph left open before them.
+    in lower case belongs to a longer paragraph left open before them. So is a box ("Zoom sur…"): from
+    its label back to its title in capitals, the box stands beside the text it interrupts.
     """
-    for block in reversed(blocks[-12:]):
+    in_box = False
+    for block in reversed(blocks[-24:]):
+        if block.kind == "label":
+            in_box = True
+            continue
+        if in_box:
+            if block.kind == "heading" and block.data.get("uppercase"):
+                in_box = False
+            continue
         if block.kind in ("para", "item", "term"):
-            end = _plain(block.text).rstrip()
-            if end and not end.endswith(tuple(".!?…»”\"")):
+            if _is_open(block):
                 return block
-            if block.kind == "para" and len(end.split()) < 30:
+            if block.kind == "para" and len(_plain(block.text).split()) < 30:
                 continue
             return None
         if block.kind in ("heading",):
             return None
+    return None
+
+
+def _opens_page(blocks: list[Block]) -> bool:
+    """Whether the next block is the first of a page (only the page marker, or nothing, before it)."""
+    return bool(blocks) and blocks[-1].kind == "page"
+
+
+def _open_on_previous_page(blocks: list[Block]) -> Block | None:
+    """The last paragraph of the previous page, if it stops mid-phrase (on a word or a comma), past the
+    finished paragraphs and notes the extraction set after it (another column, the page's notes).
+
+    A page's text opening in lower case continues a paragraph: the one its page left unfinished.
+    """
+    pages = 0
+    for block in reversed(blocks):
+        if block.kind == "page":
+            pages += 1
+            if pages == 2:
+                return None
+            continue
+        if block.kind == "heading" or block.kind == "label":
+            return None
+        if block.kind in ("para", "item") and _is_open(block) and not block.data.get("uppercase"):
+            end = _plain(block.text).rstrip()
+            return block if end[-1:].isalnum() or end.endswith(",") else None
     return None
 
 
@@ -1141,7 +1338,7 @@ def find_sidebars(state: State) -> None:
             for other in blocks[index + 1:]:
                 if other.kind in ("heading", "sidebar", "label"):
                     break
-                if other.kind in ("para", "item", "byline", "credit"):
+                if other.kind in ("para", "item", "byline", "credit", "signature"):
                     other.data["in_sidebar"] = block
                     members.append(other)
             block.data["members"] = members
@@ -1164,7 +1361,8 @@ def find_sidebars(state: State) -> None:
         title = blocks[start]
         title.kind = "sidebar"
         title.data["label"] = block.text.strip()
-        members = [b for b in blocks[start + 1:index] if b.kind in ("para", "item", "byline", "credit", "heading")]
+        members = [b for b in blocks[start + 1:index]
+                   if b.kind in ("para", "item", "byline", "credit", "heading", "signature")]
         for member in members:
             member.data["in_sidebar"] = title
         title.data["members"] = members
@@ -1225,7 +1423,8 @@ def find_interviews(state: State) -> None:
     for block in blocks:
         if block.kind == "answer":
             current = block
-        elif block.kind in ("question", "heading", "sidebar", "item", "term", "byline") or block.data.get("uppercase"):
+        elif block.kind in ("question", "heading", "sidebar", "item", "term", "byline", "signature") \
+                or block.data.get("uppercase"):
             current = None
         elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
             block.kind = "answer_more"
@@ -1345,7 +1544,7 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
             if block.data.get("attribution"):
                 quote.attribution = _inlines(block.data["attribution"])
             container.append(quote)
-        elif block.kind in ("credit", "byline", "caption"):
+        elif block.kind in ("credit", "byline", "caption", "signature"):
             container.append(paragraph(block, [block.kind]))
         else:
             container.append(paragraph(block))
@@ -1360,7 +1559,8 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
             container = sidebars[id(owner)].children
         if kind != "item" or container is not list_container:
             current_list = None
-        if interview is not None and owner is None and kind in ("pullquote", "credit", "caption", "byline"):
+        if interview is not None and owner is None and kind in ("pullquote", "credit", "caption", "byline",
+                                                                 "signature"):
             held.append(block)  # an aside printed inside an interview is set after it
             continue
         if kind not in ("answer", "answer_more", "question", "page"):
@@ -1434,9 +1634,11 @@ STEPS: list[tuple[str, Step]] = [
     ("blocks", split_blocks),
     ("dense paragraphs", split_dense),
     ("short blocks", split_short_blocks),
+    ("signatures", split_signatures),
     ("navigation", navigation_aids),
     ("links-collect", collect_links),
     ("dehyphenation", join_lines),
+    ("glued words", split_glued_words),
     ("links", attach_links),
     ("notes", find_notes),
     ("glossary", find_glossary),
@@ -1445,6 +1647,7 @@ STEPS: list[tuple[str, Step]] = [
     ("lists", find_lists),
     ("credits", find_credits),
     ("quotes", find_quotes),
+    ("column order", restore_column_order),
     ("paragraphs", join_continuations),
     ("glossary pages", glossary_pages),
     ("pull quotes", find_pullquotes),
