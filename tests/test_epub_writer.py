@@ -457,6 +457,18 @@ def test_carnet_without_headings_has_a_table_of_contents(tmp_path):
     assert all(book.resolve(book.nav_href, a.get("href")) is not None for a in entries)
 
 
+def test_chapter_ids_are_unique_when_a_heading_takes_the_notes_id(tmp_path):
+    """issue 8: the title of a chapter's footnotes had the id ``notes-chapitre-01``, which a heading of that
+    name also gets (a duplicate id)."""
+    book = write_carnet(tmp_path, "---\ntitle: T\nreader_note: false\n---\n\n## Notes chapitre 01\n\n"
+                                  "Un appel[^x].\n\n[^x]: X.\n")
+    chapter = book.documents[book.chapters[0]]
+    ids = chapter.xpath("//@id")
+    assert "notes-chapitre-01" in ids and len(ids) == len(set(ids))
+    section = chapter.xpath("//x:section[@class='footnotes']", namespaces=NS)[0]
+    assert chapter.xpath(f"//*[@id='{section.get('aria-labelledby')}']/@class") == ["notes-title"]
+
+
 def issue8_tree() -> t.Document:
     """Every tree the hypothesis sample found, in one carnet without headings (so the table of contents is
     the fallback one): links in links, a note call in a link, a link to a missing id, table spans HTML's table

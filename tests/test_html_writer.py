@@ -629,6 +629,42 @@ def test_blank_title_falls_back():
     assert soup.title.string == "Carnet" and soup.find("meta", attrs={"name": "author"}) is None
 
 
+def colliding_ids_tree() -> list[t.Block]:
+    """Headings whose ids are the page's own ("Notes" → ``notes``) or another section's ("Section intro" →
+    ``section-intro``, the id of the section of "Intro"), and a sidebar inside a quotation."""
+    def heading(label: str) -> t.Heading:
+        return t.Heading(level=2, children=[t.Text(text=label)])
+
+    return [heading("Intro"), heading("Section intro"), heading("Notes"), heading("Contenu"), heading("Toc"),
+            t.Paragraph(children=[t.Text(text="Appel"), t.NoteRef(note_id="n")]),
+            t.BlockQuote(children=[t.Sidebar(heading=t.Heading(level=3, children=[t.Text(text="Zoom")]),
+                                             children=[t.Paragraph(children=[t.Text(text="z")])])])]
+
+
+def colliding_ids_page() -> str:
+    return issue8_page(*colliding_ids_tree(),
+                       notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])])
+
+
+def test_ids_are_unique_when_headings_take_the_pages_own():
+    """issue 8: a heading "Notes" had the id of the page's notes section (and "Section intro" the id of the
+    section of "Intro"): duplicate ids, which the Nu checker rejects; the page's parts take another id, and
+    the skip link and the labels follow."""
+    soup = BeautifulSoup(colliding_ids_page(), "lxml")
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert soup.find("main")["id"] == soup.find("a", class_="skip-link")["href"][1:]
+    for landmark in (soup.find("nav"), soup.find(attrs={"role": "doc-endnotes"})):
+        assert soup.find(id=landmark["aria-labelledby"]).name == "h2"
+
+
+def test_sidebar_inside_a_quotation_is_named_by_its_heading():
+    """issue 8: the sections transform gave ids only to sidebars directly inside sections: one inside a
+    quotation had an ``aside`` without a name."""
+    aside = BeautifulSoup(colliding_ids_page(), "lxml").find("aside", class_="sidebar")
+    assert aside.get("id") and text(aside.find(id=aside["aria-labelledby"])) == "Zoom"
+
+
 def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
     """issue 8: the minimal trees above, through the Nu checker in one run."""
     require_tool("vnu", "validate the issue 8 pages")
@@ -645,6 +681,7 @@ def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
         "headings": issue8_page(*nested_headings_tree()),
         "textless": issue8_page(*textless_headings_tree(),
                                 notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])]),
+        "ids": colliding_ids_page(),
         "blank-title": write_html(apply_transforms(t.Document(
             meta=t.Meta(title=" "), children=[t.Paragraph(children=[t.Text(text="x")])]))).decode("utf-8"),
     }

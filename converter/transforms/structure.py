@@ -271,7 +271,9 @@ def sections(document: t.Document) -> None:
                     trailing.insert(0, closed.children.pop())
                 stack[-1].children.extend(trailing)
             block.id = block.id or ids.new(slug(plain_text(block)))
-            section = t.Section(heading=block, id="section-" + block.id, lang=block.lang)
+            # Through the same registry as heading ids: "section-intro" is also the slug of a heading
+            # "Section intro" (a duplicate id, which the Nu checker rejects).
+            section = t.Section(heading=block, id=ids.new("section-" + block.id), lang=block.lang)
             if "glossary" in block.classes:
                 section.classes.append("glossary")
             stack[-1].children.append(section)
@@ -286,6 +288,12 @@ def sections(document: t.Document) -> None:
             node.id = ids.new("page-" + slug(node.label))
         elif isinstance(node, (t.Figure, t.Table)) and not node.id:
             node.id = ids.new("figure" if isinstance(node, t.Figure) else "tableau")
+        elif isinstance(node, t.Sidebar):
+            # A sidebar inside a quotation or a list item, which _sidebar_levels does not reach: its heading
+            # needs an id to name the aside (aria-labelledby).
+            node.id = node.id or ids.new("encadre")
+            if node.heading is not None and not node.heading.id:
+                node.heading.id = ids.new(slug(plain_text(node.heading)))
     for section in (n for n in iter_nodes(document) if isinstance(n, t.Section)):
         if "glossary" in section.classes:
             for dl in (n for n in iter_nodes(section) if isinstance(n, t.DefinitionList)):

@@ -156,10 +156,13 @@ class EpubRenderer(HtmlRenderer):
         self.current_file = chapter.file_name
         content = self.blocks(chapter.blocks)
         if chapter.notes:
-            heading = self.element("h2", {"class": "notes-title", "id": f"notes-{chapter.file_name[:-6]}"},
+            title_id, index = f"notes-{chapter.file_name[:-6]}", 2
+            while title_id in self.file_of:  # a heading "Notes chapitre 01" has that id already
+                title_id, index = f"notes-{chapter.file_name[:-6]}-{index}", index + 1
+            heading = self.element("h2", {"class": "notes-title", "id": title_id},
                                    escape(message("notes", self.lang)))
             content += Markup("\n") + self.element(
-                "section", {"class": "footnotes", "aria-labelledby": f"notes-{chapter.file_name[:-6]}"},
+                "section", {"class": "footnotes", "aria-labelledby": title_id},
                 "\n" + heading + "\n" + self.render_notes(chapter.notes) + "\n")
         return Markup(content)
 

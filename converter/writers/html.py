@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from .. import tree as t
 from ..messages import about_lines, message, series_label
 from ..resources import templates_dir
-from ..walk import children, plain_text
+from ..walk import children, iter_nodes, plain_text
 
 _IMAGE_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
@@ -507,6 +507,25 @@ def head_meta(meta: t.Meta) -> list[tuple[str, str]]:
     return pairs
 
 
+#: The ids of the parts the page template adds around the body.
+PAGE_IDS = ("toc", "toc-title", "contenu", "notes", "notes-title")
+
+
+def page_ids(document: t.Document) -> dict[str, str]:
+    """The id of each part the template adds (``toc_title`` for ``toc-title``): its name, unless the carnet
+    already uses it — a heading "Notes" has the id ``notes`` — then ``notes-2``… (a duplicate id is invalid
+    HTML and sends the skip link or the table of contents' label to the wrong element)."""
+    taken = {node.id for node in iter_nodes(document) if node.id}
+    ids: dict[str, str] = {}
+    for name in PAGE_IDS:
+        candidate, index = name, 2
+        while candidate in taken:
+            candidate, index = f"{name}-{index}", index + 1
+        taken.add(candidate)
+        ids[name.replace("-", "_")] = candidate
+    return ids
+
+
 def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, object]:
     """What the page template needs, all computed here (templates hold markup, not logic)."""
     meta = document.meta
@@ -517,6 +536,7 @@ def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, obje
     return {
         "lang": lang, "meta": meta, "title": meta.title or "Carnet", "series": series, "words": words,
         "head_meta": head_meta(meta), "about": about, "toc": renderer.toc(document.children),
+        "ids": page_ids(document),
         "body": renderer.blocks(document.children),
         "notes": renderer.render_notes(document.notes) if document.notes else "",
         "css": Markup((templates_dir() / "html" / "carnet.css").read_text(encoding="utf-8")),
