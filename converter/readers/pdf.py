@@ -207,7 +207,8 @@ def _columns(words: list[dict], min_width: float) -> list[float]:
         rows = [len({round(w["top"]) for w in side}) for side in (before, after)]
         left_words = [w for w in words if w["x1"] <= left + 0.5 and w["x0"] >= (cuts[-1] if cuts else start)]
         right_words = [w for w in words if w["x0"] >= right - 0.5 and w["x1"] <= limit + 0.5]
-        if min(extent) >= 0.3 * height and min(rows) >= 3 and _filled(left_words) and _filled(right_words):
+        tall = min(extent) >= 0.3 * height and min(rows) >= 3 or min(extent) >= 0.15 * height and min(rows) >= 6
+        if tall and _filled(left_words) and _filled(right_words):
             cuts.append((left + right) / 2)
     return cuts
 
@@ -856,8 +857,10 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
     """The raw-text reader's steps, with those the layout makes certain replaced."""
     steps: list[tuple[str, Callable[[State], None]]] = []
     for name, step in pdftext.STEPS:
-        if name in ("dense paragraphs", "short blocks"):
-            continue  # paragraph ends come from the layout
+        if name in ("dense paragraphs", "short blocks", "column order"):
+            continue  # paragraph ends and the reading order come from the layout
+        if name == "title places" and layout.has_levels:
+            continue  # the type sizes give the titles' hierarchy
         if name == "notes" and layout.has_footnotes:
             steps.append((name, _notes_step(layout)))
         elif name == "headings" and layout.has_levels:
