@@ -8,7 +8,8 @@ none of these texts is carnet #9's extraction.
 For each source carnet (carnet Markdown) and each layout:
 
 1. the transformed tree is written as DOCX by our own writer (that tree is the reference: it is what the
-   PDF shows, reader's note and inclusive doublets included);
+   PDF shows, reader's note and inclusive doublets included, plus the lines the writer prints from the
+   metadata, see :func:`as_printed`);
 2. the layout is set in the DOCX (one, two or three newspaper columns, as a designed carnet has);
 3. LibreOffice headless prints it to PDF (a fresh profile in a temporary folder);
 4. the text is extracted with ``pdftotext`` (poppler-utils) and imported by the raw-text reader
@@ -40,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import import_score  # noqa: E402
 
+from converter import tree as t  # noqa: E402
+from converter.messages import about_lines, message, series_label  # noqa: E402
 from converter.pipeline import read, write  # noqa: E402
 from converter.readers.pdf import import_layout  # noqa: E402
 from converter.readers.pdftext import import_text  # noqa: E402
@@ -103,6 +106,24 @@ def extract_pdfplumber(pdf: Path) -> tuple[str, object] | None:
     return text, layout
 
 
+def as_printed(reference: t.Document) -> t.Document:
+    """The reference with what the DOCX writer prints from the metadata: the series and event lines under
+    the cover's title, and the closing "À propos du document" part (authors, publishers, licence, source).
+
+    The reference is what the PDF shows; those lines are shown (from ``converter.messages``, as the writer
+    makes them), so an importer that keeps them is right, and one that drops them loses text. The title
+    and subtitle stay metadata, as in the reference.
+    """
+    lang = reference.meta.lang or "fr"
+    shown = [line for line in (series_label(reference.meta), reference.meta.event) if line.strip()]
+    reference.children[:0] = [t.Paragraph(children=[t.Text(text=line)]) for line in shown]
+    about = about_lines(reference.meta, lang)
+    if about:
+        reference.children.append(t.Heading(level=2, children=[t.Text(text=message("about", lang))]))
+        reference.children.extend(t.Paragraph(children=[t.Text(text=line)]) for line in about)
+    return reference
+
+
 def numbered(document: object) -> object:
     """The imported tree with its note calls numbered as the writers print them.
 
@@ -134,6 +155,7 @@ def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: 
         workdir.mkdir(parents=True, exist_ok=True)
         for source in sources:
             reference = read(source)  # transformed: what the DOCX shows
+            printed = as_printed(read(source))  # and what the writer prints from the metadata
             for layout, columns in layouts.items():
                 docx = write(reference, "docx", workdir / f"{source.stem}-{layout}.docx")
                 set_columns(docx, columns)
@@ -145,14 +167,14 @@ def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: 
                 (workdir / f"{name}-pdftotext.txt").write_text(text, encoding="utf-8")
                 document, state = import_text(text, f"{name}-pdftotext.txt")
                 results.append(Result(source.stem, layout, "pdftotext",
-                                      import_score.score(numbered(document), reference, state)))
+                                      import_score.score(numbered(document), printed, state)))
                 extracted = extract_pdfplumber(pdf)
                 if extracted is not None:
                     text, found = extracted
                     (workdir / f"{name}-pdfplumber.txt").write_text(text, encoding="utf-8")
                     document, state = import_layout(found, text, f"{name}-pdfplumber.txt")  # type: ignore[arg-type]
                     results.append(Result(source.stem, layout, "pdfplumber",
-                                          import_score.score(numbered(document), reference, state)))
+                                          import_score.score(numbered(document), printed, state)))
     return results
 
 

@@ -450,18 +450,22 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             page_regions.append((head, [], [], foot))
         regions_by_page.append(page_regions)
         links = []
+        rects: dict[str, list[dict]] = {}
         for link in page.hyperlinks:
             uri = link.get("uri")
-            if not uri:
-                continue
-            under = [w for w in words if w["x0"] >= link["x0"] - 1 and w["x1"] <= link["x1"] + 1
-                     and w["top"] >= link["top"] - 2 and w["bottom"] <= link["bottom"] + 2]
-            visible = " ".join(w["text"] for w in sorted(under, key=lambda w: (round(w["top"]), w["x0"])))
-            if layout.annotations and layout.annotations[-1][0] == uri and visible:
-                layout.annotations[-1] = (uri, f"{layout.annotations[-1][1]}\n{visible}")  # one link, two lines
-            elif visible:
+            if uri:
+                rects.setdefault(uri, []).append(link)
+                links.append(uri)
+        for uri, parts in rects.items():
+            # one link may take several rectangles (a line each): its text is theirs, top to bottom
+            pieces = []
+            for link in sorted(parts, key=lambda r: (r["top"], r["x0"])):
+                under = [w for w in words if link["x0"] - 1 <= (w["x0"] + w["x1"]) / 2 <= link["x1"] + 1
+                         and w["top"] >= link["top"] - 2 and w["bottom"] <= link["bottom"] + 2]
+                pieces.append(" ".join(w["text"] for w in sorted(under, key=lambda w: w["x0"])))
+            visible = "\n".join(p for p in pieces if p).rstrip(",;:.)")
+            if visible:
                 layout.annotations.append((uri, visible))
-            links.append(uri)
         layout.urls[number] = _unique(links)
     # Usual line pitch per size: the most common distance between the tops of consecutive lines.
     steps: dict[int, Counter[float]] = {}
@@ -841,6 +845,26 @@ def _boxes_step(layout: Layout) -> Callable[[State], None]:
     return find_boxes
 
 
+def _glossary_step(layout: Layout) -> Callable[[State], None]:
+    def find_glossary_in_parts(state: State) -> None:
+        """The glossary steps, part by part: a glossary ends where the next title of its rank begins (the
+        text steps alone end it at the next rubric's name only)."""
+        top = min((b.level for b in layout.blocks if b.level and b.box < 0), default=0)
+        parts: list[list[Block]] = [[]]
+        for block in state.blocks:
+            origin = _layout_block(layout, block)
+            if block.kind == "para" and origin is not None and origin.level == top and origin.box < 0:
+                parts.append([])
+            parts[-1].append(block)
+        result: list[Block] = []
+        for part in parts:
+            state.blocks = part
+            pdftext.find_glossary(state)
+            result.extend(state.blocks)
+        state.blocks = result
+    return find_glossary_in_parts
+
+
 def _calls_step(layout: Layout) -> Callable[[State], None]:
     def link_remaining_calls(state: State) -> None:
         """The calls the layout did not place (no superscript): found in the text, as the text reader does."""
@@ -865,6 +889,8 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
             steps.append((name, _notes_step(layout)))
         elif name == "headings" and layout.has_levels:
             steps.append((name, _headings_step(layout)))
+        elif name == "glossary" and layout.has_levels:
+            steps.append((name, _glossary_step(layout)))
         elif name == "note calls" and layout.has_footnotes:
             steps.append((name, _calls_step(layout)))
         else:
@@ -884,11 +910,14 @@ def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]
     for target, visible in annotations:
         if target.rstrip("/") in linked:
             continue
-        parts = [p.strip() for p in visible.split("\n") if p.strip()]
-        candidates = [" ".join(parts)]
-        if len(parts) > 1 and parts[0].endswith("-"):
-            candidates.append(parts[0] + " ".join(parts[1:]))
-            candidates.append(parts[0][:-1] + " ".join(parts[1:]))
+        parts = [p.strip() for p in visible.split("\n") if p.strip()][:4]
+        candidates = [parts[0]] if parts else []
+        for part in parts[1:]:
+            # the text steps joined the lines: with a space, or across a hyphen kept or removed
+            joined = [c + " " + part for c in candidates]
+            joined += [c + part for c in candidates if c.endswith("-")] + [c[:-1] + part for c in candidates
+                                                                          if c.endswith("-")]
+            candidates = joined
         for container in containers:
             if _link_in(container.children, target, candidates):
                 linked.add(target.rstrip("/"))
