@@ -472,7 +472,8 @@ def test_chapter_ids_are_unique_when_a_heading_takes_the_notes_id(tmp_path):
 def issue8_tree() -> t.Document:
     """Every tree the hypothesis sample found, in one carnet without headings (so the table of contents is
     the fallback one): links in links, a note call in a link, a link to a missing id, table spans HTML's table
-    model rejects, headings typed inside a quotation, headings without text, blank metadata."""
+    model rejects, headings typed inside a quotation, headings without text, blank metadata, and what a
+    careless source gives (see ``careless``)."""
     link = t.Link(target="https://example.org/a", children=[
         t.Text(text="a "), t.Link(target="#ancre", children=[t.Text(text="b")]), t.NoteRef(note_id="n")])
     table = t.Table(rows=[t.Row(cells=[t.Cell(children=[t.Text(text="a")], colspan=2),
@@ -481,8 +482,17 @@ def issue8_tree() -> t.Document:
                                    t.Paragraph(children=[t.Link(target="#ancre", children=[t.Text(text="c")])])])
     # A blank title and author, headings without text (EPUBCheck: empty dc:creator, nav anchors and titles).
     textless = [t.Heading(level=2, children=[t.Text(text=" ")]), t.Heading(level=2, children=[t.LineBreak()])]
+    # What a careless source gives: a target with spaces, one without a host, a term without definition, a
+    # language that is no tag, an id given twice.
+    careless = [
+        t.Paragraph(id="double", lang="français", children=[
+            t.Link(target="https://example.org/a b", children=[t.Text(text="d")]),
+            t.Link(target="http://", children=[t.Text(text="e")])]),
+        t.DefinitionList(items=[t.DefinitionItem(term=[t.Text(text="Terme seul")], definitions=[])]),
+        t.Paragraph(id="double", children=[t.Text(text="f")]),
+    ]
     document = t.Document(meta=t.Meta(title=" ", authors=[" ", "Autrice"], reader_note=False),
-                          children=[*textless, t.Paragraph(children=[link]), table, quote],
+                          children=[*textless, t.Paragraph(children=[link]), table, quote, *careless],
                           notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])])
     return apply_transforms(document)
 

@@ -665,6 +665,54 @@ def test_sidebar_inside_a_quotation_is_named_by_its_heading():
     assert aside.get("id") and text(aside.find(id=aside["aria-labelledby"])) == "Zoom"
 
 
+def hostile_source_tree() -> list[t.Block]:
+    """What a reader keeps from a careless source: link targets with spaces or no host, a term without a
+    definition, languages that are no language tag, ids with spaces or given twice."""
+    def link(target: str) -> t.Link:
+        return t.Link(target=target, children=[t.Text(text=target or "vide")])
+
+    return [
+        t.Paragraph(id="a b", children=[link("page deux.html"), t.Text(text=" "), link("tel:+33 1 23"),
+                                        t.Text(text=" "), link("https://example.org/#a#b"), t.Text(text=" "),
+                                        link("http://"), t.Text(text=" "), link("http://[::1"),
+                                        t.Text(text=" "), link("100%.html")]),
+        t.DefinitionList(items=[t.DefinitionItem(term=[t.Text(text="Terme seul")], definitions=[])]),
+        t.Paragraph(id="double", lang="français", children=[t.Span(lang="x y", children=[t.Text(text="a")]),
+                                                            t.Span(lang=" en ", children=[t.Text(text="b")])]),
+        t.Paragraph(id="double", children=[t.Text(text="c")]),
+    ]
+
+
+def test_hostile_link_targets_are_escaped_or_text():
+    """issue 8: a target with a space ("page deux.html"), a second "#", a lone "%" was written as it was
+    (Nu: "Illegal character"; EPUBCheck RSC-020); one no escaping saves ("http://", no host) is text."""
+    soup = BeautifulSoup(issue8_page(*hostile_source_tree()), "lxml")
+    assert [a["href"] for a in body_links(soup)] == [
+        "page%20deux.html", "tel:+33%201%2023", "https://example.org/#a%23b", "100%25.html"]
+    assert "http://" in text(soup.find("main"))
+
+
+def test_term_without_definition_gets_an_empty_dd():
+    """issue 8: a ``dt`` without ``dd`` (Nu: "dl is missing a required instance of child element dd")."""
+    dl = BeautifulSoup(issue8_page(*hostile_source_tree()), "lxml").find("dl")
+    assert [child.name for child in dl.find_all(recursive=False)] == ["dt", "dd"]
+
+
+def test_languages_that_are_no_tag_are_dropped():
+    """issue 8: ``lang="français"`` or ``"x y"`` was written as it was (invalid in HTML and EPUB)."""
+    soup = BeautifulSoup(issue8_page(*hostile_source_tree()), "lxml")
+    assert [tag["lang"] for tag in soup.find("main").find_all(lang=True)] == ["en"]
+
+
+def test_explicit_ids_are_made_valid_and_unique():
+    """issue 8: an id with a space, an id given twice (Nu: "An ID must not contain whitespace", "Duplicate
+    ID"): the first keeps it."""
+    soup = BeautifulSoup(issue8_page(*hostile_source_tree()), "lxml")
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert "a-b" in ids and "double" in ids and len(ids) == len(set(ids))
+    assert text(soup.find(id="double")) == "a b"
+
+
 def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
     """issue 8: the minimal trees above, through the Nu checker in one run."""
     require_tool("vnu", "validate the issue 8 pages")
@@ -682,6 +730,7 @@ def test_issue8_trees_pass_the_nu_checker(tmp_path, require_tool):
         "textless": issue8_page(*textless_headings_tree(),
                                 notes=[t.Note(id="n", children=[t.Paragraph(children=[t.Text(text="N.")])])]),
         "ids": colliding_ids_page(),
+        "hostile-source": issue8_page(*hostile_source_tree()),
         "blank-title": write_html(apply_transforms(t.Document(
             meta=t.Meta(title=" "), children=[t.Paragraph(children=[t.Text(text="x")])]))).decode("utf-8"),
     }

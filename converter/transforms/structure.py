@@ -123,11 +123,39 @@ def cleanup(document: t.Document) -> None:
                 _strip_edges(inlines)
     if removed:
         document.diagnostics.append(_warning(f"{removed} control character(s) that XML forbids removed"))
+    languages = _check_languages(document)
+    if languages:
+        document.diagnostics.append(_warning(f"{languages} language(s) that are no language tag ignored",
+                                             "write a BCP 47 tag: fr, en, de-CH"))
     demoted = _demote_textless_headings(document)
     if demoted:
         document.diagnostics.append(_warning(f"{demoted} heading(s) without text became paragraphs",
                                              "give each heading a title"))
     _drop_empty_paragraphs(document)
+
+
+# A well-formed BCP 47 language tag (RFC 5646 syntax: language, script, region, variants, extensions,
+# private use); whether each subtag is registered is not checked.
+_LANGUAGE_TAG = re.compile(
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+", re.ASCII | re.IGNORECASE)
+
+
+def _check_languages(document: t.Document) -> int:
+    """A ``lang`` that is no language tag ("français", "x y") is dropped (the text keeps the language of
+    what holds it), the carnet's own falls back to French: HTML and EPUB reject them. Returns how many."""
+    dropped = 0
+    for node in iter_nodes(document):
+        if node.lang and _LANGUAGE_TAG.fullmatch(node.lang.strip()) is None:
+            node.lang = ""
+            dropped += 1
+        elif node.lang:
+            node.lang = node.lang.strip()
+    if _LANGUAGE_TAG.fullmatch(document.meta.lang) is None:
+        document.meta.lang = "fr"
+        dropped += 1
+    return dropped
 
 
 def _trim_meta(meta: t.Meta) -> None:
@@ -250,6 +278,7 @@ def sections(document: t.Document) -> None:
         document.diagnostics.append(_warning(
             "level-1 headings found in the body were moved one level down",
             "the document title is the only level 1: start the body at '##'"))
+    _explicit_ids(document)
     ids = _Ids(document)
     root = t.Section(heading=t.Heading(level=1), children=[])
     stack: list[t.Section] = [root]
@@ -298,6 +327,22 @@ def sections(document: t.Document) -> None:
         if "glossary" in section.classes:
             for dl in (n for n in iter_nodes(section) if isinstance(n, t.DefinitionList)):
                 dl.glossary = True
+
+
+def _explicit_ids(document: t.Document) -> None:
+    """The ids a reader kept from the source, made valid: white space inside one becomes a hyphen, and an id
+    given twice is kept by its first node only (the later ones get -2, -3…): HTML and EPUB reject both.
+    Notes and calls are left to the ``notes`` transform, which numbers them."""
+    seen: set[str] = set()
+    ids: _Ids | None = None
+    for node in iter_nodes(document):
+        if not node.id or isinstance(node, (t.Note, t.NoteRef)):
+            continue
+        node.id = re.sub(r"\s+", "-", node.id.strip()) or "id"
+        if node.id in seen:
+            ids = ids or _Ids(document)
+            node.id = ids.new(node.id)
+        seen.add(node.id)
 
 
 def _sidebar_levels(blocks: list[t.Block], level: int, ids: _Ids) -> None:

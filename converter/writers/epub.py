@@ -23,7 +23,7 @@ from .. import tree as t
 from ..messages import message, series_label
 from ..resources import templates_dir
 from ..walk import iter_nodes, plain_text
-from .html import HtmlRenderer, TocEntry, environment, image_type, load_image
+from .html import HtmlRenderer, TocEntry, environment, image_type, load_image, valid_url
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 CERTIFIER = "Carnet accessible"
@@ -144,7 +144,8 @@ class EpubRenderer(HtmlRenderer):
         if target.startswith("#"):
             return self.href(target[1:]) if target[1:] in self.file_of else None
         # A link to a file beside the carnet ("autre.html") points to nothing in the book (EPUBCheck RSC-007).
-        return target if _URL_SCHEME.match(target) else None
+        url = valid_url(target)
+        return url if url is not None and _URL_SCHEME.match(url) else None
 
     def section_semantics(self, node: t.Section) -> dict[str, object]:
         semantics = super().section_semantics(node)

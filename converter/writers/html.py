@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -98,6 +99,38 @@ def _attributes(pairs: dict[str, object]) -> Markup:
             value = key
         parts.append(f' {key}="{escape(str(value))}"')
     return Markup("".join(parts))
+
+
+# Characters a URL cannot hold as they are (the URL standard's "invalid URL units" that a source may
+# still type: white space, controls, quotes, angle and curly brackets, backslash, caret, backtick, pipe),
+# a "%" that starts no escape, and a "#" after the fragment's: each is written %-escaped.
+_URL_ESCAPE = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]|%(?![0-9A-Fa-f]{2})')
+
+
+def valid_url(target: str) -> str | None:
+    """``target`` as a URL HTML and EPUBCheck accept: characters a URL cannot hold %-escaped (``a b.html`` →
+    ``a%20b.html``); None when no escaping makes it one (``http://`` without a host, ``http://[::1``), so
+    the link is written as its text. Escaping is idempotent: a page read back keeps its links."""
+    target = target.strip()
+    if not target:
+        return None
+    head, hash_sign, fragment = target.partition("#")
+    url = _URL_ESCAPE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), head)
+    if hash_sign:
+        url += "#" + _URL_ESCAPE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()),
+                                     fragment).replace("#", "%23")
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:  # an unmatched "[" of an IPv6 host, a port that is no number
+        return None
+    if parts.scheme.lower() in ("http", "https") and (not hostname or "%" in hostname):
+        return None  # no host, or one with a character a host name cannot hold (a space, escaped above)
+    try:
+        _ = parts.port
+    except ValueError:
+        return None
+    return url
 
 
 #: The largest spans HTML allows (``colspan`` ≤ 1000, ``rowspan`` ≤ 65534).
@@ -274,7 +307,7 @@ class HtmlRenderer:
     def link_href(self, target: str) -> str | None:
         """Where a link of the tree points, in the rendered document (the EPUB splits it into files);
         None: nowhere it can reach, the link text is kept as text."""
-        return target
+        return valid_url(target)
 
     def section_semantics(self, node: t.Section) -> dict[str, object]:
         """The role of a section: the glossary is one (a labelled landmark); other sections have none."""
@@ -378,6 +411,8 @@ class HtmlRenderer:
             if node.glossary:
                 term = self.element("dfn", {}, term)
             parts.append(self.element("dt", self.common(item), term))
+            if not item.definitions:  # a term needs its dd (Nu, EPUBCheck: "dl is missing … dd")
+                parts.append(self.element("dd", {}, ""))
             for definition in item.definitions:
                 if len(definition) == 1 and isinstance(definition[0], t.Paragraph):
                     parts.append(self.element("dd", {}, self.inlines(definition[0].children)))
