@@ -215,7 +215,7 @@ def _columns(words: list[dict], min_width: float) -> list[float]:
 
 def _filled(words: list[dict]) -> bool:
     """Whether text fills its column: its rows mostly run along half its width (a column of text), unlike
-    the cells of a table."""
+    the cells of a short table; or it has many rows (a list, a table of contents)."""
     if not words:
         return False
     x0, x1 = min(w["x0"] for w in words), max(w["x1"] for w in words)
@@ -224,7 +224,7 @@ def _filled(words: list[dict]) -> bool:
         row = rows.setdefault(round(word["bottom"]), [word["x0"], word["x1"]])
         row[0], row[1] = min(row[0], word["x0"]), max(row[1], word["x1"])
     widths = sorted((row[1] - row[0]) / max(1.0, x1 - x0) for row in rows.values())
-    return widths[len(widths) // 2] >= 0.5
+    return widths[len(widths) // 2] >= 0.5 or len(rows) >= 8  # many short rows: a list, a table of contents
 
 
 def _regions(words: list[dict], min_width: float, depth: int = 0) -> list[list[dict]]:
@@ -257,12 +257,30 @@ def _regions(words: list[dict], min_width: float, depth: int = 0) -> list[list[d
     if len(bands) < 2:
         return [words]
     groups = [[w for w in words if band[0] <= w["top"] <= band[1]] for band in bands]
-    if not any(_columns(group, min_width) for group in groups if group):
+    cuts = next((found for group in groups if group and (found := _columns(group, min_width))), None)
+    if not cuts:
         return [words]
+    # Stripes: the rows with a word across a gutter (a title, a table of contents set across the page)
+    # and the rows between them, which hold the columns.
+    spans: list[list[float]] = []
+    for word in sorted((w for w in words if any(w["x0"] < c < w["x1"] for c in cuts)), key=lambda w: w["top"]):
+        if spans and word["top"] <= spans[-1][1] + 0.5 * min_width:
+            spans[-1][1] = max(spans[-1][1], word["bottom"])
+        else:
+            spans.append([word["top"], word["bottom"]])
+    stripes: list[list[dict]] = []
+    edges = sorted({y for span in spans for y in span})
+    for word in sorted(words, key=lambda w: w["top"]):
+        middle = (word["top"] + word["bottom"]) / 2
+        key = sum(1 for y in edges if y <= middle)
+        if stripes and stripes[-1][0]["_stripe"] == key:
+            stripes[-1].append(word)
+        else:
+            stripes.append([word])
+        word["_stripe"] = key
     result = []
-    for group in groups:
-        if group:
-            result.extend(_regions(group, min_width, depth + 1))
+    for stripe in stripes:
+        result.extend(_regions(stripe, min_width, depth + 1) if len(stripes) > 1 else [stripe])
     return result
 
 
@@ -344,6 +362,27 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
         else:
             blocks[-1].lines.append(line)
     return blocks
+
+
+def _mend_broken_words(block: PBlock, right: float) -> None:
+    """A word too long for a narrow column is broken at its edge without a hyphen ("numériqu" / "es"):
+    the piece that starts the next line goes back to its word when the lexicon knows the whole word and
+    not the piece left at the line's end."""
+    from ..lexicon import is_french_word
+
+    for line, following in zip(block.lines, block.lines[1:], strict=False):
+        tail = re.search(r"([^\W\d_]+)$", line.text)
+        head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
+        if tail is None or head is None or line.x1 < right - 0.05 * right:
+            continue
+        if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
+            continue  # a capital starts a new word, unless the whole text is in capitals
+        if is_french_word(tail.group(1) + head.group(1)) and not (is_french_word(tail.group(1))
+                                                                 and is_french_word(head.group(1))):
+            line.text += head.group(1)
+            following.text = following.text[head.end():].lstrip()
+            following.calls = [(offset - head.end(), number) for offset, number in following.calls]
+    block.lines = [line for line in block.lines if line.text.strip()]
 
 
 def _notes(lines: list[PLine], page: int) -> list[PBlock]:
@@ -487,6 +526,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                 frame = (min(li.x0 for li in lines), lines[0].top, max(li.x1 for li in lines), lines[-1].bottom)
                 for block in blocks:
                     block.frame = block.last_frame = frame
+                    _mend_broken_words(block, frame[2])
                 blocks[0].first_in_region = True
                 blocks[-1].last_in_region = True
             layout.blocks.extend(blocks)
