@@ -32,13 +32,13 @@ RATCHET = [
     ("dehyphenation", 1.0, 0.99),
 ]
 RATCHET_F1 = [
-    ("paragraphs", 0.90, 0.95),
-    ("headings", 0.72, 0.9),
+    ("paragraphs", 0.91, 0.95),
+    ("headings", 0.90, 0.9),
     ("sidebars", 1.0, None),
     ("pullquotes", 0.84, None),
     ("turns", 0.95, None),
     ("glossary", 1.0, 0.98),
-    ("page_labels", 0.87, None),
+    ("page_labels", 0.88, None),
     ("links", 0.96, None),
 ]
 
@@ -167,3 +167,56 @@ def test_a_sentence_over_an_address_keeps_its_address(  # issue 6
     """Only a title (no final stop) over an address becomes the link's text; a sentence shows its address."""
     paragraphs = _paragraphs("Chercheur associé à la chaire (ENSCi, INSP).\nwww.francoishuguet.fr\n")
     assert paragraphs == ["Chercheur associé à la chaire (ENSCi, INSP). www.francoishuguet.fr"]
+
+
+def _headings(text: str) -> list[tuple[str, int]]:
+    from converter import tree as t
+    from converter.readers.pdftext import import_text
+    from converter.walk import iter_nodes, plain_text
+
+    document, _ = import_text(text, "test.txt")
+    return [(plain_text(n), n.level) for n in iter_nodes(document) if isinstance(n, t.Heading)]
+
+
+_BODY = ("Un paragraphe de texte qui court sur plusieurs lignes, comme dans la colonne d’un carnet,\n"
+         "avec assez de mots pour ne jamais passer pour un titre, une légende ou une signature\n"
+         "et qui se termine enfin par un point.\n\n")
+
+
+def test_title_lines_in_reverse_order_and_a_parent_title(  # issue 6
+) -> None:
+    """"D'IDENTITÉ" over "FICHE": an elided word does not open a title; a title right over a subtitle is level 2."""
+    headings = _headings(_BODY + "D'IDENTITÉ\nFICHE\n 3 ENSEIGNEMENTS CLÉS\nDE CE NEC\n\n" + _BODY)
+    assert headings == [("Fiche d'identité", 2), ("3 Enseignements clés de ce NEC", 3)]
+
+
+def test_a_call_in_capitals_after_its_title_opens_it(  # issue 6
+) -> None:
+    headings = _headings(_BODY + "\n\n\nPOUR EN SAVOIR PLUS : \nexemple.fr/page/\n\nLe Carnet NEC \nNational 2021\n\n"
+                         "DÉCOUVREZ\n\n" + _BODY)
+    assert headings == [("Découvrez Le Carnet NEC National 2021", 2)]
+
+
+def test_a_title_left_at_the_end_of_its_page(  # issue 6
+) -> None:
+    """It opens its page when the page opens with text; it is a label when the page has its title already."""
+    text = ("Un titre de page\n\n" + _BODY + "MONTPELLIER MÉTROPOLE\n\nCrédits photos : un photographe.\n\n12\n\n\n\n"
+            + _BODY + _BODY + "Le mot du \nProgramme national\n\n\n\n13\n")
+    headings = _headings(text)
+    assert ("Le mot du Programme national", 2) in headings and ("Montpellier métropole", 2) not in headings
+    document_text = [" ".join(p.split()) for p in _paragraphs(text)]
+    assert "Montpellier métropole" in document_text
+
+
+def test_titles_in_a_series_under_a_title(  # issue 6
+) -> None:
+    headings = _headings("\n\n\n Ressources nationales\n\n" + _BODY + "Replay des  \nregards croisés\n\n" + _BODY
+                         + "Replay des \nmasterclass\n\n" + _BODY)
+    assert headings == [("Ressources nationales", 2), ("Replay des regards croisés", 3), ("Replay des masterclass", 3)]
+
+
+def test_a_cover_title_around_its_number(  # issue 6
+) -> None:
+    headings = _headings(_BODY + "\n\n\nLES CARNETS \nNEC[S] LOCAUX\n\n#9\n\n\n\nMontpellier Méditerranée Métropole\n\n"
+                         + _BODY + "LES CARNETS \nNEC[S] LOCAUX\n")
+    assert headings == [("Les carnets NEC[s] locaux #9 Montpellier Méditerranée Métropole", 2)]

@@ -854,6 +854,12 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             if block.kind == "heading" and block.data.get("rubric"):
                 in_part = True
             continue
+        block.data["page_start"] = at_page_start
+        if at_page_start and _is_lead_in_to_address(block):
+            # "POUR EN SAVOIR PLUS : address" at a page's top belongs to the box of the page before: the
+            # page's title still opens the page
+            new_blocks.append(block)
+            continue
         following = next((b for b in blocks[position + 1:] if b.kind not in ("removed", "url", "page")), None)
         # a one-line sentence above ("Bonne lecture !") makes the short line under it a signature, not a title
         previous_block = next((b for b in reversed(blocks[:position]) if b.kind not in ("removed", "url")), None)
@@ -875,13 +881,28 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
             caps += 1
+        if 2 <= caps <= 3 and len(lines[caps - 1].text.split()) == 1 and _ELIDED_START.match(lines[0].text):
+            # "D'IDENTITÉ" over "FICHE": an elided word does not open a title; the extraction gave the title's
+            # two frames in reverse order
+            state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
+            lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
         caps_text = " ".join(li.text.strip() for li in lines[:caps])
         if caps and caps <= 8 and _caps_is_heading(caps_text):
             level = 2 if at_page_start and not produced else 3
+            title_lines, title = lines[:caps], _normal_case(caps_text, set(), True)
+            lead = new_blocks[-1] if new_blocks and not produced else None
+            if caps == len(lines) == 1 and _KICKER.fullmatch(caps_text.strip()) and lead is not None \
+                    and _is_title_fragment(lead) and following is not None and following.kind == "para":
+                # "Le Carnet NEC National 2021" then "DÉCOUVREZ": a call to the reader (an imperative) set
+                # large before its title, in a frame the extraction gave after it; one title, the call first
+                new_blocks.pop()
+                title_lines, title = [*title_lines, *lead.lines], f"{title} {lead.text.strip()}"
+                level = 2 if lead.data.get("page_start") or lead.level == 2 else level
+                state.guess(lead.line, f"title {_plain(title)!r}: a word in capitals after a title line, set before it")
             if level == 2:
                 in_part = False
-            produced.append(Block(lines[:caps], kind="heading", page=block.page, level=level,
-                                  text=_normal_case(caps_text, set(), True), data={"uppercase": True}))
+            produced.append(Block(title_lines, kind="heading", page=block.page, level=level,
+                                  text=title, data={"uppercase": True}))
             lines = lines[caps:]
         elif caps and caps == len(lines):
             block.data["uppercase"] = True  # a lead-in or a dated line in capitals: a paragraph
@@ -935,6 +956,154 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
     for block in state.blocks:
         if block.kind == "heading":
             block.text = block.text.strip()
+            block.data["guessed"] = True  # found by these rules (a layout's type sizes give certain levels)
+
+
+_ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
+
+
+def place_titles(state: State) -> None:
+    """Titles in the page's order and hierarchy, once every title is found.
+
+    - A cover's title in parts, a number between (series, "#9", name): one title of a page.
+    - A title left at the end of its page, with only credits after it, heads that page: the extraction gave
+      its frame last. It opens the page when the page opens with text and has no other title; when the page
+      already opens with a title, or when it repeats a title of the page, it is a label in capitals (a
+      logo's words, a picture's), kept as a paragraph.
+    - Titles that open with the same two words ("Replay des …"), with no other level-2 title between
+      them, are a series: one level, 3 when a level-2 title stands right before the series.
+    - A level-3 title right over another level-3 title that has text under it is their parent: level 2.
+
+    Only the titles the text's rules found are concerned: a PDF's layout gives its titles' order and levels.
+    """
+    state.step = "title places"
+    blocks = state.blocks
+
+    def content(start: int, step: int = 1) -> int | None:
+        index = start
+        while 0 <= index < len(blocks):
+            if blocks[index].kind not in ("removed", "url", "page"):
+                return index
+            index += step
+        return None
+
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.data.get("rubric") or not block.data.get("guessed"):
+            continue
+        number = content(index + 1)
+        if number is None or not _ISSUE_NUMBER.match(blocks[number].text):
+            continue
+        name = content(number + 1)
+        if name is not None and (blocks[name].kind == "heading" and not blocks[name].data.get("rubric")
+                                 or _is_title_fragment(blocks[name])):
+            block.text = f"{block.text} {blocks[number].text.strip()} {_plain(blocks[name].text).strip()}"
+            block.level = 2
+            blocks[number].kind = blocks[name].kind = "removed"
+            state.guess(block.line, f"title {_plain(block.text)!r} made of its parts around a number")
+            for between in blocks[number + 1:name]:
+                if between.kind == "page":  # a title is not cut by a page: the blank lines of a cover
+                    between.kind = "removed"
+                    state.guess(between.line, f"page {between.text} dropped: it would cut a title")
+    _titles_ending_pages(state)
+    blocks = state.blocks
+    _title_series(state)
+    for position, block in enumerate(blocks):
+        after = content(position + 1) if block.kind == "heading" else None
+        under = content(after + 1) if after is not None else None
+        # two titles stacked with nothing under the second are siblings whose texts were extracted elsewhere
+        if after is not None and block.level == 3 and blocks[after].kind == "heading" and blocks[after].level == 3 \
+                and not block.data.get("rubric") and block.data.get("guessed") and under is not None and blocks[under].kind == "para" \
+                and blocks[under].page == blocks[after].page:
+            block.level = 2
+            state.guess(block.line, f"title {_plain(block.text)!r} right over a title: level 2")
+
+
+def _title_series(state: State) -> None:
+    titles = [b for b in state.blocks if b.kind == "heading"]
+
+    def opening(title: Block) -> tuple[str, ...]:
+        return tuple(_normal(_plain(title.text)).split()[:2])
+
+    done: set[int] = set()
+    for position, first in enumerate(titles):
+        key = opening(first)
+        if id(first) in done or len(key) < 2 or first.data.get("rubric") or not first.data.get("guessed"):
+            continue
+        members = [first]
+        for other in titles[position + 1:]:
+            if opening(other) == key and other.data.get("guessed") and not other.data.get("rubric"):
+                members.append(other)
+            elif other.level <= 2:
+                break
+        done.update(id(m) for m in members)
+        if len(members) < 2:
+            continue
+        before = next((t for t in reversed(titles[:position])), None)
+        level = 3 if before is not None and before.level == 2 else first.level
+        for member in members:
+            if member.level != level:
+                state.guess(member.line, f"title {_plain(member.text)!r} at level {level}, like the series "
+                                         f"{' '.join(key)!r}…")
+                member.level = level
+
+
+def _titles_ending_pages(state: State) -> None:
+    blocks = state.blocks
+    moves: list[tuple[int, int]] = []  # (title, where it goes)
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.data.get("rubric") or not block.data.get("guessed"):
+            continue
+        rest = index + 1
+        while rest < len(blocks) and blocks[rest].kind != "page" and (
+                blocks[rest].kind in ("removed", "url", "signature")
+                or blocks[rest].kind == "para" and _CREDIT.match(blocks[rest].text)):
+            rest += 1
+        if rest < len(blocks) and blocks[rest].kind != "page":
+            continue
+        page = next((i for i in range(index - 1, -1, -1) if blocks[i].kind == "page"), None)
+        if page is None:
+            continue
+        first = next((i for i in range(page + 1, index) if blocks[i].kind not in ("removed", "url")), None)
+        if first is None:
+            continue  # the title is all its page holds
+        key = _normal(_plain(block.text))
+        repeated = any(b.kind == "heading" and _normal(_plain(b.text)).startswith(key) for b in blocks[first:index])
+        if blocks[first].kind != "heading" and not repeated \
+                and any(b.kind == "heading" for b in blocks[first:index]):
+            continue  # one title among others: the page's frames came in an order that tells nothing
+        if blocks[first].kind == "heading" or repeated:
+            block.kind = "para"
+            block.level = 0
+            state.guess(block.line, f"title {_plain(block.text)!r} at the end of a page that has its title "
+                                    "(or repeating it): kept as a paragraph")
+        elif blocks[first].kind == "para" and _plain(blocks[first].text).lstrip()[:1].isupper():
+            moves.append((index, first))
+    for index, first in reversed(moves):
+        title = blocks.pop(index)
+        title.level = 2
+        blocks.insert(first, title)
+        state.guess(title.line, f"title {_plain(title.text)!r} at the end of its page set at the page's start")
+
+
+_ELIDED_START = re.compile(r"^\s*[DL]['’]\w")
+_KICKER = re.compile(r"[A-ZÀ-Ý]{3,}EZ\s*!?")  # DÉCOUVREZ, RETROUVEZ, TÉLÉCHARGEZ
+
+
+def _is_lead_in_to_address(block: Block) -> bool:
+    """A lead-in in capitals ("POUR EN SAVOIR PLUS :") over nothing but an address."""
+    first = block.lines[0].text.strip()
+    rest = "".join(li.text.strip() for li in block.lines[1:])
+    return _is_capitals(first) and first.endswith((":", ",")) and 1 <= len(block.lines) - 1 <= 3 \
+        and bool(_DOMAIN.fullmatch(rest.rstrip(".")))
+
+
+def _is_title_fragment(block: Block) -> bool:
+    """A line or two that read as (part of) a title: short, no final stop, in normal case, no address."""
+    text = _plain(block.text).strip()
+    title = block.kind == "heading" and not block.data.get("rubric") and not block.data.get("uppercase")
+    return (block.kind == "para" or title) and len(block.lines) <= 2 and 2 <= len(text.split()) <= 10 \
+        and text[:1].isupper() and not text.endswith(tuple(_TERMINAL + ",")) and LINK_OPEN not in block.text \
+        and not block.data.get("uppercase") and not _BULLET.match(block.lines[0].text)
 
 
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
@@ -1644,6 +1813,7 @@ STEPS: list[tuple[str, Step]] = [
     ("glossary", find_glossary),
     ("term lists", find_term_lists),
     ("headings", find_headings),
+    ("title places", place_titles),
     ("lists", find_lists),
     ("credits", find_credits),
     ("quotes", find_quotes),
