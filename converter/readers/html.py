@@ -1,6 +1,9 @@
-"""HTML tree builder: HTML (ours from Python-Markdown, or any ``.html`` file) → semantic tree.
+"""HTML tree builder: HTML elements (from any ``.html`` file, or from Python-Markdown) → semantic tree.
 
-Place in the pipeline: first stage for ``.html`` files, and second half of the Markdown reader. It
+Place in the pipeline: first stage for ``.html`` files, and second half of the Markdown reader. It reads the
+light element tree of :mod:`converter.readers.dom`: an ``.html`` file is parsed by BeautifulSoup (lxml)
+into it; carnet Markdown reaches it straight from Python-Markdown's ElementTree. BeautifulSoup is imported
+only when HTML text is parsed: reading carnet Markdown does not pay for its import (issue 7). It
 recognises the markup of Python-Markdown's extensions (footnotes, admonitions, definition lists,
 abbreviations) and the accessible markup our own writers emit (DPUB-ARIA roles, ``epub:type``), so an HTML
 page written by Carnet accessible reads back into the same tree.
@@ -15,10 +18,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-
 from .. import tree as t
 from ..errors import CarnetError, Diagnostics
+from .dom import Comment, Element, depth_over
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|--|―)\s*")
@@ -51,16 +53,16 @@ def safe_url(url: str) -> bool:
     return scheme in _SAFE_SCHEMES
 
 
-def _common(tag: Tag) -> dict:
+def _common(tag: Element) -> dict:
     classes = [c for c in tag.get("class", []) if c not in ("admonition",)]
     lang = tag.get("lang") or tag.get("xml:lang") or ""
     return {"id": tag.get("id", ""), "classes": classes, "lang": lang}
 
 
-def _only_child(tag: Tag) -> Tag | None:
-    """The single element inside ``tag`` when it holds nothing else but white space."""
-    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not str(c).strip())]
-    return children[0] if len(children) == 1 and isinstance(children[0], Tag) else None
+def _only_child(tag: Element) -> Element | None:
+    """The single element inside ``tag`` when it holds nothing else but white space (a comment counts)."""
+    children = [c for c in tag.children if not (isinstance(c, str) and not c.strip())]
+    return children[0] if len(children) == 1 and isinstance(children[0], Element) else None
 
 
 def _without(classes: list[str], *names: str) -> list[str]:
@@ -68,7 +70,7 @@ def _without(classes: list[str], *names: str) -> list[str]:
     return [c for c in classes if c not in names]
 
 
-def _roles(tag: Tag) -> set[str]:
+def _roles(tag: Element) -> set[str]:
     roles = set((tag.get("role") or "").split())
     roles.update((tag.get("epub:type") or "").split())
     return {r.removeprefix("doc-") for r in roles}
@@ -84,7 +86,7 @@ class _Builder:
 
     # --- inline content ---------------------------------------------------------------------
 
-    def inlines(self, tag: Tag) -> list[t.Inline]:
+    def inlines(self, tag: Element) -> list[t.Inline]:
         result: list[t.Inline] = []
         for child in tag.children:
             items = self.inline(child)
@@ -95,14 +97,12 @@ class _Builder:
             result.extend(items)
         return result
 
-    def inline(self, node) -> list[t.Inline]:  # noqa: C901 - one branch per element kind
-        if isinstance(node, Comment):
-            return []
-        if isinstance(node, NavigableString):
-            text = _SPACE.sub(" ", str(node))
+    def inline(self, node: Element | str) -> list[t.Inline]:  # noqa: C901 - one branch per element kind
+        if isinstance(node, str):
+            if isinstance(node, Comment):
+                return []
+            text = _SPACE.sub(" ", node)
             return [t.Text(text=text)] if text else []
-        if not isinstance(node, Tag):
-            return []
         name = node.name.lower()
         roles = _roles(node)
         common = _common(node)
@@ -155,7 +155,7 @@ class _Builder:
             return [t.Span(children=self.inlines(node), **common)]
         return self.inlines(node)
 
-    def noteref(self, tag: Tag) -> t.NoteRef:
+    def noteref(self, tag: Element) -> t.NoteRef:
         href = tag.get("href", "")
         return t.NoteRef(note_id=self.note_id(href.lstrip("#")))
 
@@ -165,7 +165,7 @@ class _Builder:
             self.note_ids[html_id] = "note-" + re.sub(r"[^\w-]", "-", label)
         return self.note_ids[html_id]
 
-    def dropped(self, tag: Tag) -> None:
+    def dropped(self, tag: Element) -> None:
         if tag.name in ("head", "title", "meta", "link", "nav"):
             return  # the page's furniture, not its text
         text = tag.get_text(" ", strip=True)
@@ -175,7 +175,7 @@ class _Builder:
 
     # --- blocks -------------------------------------------------------------------------------
 
-    def blocks(self, tag: Tag) -> list[t.Block]:
+    def blocks(self, tag: Element) -> list[t.Block]:
         """The blocks of a container; stray inline content is gathered into paragraphs."""
         result: list[t.Block] = []
         pending: list = []
@@ -190,7 +190,7 @@ class _Builder:
                 pending.clear()
 
         for child in tag.children:
-            if isinstance(child, Tag) and (child.name in _BLOCK_TAGS or child.name in _DROPPED
+            if isinstance(child, Element) and (child.name in _BLOCK_TAGS or child.name in _DROPPED
                                            or child.name == "img"):
                 flush()
                 result.extend(self.block(child))
@@ -205,7 +205,7 @@ class _Builder:
             return meaningful[0]
         return paragraph
 
-    def block(self, tag: Tag) -> list[t.Block]:  # noqa: C901 - one branch per element kind
+    def block(self, tag: Element) -> list[t.Block]:  # noqa: C901 - one branch per element kind
         name = tag.name.lower()
         roles = _roles(tag)
         common = _common(tag)
@@ -296,7 +296,7 @@ class _Builder:
                 return paragraph.children
         return []
 
-    def quotation(self, figure: Tag) -> t.Block:
+    def quotation(self, figure: Element) -> t.Block:
         """``<figure><blockquote>…</blockquote><figcaption>— source</figcaption></figure>``: a quotation."""
         quote = self.block(figure.find("blockquote", recursive=False))[0]
         caption = figure.find("figcaption", recursive=False)
@@ -312,7 +312,7 @@ class _Builder:
         quote.lang = quote.lang or figure_common["lang"]
         return quote
 
-    def interview_turns(self, tag: Tag, common: dict) -> t.Interview:
+    def interview_turns(self, tag: Element, common: dict) -> t.Interview:
         """Our writers' interview: ``div.turn.question`` / ``div.turn.answer`` with a ``strong.speaker`` label."""
         if not tag.find("div", class_="turn", recursive=False):
             return self.interview(tag, common)
@@ -321,17 +321,13 @@ class _Builder:
         for div in tag.find_all("div", class_="turn", recursive=False):
             role = "question" if "question" in div.get("class", []) else "answer"
             for label in div.find_all(class_="question-label"):
-                following = label.next_sibling
-                if isinstance(following, NavigableString) and str(following).startswith(" "):
-                    following.replace_with(str(following)[1:])
+                label.trim_next_space()
                 label.extract()  # "Question :", the writer's label
             speaker = ""
             label = div.find("strong", class_="speaker")
             if label is not None:
                 speaker = _SPEAKER_END.sub("", label.get_text()).strip()
-                following = label.next_sibling
-                if isinstance(following, NavigableString) and str(following).startswith(" "):
-                    following.replace_with(str(following)[1:])
+                label.trim_next_space()
                 label.extract()
             turn_common = _common(div)
             turn_common["classes"] = _without(turn_common["classes"], "turn", "question", "answer")
@@ -339,7 +335,7 @@ class _Builder:
                                 children=self.blocks(div), **turn_common))
         return t.Interview(turns=turns, **common)
 
-    def admonition(self, tag: Tag, common: dict) -> t.Block:
+    def admonition(self, tag: Element, common: dict) -> t.Block:
         kinds = [c for c in tag.get("class", []) if c != "admonition"]
         kind = kinds[0] if kinds else "sidebar"
         # The admonition's kind words say what the block is; they are not presentation classes.
@@ -355,7 +351,7 @@ class _Builder:
             title.extract()  # Python-Markdown's default title ("Sidebar"): the editor gave none
         return self.sidebar(tag, common)
 
-    def sidebar(self, tag: Tag, common: dict) -> t.Sidebar:
+    def sidebar(self, tag: Element, common: dict) -> t.Sidebar:
         title = tag.find(class_="admonition-title", recursive=False)
         heading = None
         if title is not None:
@@ -365,7 +361,7 @@ class _Builder:
             heading = children.pop(0)
         return t.Sidebar(heading=heading, children=children, **common)
 
-    def interview(self, tag: Tag, common: dict) -> t.Interview:
+    def interview(self, tag: Element, common: dict) -> t.Interview:
         turns: list[t.Turn] = []
         for block in self.blocks(tag):
             prefix = self.turn_prefix(block)
@@ -400,7 +396,7 @@ class _Builder:
             return "answer", initials, self.speakers[initials]
         return None
 
-    def definition_list(self, tag: Tag, common: dict, glossary: bool) -> t.DefinitionList:
+    def definition_list(self, tag: Element, common: dict, glossary: bool) -> t.DefinitionList:
         items: list[t.DefinitionItem] = []
         for child in tag.find_all(["dt", "dd"], recursive=False):
             if child.name == "dt":
@@ -413,7 +409,7 @@ class _Builder:
         common["classes"] = _without(common["classes"], "glossary")
         return t.DefinitionList(items=items, glossary=glossary, **common)
 
-    def table(self, tag: Tag, common: dict) -> t.Table:
+    def table(self, tag: Element, common: dict) -> t.Table:
         rows: list[t.Row] = []
         for tr in tag.find_all("tr"):
             if tr.find_parent("table") is not tag:
@@ -436,7 +432,7 @@ class _Builder:
         caption = tag.find("caption")
         return t.Table(caption=self.inlines(caption) if caption else [], rows=rows, **common)
 
-    def figure_from_img(self, img: Tag, paragraph: Tag | None) -> t.Figure:
+    def figure_from_img(self, img: Element, paragraph: Element | None) -> t.Figure:
         common = _common(paragraph) if paragraph is not None else {"id": "", "classes": [], "lang": ""}
         img_common = _common(img)
         classes = common["classes"] + img_common["classes"]
@@ -449,7 +445,7 @@ class _Builder:
                         id=img_common["id"] or common["id"], classes=classes,
                         lang=img_common["lang"] or common["lang"])
 
-    def figure(self, tag: Tag, common: dict) -> t.Figure:
+    def figure(self, tag: Element, common: dict) -> t.Figure:
         img = tag.find("img")
         figure = self.figure_from_img(img, None) if img else t.Figure(src="")
         if img is not None and img.get("alt") == "":
@@ -470,12 +466,12 @@ class _Builder:
 
     # --- notes --------------------------------------------------------------------------------
 
-    def read_notes(self, tag: Tag) -> None:
+    def read_notes(self, tag: Element) -> None:
         for item in tag.find_all(["li", "aside"]):
             if item.get("id"):
                 self.read_note(item)
 
-    def read_note(self, tag: Tag) -> None:
+    def read_note(self, tag: Element) -> None:
         note = t.Note(id=self.note_id(tag.get("id", "")), children=self.blocks(tag))
         self.notes.append(note)
 
@@ -485,9 +481,9 @@ _HEAD_FIELDS = {"dcterms.date": "date", "dcterms.rights": "rights", "dcterms.sou
                 "carnet.series": "series", "carnet.number": "number"}
 
 
-def _head_meta(soup: BeautifulSoup, meta: t.Meta) -> None:
+def _head_meta(document: Element, meta: t.Meta) -> None:
     """The carnet's metadata from the page's ``<meta name content>`` (as our HTML writer writes them)."""
-    for tag in soup.find_all("meta", attrs={"name": True, "content": True}):
+    for tag in document.find_all("meta", attrs={"name": True, "content": True}):
         name, value = str(tag["name"]).lower(), str(tag["content"]).strip()
         if name == "author":
             meta.authors.append(value)
@@ -512,43 +508,74 @@ stay far below it; the reader, the transforms and the writers walk the tree recu
 is refused with a clear error instead of failing with a RecursionError."""
 
 
-def _check_nesting(root: Tag, source: str) -> None:
-    """A clear error when elements are nested deeper than :data:`MAX_NESTING` (walked without recursion)."""
-    stack: list[tuple[Tag, int]] = [(root, 0)]
+def check_nesting(root: Element, source: str, depth: int = 0) -> None:
+    """A clear error when elements are nested deeper than :data:`MAX_NESTING` (``root`` is at ``depth``)."""
+    if depth_over(root, MAX_NESTING - depth):
+        raise CarnetError(f"nesting deeper than {MAX_NESTING} levels (lists, quotes or markup inside one "
+                          "another)", source, None, "flatten the structure: split the deepest lists or quotes")
+
+
+def parse_html(html: str) -> Element:
+    """The document (a nameless root element) of HTML text, as BeautifulSoup with lxml parses it."""
+    from bs4 import BeautifulSoup, NavigableString
+    from bs4 import Comment as SoupComment
+
+    soup = BeautifulSoup(html, "lxml")
+    document = Element("[document]")
+    # Copied without recursion: the nesting is checked on the copy.
+    stack: list[tuple[object, Element]] = [(soup, document)]
     while stack:
-        tag, depth = stack.pop()
-        if depth > MAX_NESTING:
-            line = getattr(tag, "sourceline", None)
-            raise CarnetError(f"nesting deeper than {MAX_NESTING} levels (lists, quotes or markup inside one "
-                              "another)", source, line, "flatten the structure: split the deepest lists or "
-                              "quotes")
-        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+        tag, element = stack.pop()
+        types = tag.interesting_string_types  # type: ignore[attr-defined]
+        if types is not None and types != {NavigableString}:  # <script>, <style>, <template>, <rt>, <rp>
+            element.text_types = frozenset(str if kind is NavigableString else kind for kind in types)
+        children = element.children
+        for child in tag.contents:  # type: ignore[attr-defined]
+            if isinstance(child, NavigableString):
+                kind = type(child)
+                # Plain text becomes str; other kinds keep their class (read as text, not counted by get_text).
+                children.append(str(child) if kind is NavigableString else
+                                Comment(child) if kind is SoupComment else child)
+            else:
+                copy = Element(child.name, dict(child.attrs), element)
+                children.append(copy)
+                stack.append((child, copy))
+    return document
 
 
-def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
-               diagnostics: Diagnostics | None = None, page: bool = False) -> t.Document:
-    """Build the tree of an HTML document or fragment.
+def build_document(root: Element, source: str = "", meta: t.Meta | None = None,
+                   diagnostics: Diagnostics | None = None, page: bool = False) -> t.Document:
+    """Build the tree of a parsed HTML document (:func:`parse_html`), or of a ``body`` element.
 
-    ``page``: ``html`` is a whole page; its metadata is read from its head, and only its ``<main>``
+    ``page``: ``root`` is a whole page; its metadata is read from its head, and only its ``<main>``
     (when it has one) is content: header, navigation and footer are the page's furniture.
     """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     meta = meta or t.Meta()
-    soup = BeautifulSoup(html, "lxml")
-    _check_nesting(soup, source)
-    root = soup.body or soup
-    if page:
-        _head_meta(soup, meta)
-        root = soup.main or root
-    if soup.html is not None and not meta.title:
-        title = soup.find("title")
+    if root.name == "body":  # Python-Markdown's: a body element, at depth 2 of a page (html, body)
+        check_nesting(root, source, 2)
+        body, html = root, None
+    else:
+        check_nesting(root, source)
+        body, html = root.find("body"), root.find("html")
+        if page:
+            _head_meta(root, meta)
+            body = root.find("main") or body
+    if html is not None and not meta.title:
+        title = root.find("title")
         meta.title = title.get_text(" ", strip=True) if title else ""
-        meta.lang = soup.html.get("lang") or soup.html.get("xml:lang") or meta.lang or "fr"
+        meta.lang = html.get("lang") or html.get("xml:lang") or meta.lang or "fr"
     builder = _Builder(source, diagnostics, meta.speakers)
-    blocks = builder.blocks(root)
+    blocks = builder.blocks(body or root)
     document = t.Document(meta=meta, children=blocks, notes=builder.notes)
     document.diagnostics = diagnostics
     return document
+
+
+def build_tree(html: str, source: str = "", meta: t.Meta | None = None,
+               diagnostics: Diagnostics | None = None, page: bool = False) -> t.Document:
+    """Build the tree of an HTML document or fragment (see :func:`build_document` for ``page``)."""
+    return build_document(parse_html(html), source, meta, diagnostics, page)
 
 
 def read_html(text: str, source: str = "", base_dir: str = "") -> t.Document:

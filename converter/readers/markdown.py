@@ -1,4 +1,4 @@
-"""Carnet Markdown reader: source text → HTML (Python-Markdown) → tree (the HTML tree builder).
+"""Carnet Markdown reader: source text → Python-Markdown's ElementTree → tree (the HTML tree builder).
 
 Place in the pipeline: first stage, for ``.md`` files. Carnet Markdown is Python-Markdown with the
 ``extra`` extensions (footnotes, definition lists, abbreviations, attribute lists, tables, md_in_html),
@@ -11,22 +11,43 @@ Markdown tools show them as harmless text:
 YAML front matter carries the metadata. See ``docs/carnet-markdown.md`` for the editor's guide.
 Checks that need source line numbers (footnote calls without a note, images without alt text) are made
 here, on the source, before it is converted.
+
+Python-Markdown's ElementTree is read as the HTML it stands for, without writing that HTML and parsing it
+again (issue 7: the two took a third of a read, and BeautifulSoup's import as much again on a first read):
+:func:`_elements` gives exactly the elements and strings that BeautifulSoup (lxml) would have made of
+Python-Markdown's output. Raw HTML written in the Markdown is read that way only when it is plain inline
+markup (``1<sup>er</sup>``, ``<span lang="en">``, ``&nbsp;``, comments); anything else (a block of raw
+HTML, an unknown entity, a control character, markup lxml would rearrange) makes the reader fall back on
+writing the HTML and parsing it, so that the tree is the same either way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 
 import markdown
 import yaml
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.admonition import AdmonitionExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.serializers import BOOLEAN_ATTRIBUTES
 
 from ..errors import CarnetError, Diagnostics
 from ..isolate import call_isolated
 from ..tree import Document, Meta
-from .html import MAX_NESTING, build_tree
+from .dom import Comment, Element
+from .html import MAX_NESTING, build_document, build_tree
 
 PAGE_MARKER = r"\{\{\s*page\s+([^\s{}]+)\s*\}\}"
 SPAN = r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\{([^{}]*)\}"
@@ -91,11 +112,104 @@ class CarnetExtension(Extension):
 
 
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=["extra", "admonition", "sane_lists", CarnetExtension()],
-        extension_configs={"footnotes": {"BACKLINK_TEXT": "", "SUPERSCRIPT_TEXT": "{}"}},
+    # The extensions of "extra" (in its order), "admonition" and "sane_lists", given as instances: named,
+    # they are looked up among the installed packages' entry points, which costs more than the rest of
+    # the set-up on a first read. The footnotes keep their default settings: the settings once given for
+    # "footnotes" never reached it (it was loaded by "extra", which passes it none), and the back links'
+    # text counts in what the tree builder reads (a note's image alone in its paragraph, or not).
+    md = markdown.Markdown(
+        extensions=[FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension(), TableExtension(), AbbrExtension(),
+                    MarkdownInHtmlExtension(), AdmonitionExtension(), SaneListExtension(), CarnetExtension()],
         output_format="html",
     )
+    _guard_regular_expressions(md)
+    # The inline processor looks its patterns up by index some 15 times per text: in the registry each
+    # look-up re-checks the order; the same patterns in a plain list are found at once.
+    inline = md.treeprocessors["inline"]
+    inline.inlinePatterns = list(md.inlinePatterns)  # type: ignore[attr-defined]
+    return md
+
+
+# --- Python-Markdown's slowest regular expressions, run only where they can match ----------------------
+# Many of Python-Markdown's patterns start with a look-behind or "(^|\n)", which the regular expression
+# engine cannot skip ahead to: it tries them at every character of every block and every text. On carnet
+# #9 they took a third of Python-Markdown's time, the code spans' pattern alone half of the inline
+# patterns'. Each one below (when it is still the one written here) is guarded: a block is searched only
+# when it holds what a match needs, a text from the first place a match can start (``str.find`` is fast).
+# The matches are the same.
+
+
+class _Guarded:
+    """A regular expression, run only on texts where a match is possible."""
+
+    __slots__ = ("regex", "possible", "starts")
+
+    def __init__(self, regex: re.Pattern[str], possible: Callable[[str], bool],
+                 starts: tuple[str, ...] = ()) -> None:
+        self.regex = regex
+        self.possible = possible
+        self.starts = starts  # the strings a match starts with, when known
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.search(text, *bounds) if self.possible(text) else None
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.regex.match(text, *bounds) if self.possible(text) else None
+
+    def finditer(self, text: str, start: int = 0) -> Iterator[re.Match[str]]:
+        if self.starts:
+            start = min((index for index in (text.find(s, start) for s in self.starts) if index >= 0), default=-1)
+            # A look-behind still sees the characters before ``start``.
+            return self.regex.finditer(text, start) if start >= 0 else iter(())
+        return self.regex.finditer(text, start) if self.possible(text) else iter(())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.regex, name)
+
+
+def _holding(*needles: str) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+_DEFINITION_LINE = re.compile(r"\n {0,3}: ")
+
+
+def _may_define(text: str) -> bool:
+    return text[:5].lstrip(" ").startswith(": ") or _DEFINITION_LINE.search(text) is not None
+
+
+_LINK_START = r"(?<!\!)\["
+_INLINE_GUARDS = {  # pattern: (its regular expression, the strings its matches start with)
+    "backtick": (r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)", ("\\", "`")),
+    "reference": (_LINK_START, ("[",)),
+    "link": (_LINK_START, ("[",)),
+    "short_reference": (_LINK_START, ("[",)),
+}
+_BLOCK_GUARDS = {  # block processor: (its regular expression, what a block must hold to match)
+    "hashheader": (r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)",
+                   lambda text: text.startswith("#") or "\n#" in text),
+    "setextheader": (r"^.*?\n(?:=+|-+)[ ]*(\n|$)", _holding("\n=", "\n-")),
+    "quote": (r"(^|\n)[ ]{0,3}>[ ]?(.*)", _holding(">")),
+    "reference": (r"""^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["\'])(.*)\4[ ]*|\((.*)\)[ ]*)?$""",
+                  _holding("]:")),
+    "footnote": (r"^[ ]{0,3}\[\^([^\]]*)\]:[ ]*(.*)$", _holding("[^")),
+    "deflist": (r"(^|\n)[ ]{0,3}:[ ]{1,3}(.*?)(\n|$)", _may_define),
+    "abbr": (r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*\n?[ ]*(?P<title>.*)$", _holding("*[")),
+    "admonition": (r'(?:^|\n)!!! ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *(?:\n|$)', _holding("!!!")),
+}
+
+
+def _guard_regular_expressions(md: markdown.Markdown) -> None:
+    for name, (regex, starts) in _INLINE_GUARDS.items():
+        if name in md.inlinePatterns and getattr(md.inlinePatterns[name], "compiled_re", None) is not None:
+            pattern = md.inlinePatterns[name]
+            if pattern.compiled_re.pattern == regex:
+                pattern.compiled_re = _Guarded(pattern.compiled_re, bool, starts)  # type: ignore[assignment]
+    for name, (regex, possible) in _BLOCK_GUARDS.items():
+        if name in md.parser.blockprocessors:
+            processor = md.parser.blockprocessors[name]
+            if getattr(getattr(processor, "RE", None), "pattern", None) == regex:
+                processor.RE = _Guarded(processor.RE, possible)  # type: ignore[attr-defined]
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -108,16 +222,262 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
 
 ISOLATE_ABOVE = 1_000_000
-"""Characters of Markdown above which it is read in child processes (see converter.isolate)."""
+"""Characters of Markdown above which it is read in a child process (see converter.isolate)."""
 
 
-def _to_html(body: str) -> str:
-    return _markdown().convert(body)
+def _element_tree(md: markdown.Markdown, body: str) -> etree.Element:
+    """Python-Markdown's ElementTree of ``body`` (not blank): ``Markdown.convert`` up to its serialisation."""
+    md.lines = body.split("\n")
+    for preprocessor in md.preprocessors:
+        md.lines = preprocessor.run(md.lines)
+    root = md.parser.parseDocument(md.lines).getroot()
+    for treeprocessor in md.treeprocessors:
+        new_root = treeprocessor.run(root)
+        if new_root is not None:
+            root = new_root
+    return root
+
+
+def _html(md: markdown.Markdown, root: etree.Element) -> str:
+    """The HTML of ``root``: the rest of ``Markdown.convert``, for what :func:`_elements` cannot read."""
+    output = md.serializer(root)
+    start = output.index(f"<{md.doc_tag}>") + len(md.doc_tag) + 2
+    output = output[start:output.rindex(f"</{md.doc_tag}>")].strip()
+    for postprocessor in md.postprocessors:
+        output = postprocessor.run(output)
+    return output.strip()
+
+
+# --- Python-Markdown's ElementTree read as BeautifulSoup reads its HTML ------------------------------
+
+
+class _Unreadable(Exception):
+    """Something that only an HTML parser reads exactly: the reader writes the HTML and parses it."""
+
+
+# What the HTML serializer writes as it is (and an HTML parser then decodes): an entity-like "&…;".
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.I)
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\xa0"}
+_RAW = re.compile("\x02wzxhzdk:([0-9]+)\x03")  # Python-Markdown's placeholder of stashed raw HTML
+# Characters that an HTML parser replaces or drops (controls, surrogates, non-characters). The first
+# expression is the quick one (a class of many single characters above U+FFFF is slow): it also finds any
+# character above U+FFFD, which the second one then checks.
+_MAYBE_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe-\U0010ffff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                     + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+                     + "]")
+# Raw inline markup read here: start and end tags of phrase elements, <br>, comments, entities.
+_PHRASE = {"em", "strong", "span", "sup", "sub", "abbr", "b", "i", "small", "u", "s", "mark", "q", "cite", "code"}
+_START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n]+[a-zA-Z_:][-a-zA-Z0-9_:.]*[ \t\n]*=[ \t\n]*"""
+                        r"""(?:"[^"<>&\n]*"|'[^'<>&\n]*'))*)[ \t\n]*>\Z""")
+_RAW_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)')""")
+_END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)[ \t\n]*>\Z")
+_BR = re.compile(r"<[bB][rR][ \t\n]*/?>\Z")
+_COMMENT = re.compile(r"<!--([^<>-](?:[^<>-]|-(?=[^<>-]))*)-->\Z")
+_ATTRIBUTE_NAME = re.compile(r"[a-zA-Z_:][-a-zA-Z0-9_:.]*\Z")
+_VOID = {"br", "hr", "img"}
+# Which element may hold which, as lxml leaves them: Python-Markdown's nesting. lxml moves an element out
+# of some others (a link out of a link, a paragraph out of a heading…): any other pair is read the long way.
+_INLINE = _PHRASE | {"a", "img", "br"}
+_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "hr", "div", "table", "dl"}
+_HOLDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("body", "div", "blockquote", "li", "dd"), frozenset(_INLINE | _BLOCK)),
+    **dict.fromkeys(("p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "td", "pre", *_PHRASE),
+                    frozenset(_INLINE)),
+    "a": frozenset(_INLINE - {"a"}),
+    "ul": frozenset({"li"}), "ol": frozenset({"li"}), "dl": frozenset({"dt", "dd"}),
+    "table": frozenset({"thead", "tbody"}), "thead": frozenset({"tr"}), "tbody": frozenset({"tr"}),
+    "tr": frozenset({"th", "td"}),
+}
+_ASCII_SPACES = " \t\n\r\f"
+
+
+def _character(match: re.Match[str]) -> str:
+    """The character of an entity, where every HTML parser agrees on it."""
+    reference = match.group(0)[1:-1]
+    if reference[0] != "#":
+        if reference in _NAMED:
+            return _NAMED[reference]
+        raise _Unreadable(reference)
+    code = int(reference[2:], 16) if reference[1] in "xX" else int(reference[1:])
+    if code < 0x20 or code > 0x10FFFF or _UNSAFE.match(chr(code)):
+        raise _Unreadable(reference)
+    return chr(code)
+
+
+def _decoded(text: str) -> str:
+    """``text`` as an HTML parser reads what the serializer makes of it (entity-like "&…;" decoded)."""
+    if "\x02" in text or "\x03" in text:
+        raise _Unreadable("placeholder")
+    return _ENTITY.sub(_character, text) if "&" in text else text
+
+
+def _raw_item(html: object) -> tuple[str, object] | None:
+    """A stashed piece of raw HTML as ("start", (name, attributes)), ("end", name), ("br", None),
+    ("comment", text) or ("text", characters); None for anything else."""
+    if not isinstance(html, str):
+        return None
+    if html.startswith("&"):
+        return ("text", _decoded(html)) if _ENTITY.fullmatch(html) else None
+    match = _START_TAG.match(html)
+    if match and match.group(1).lower() in _PHRASE:
+        attributes: dict[str, object] = {}
+        for attribute in _RAW_ATTRIBUTE.finditer(match.group(2)):
+            name = attribute.group(1).lower()
+            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+            attributes.setdefault(name, value.split() if name == "class" else value)  # the first one counts
+        return "start", (match.group(1).lower(), attributes)
+    match = _END_TAG.match(html)
+    if match and match.group(1).lower() in _PHRASE:
+        return "end", match.group(1).lower()
+    if _BR.match(html):
+        return "br", None
+    match = _COMMENT.match(html)
+    if match:
+        return "comment", match.group(1)
+    return None
+
+
+def _attributes(source: etree.Element, backlink: str) -> dict[str, object]:
+    """An element's attributes as the serializer writes them (sorted) and lxml reads them back."""
+    attributes: dict[str, object] = {}
+    for name, value in sorted(source.items()):
+        if not isinstance(name, str) or not _ATTRIBUTE_NAME.match(name):
+            raise _Unreadable(name)
+        if value is None or (name == value and name in BOOLEAN_ATTRIBUTES["html"]):
+            value = ""  # written as a bare name
+        else:
+            value = _decoded(value.replace(NBSP_PLACEHOLDER, "\xa0").replace(FN_BACKLINK_TEXT, backlink))
+        name = name.lower()
+        if name not in attributes:  # the first one counts
+            attributes[name] = value.split() if name == "class" else value
+    return attributes
+
+
+class _Content:
+    """Adds an element's content (text with raw HTML placeholders, child elements) to its copy."""
+
+    def __init__(self, raw: list[tuple[str, object] | None], backlink: str) -> None:
+        self.raw = raw
+        self.backlink = backlink
+
+    def read(self, source: etree.Element, element: Element, keep_spaces: bool,
+             todo: list[tuple[etree.Element, Element, bool]]) -> None:
+        self.open = [element]  # the element, then the raw inline elements opened in its content
+        self.made = [element]
+        if source.text:
+            self.text(source.text)
+        for child in source:
+            tag = child.tag
+            if (tag == "p" and not child.attrib and not len(child) and child.text
+                    and self.block_comment(child.text)):
+                pass  # a comment alone in a block is not wrapped in a paragraph (see RawHtmlPostprocessor)
+            else:
+                copy = self.start(tag, _attributes(child, self.backlink))
+                if tag in _VOID:
+                    if child.text or len(child):
+                        raise _Unreadable(tag)
+                    self.open.pop()
+                else:
+                    if tag == "pre" and child.text and child.text.startswith("\n"):
+                        raise _Unreadable("pre")  # its first line end would be dropped
+                    todo.append((child, copy, keep_spaces or tag == "pre"))
+                    self.open.pop()
+            if child.tail:
+                self.text(child.tail)
+        if len(self.open) > 1:
+            raise _Unreadable("unclosed raw tag")
+        if not keep_spaces:  # BeautifulSoup's: a string of white space only becomes one space or line end
+            for made in self.made:
+                children = made.children
+                for index, node in enumerate(children):
+                    if type(node) is str and not node.strip(_ASCII_SPACES):
+                        children[index] = "\n" if "\n" in node else " "
+
+    def start(self, name: object, attributes: dict[str, object]) -> Element:
+        parent = self.open[-1]
+        if not isinstance(name, str) or name not in _HOLDS.get(parent.name, ()):
+            raise _Unreadable(str(name))
+        element = Element(name, attributes, parent)
+        parent.children.append(element)
+        self.open.append(element)
+        return element
+
+    def block_comment(self, text: str) -> bool:
+        match = _RAW.fullmatch(text)
+        if match is None or int(match.group(1)) >= len(self.raw):
+            return False
+        item = self.raw[int(match.group(1))]
+        if item is None or item[0] != "comment":
+            return False
+        self.open[-1].children.append(Comment(item[1]))
+        return True
+
+    def text(self, text: str) -> None:
+        if "\x02" in text:
+            text = text.replace(NBSP_PLACEHOLDER, "\xa0").replace(FN_BACKLINK_TEXT, self.backlink)
+        pieces = _RAW.split(text) if "\x02" in text else [text]
+        for index, piece in enumerate(pieces):
+            if index % 2 == 0:
+                self.characters(_decoded(piece))
+                continue
+            item = self.raw[int(piece)] if int(piece) < len(self.raw) else None
+            if item is None:
+                raise _Unreadable("raw HTML")
+            kind, value = item
+            if kind == "text":
+                self.characters(value)  # type: ignore[arg-type]
+            elif kind == "comment":
+                self.open[-1].children.append(Comment(value))
+            elif kind == "br":
+                self.start("br", {})
+                self.open.pop()
+            elif kind == "start":
+                name, attributes = value  # type: ignore[misc]
+                self.made.append(self.start(name, dict(attributes)))
+            elif len(self.open) > 1 and self.open[-1].name == value:  # an end tag closes the last opened
+                self.open.pop()
+            else:
+                raise _Unreadable("unbalanced raw tag")
+
+    def characters(self, text: str) -> None:
+        if text:
+            text = str(text)  # not Python-Markdown's AtomicString: strings are plain (see dom.get_text)
+            children = self.open[-1].children
+            if children and type(children[-1]) is str:  # one string between two tags, as a parser makes it
+                children[-1] += text
+            else:
+                children.append(text)
+
+
+def _elements(md: markdown.Markdown, root: etree.Element) -> Element:
+    """The ``body`` element BeautifulSoup (lxml) makes of the HTML of ``root``; :class:`_Unreadable` when
+    only parsing that HTML tells."""
+    raw = [_raw_item(html) for html in md.htmlStash.rawHtmlBlocks]
+    backlink = _decoded(md.treeprocessors["footnote"].footnotes.getConfig("BACKLINK_TEXT"))  # type: ignore[attr-defined]
+    content = _Content(raw, backlink)
+    body = Element("body")
+    todo: list[tuple[etree.Element, Element, bool]] = [(root, body, False)]
+    while todo:  # without recursion: Markdown can nest deeper than Python recurses
+        content.read(*todo.pop(), todo)
+    return body
 
 
 def _body_tree(body: str, source: str, meta: Meta, diagnostics: Diagnostics) -> Document:
-    html = call_isolated(_to_html, body) if len(body) > ISOLATE_ABOVE else _to_html(body)
-    return build_tree(html, source=source, meta=meta, diagnostics=diagnostics)
+    if not body.strip():
+        return build_document(Element("body"), source, meta, diagnostics)
+    md = _markdown()
+    root = _element_tree(md, body)
+    elements = None
+    if not (_MAYBE_UNSAFE.search(body) and _UNSAFE.search(body)):
+        with contextlib.suppress(_Unreadable):
+            elements = _elements(md, root)
+    if elements is None:
+        html = _html(md, root)
+        del md, root  # Python-Markdown's working memory, before BeautifulSoup's
+        return build_tree(html, source=source, meta=meta, diagnostics=diagnostics)
+    del md, root
+    return build_document(elements, source, meta, diagnostics)
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
@@ -256,9 +616,9 @@ def read_markdown(text: str, source: str = "", base_dir: str = "") -> Document:
         diagnostics.warn(f"unknown front-matter key {key!r} ignored", source, None,
                          "see docs/carnet-markdown.md for the keys")
     check_source(body, offset, source, diagnostics)
-    # A large carnet is read in a child process, and its Markdown converted in a grandchild: the working
-    # memory of Python-Markdown (about 25 bytes per byte of source) and of BeautifulSoup would otherwise stay
-    # in this process for the rest of the conversion; only the tree comes back (issue 7).
+    # A large carnet is read in a child process: the working memory of Python-Markdown (about 25 bytes per
+    # byte of source) would otherwise stay in this process for the rest of the conversion; only the tree
+    # comes back (issue 7).
     if len(body) > ISOLATE_ABOVE:
         document = call_isolated(_body_tree, body, source, meta, diagnostics)
     else:
