@@ -190,9 +190,6 @@ def test_every_writer_output_parses(document: t.Document) -> None:
     parse_outputs(transformed(document))
 
 
-@pytest.mark.xfail(strict=False, reason="open (issue 8): random trees still give EPUBs or pages that EPUBCheck or "
-                   "the Nu checker reject; the two first bugs it found (a note call inside a link, an empty table "
-                   "of contents) are fixed")
 @settings(max_examples=3)
 @given(st.lists(documents(), min_size=1, max_size=1))
 def test_sample_passes_the_validators(tmp_path_factory: pytest.TempPathFactory, sample: list[t.Document]) -> None:
