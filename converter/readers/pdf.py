@@ -30,6 +30,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import CarnetError
@@ -325,14 +326,20 @@ def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]],
     """
     width = max(1.0, x1 - x0)
     for rx0, rx1, y in sorted(rules, key=lambda r: r[2]):
-        if rx1 - rx0 > 0.6 * width or rx0 < x0 - 6 or rx0 > x0 + 0.3 * width:
-            continue
+        if rx1 - rx0 > 0.6 * width or abs(rx0 - x0) > 4:
+            continue  # a separator starts at the column's edge (a quote's rule is indented)
         if any(0 <= y - line.bottom <= 4 and line.x0 < rx1 and line.x1 > rx0 for line in lines):
             continue  # the underline of a link, not a separator
         below = [i for i, line in enumerate(lines) if line.top >= y - 1]
         if not below or any(line.top < y - 1 for line in lines[below[0]:]):
             continue
-        if re.match(r"\d{1,3}\b", lines[below[0]].text) and (below[0] == 0 or lines[below[0] - 1].bottom <= y + 1):
+        if below[0] and lines[below[0] - 1].bottom > y + 1:
+            continue
+        # notes start with a number; a note that goes on from the previous column or page does not
+        height = max(1.0, lines[-1].bottom - lines[0].top)
+        raised = any(_NUMBER.match(line.words[0]["text"]) and line.words[0]["size"] <= 0.85 * line.size
+                     for line in lines[below[0]:])
+        if re.match(r"\d{1,3}\b", lines[below[0]].text) or raised or lines[-1].bottom - y <= 0.4 * height:
             return below[0]
     index = len(lines)
     while index > 0 and lines[index - 1].size and lines[index - 1].size <= 0.85 * body_size:
@@ -385,11 +392,33 @@ def _mend_broken_words(block: PBlock, right: float) -> None:
     block.lines = [line for line in block.lines if line.text.strip()]
 
 
-def _notes(lines: list[PLine], page: int) -> list[PBlock]:
+def _mend_addresses(block: PBlock, urls: list[str]) -> None:
+    """An address broken at a column's edge without a hyphen ("dataliteracyconference.n" / "et."): the
+    piece that starts the next line goes back to it when together they are part of a link of the page."""
+    keys = [re.sub(r"^https?://(www\.)?", "", unquote(url)).lower() for url in urls]
+    for line, following in zip(block.lines, block.lines[1:], strict=False):
+        tail = line.text.rsplit(" ", 1)[-1]
+        head = following.text.split(" ", 1)[0]
+        piece = head.rstrip(".,;:)»”")
+        if not piece or not re.search(r"[./]", tail) or tail.endswith("-"):
+            continue
+        whole = (tail + piece).lower()
+        if any(whole in key for key in keys) and not any(f"{tail} {piece}".lower() in key for key in keys):
+            line.text += head
+            following.text = following.text[len(head):].lstrip()
+            following.calls = [(offset - len(head), number) for offset, number in following.calls]
+    block.lines = [line for line in block.lines if line.text.strip()]
+
+
+def _notes(lines: list[PLine], page: int, previous: PBlock | None) -> list[PBlock]:
     """Footnote lines → notes, each starting at a line that opens with its number (set in superscript, or
-    the next number): "55." at the start of a line that goes on an address is not a new note."""
+    the next number): "55." at the start of a line that goes on an address is not a new note. Lines before
+    the first number go on the ``previous`` note (a note continued at the foot of the next column)."""
     blocks: list[PBlock] = []
     for line in lines:
+        if not blocks and previous is not None and not re.match(r"\d{1,3}(?!\d)", line.text):
+            previous.lines.append(line)
+            continue
         match = re.match(r"(\d{1,3})(?!\d)", line.text)
         if match:
             number = int(match.group(1))
@@ -514,6 +543,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     pitch = {size: min(value for value, count in counter.items() if count >= 0.5 * max(counter.values()))
              for size, counter in steps.items()}
     # Blocks, page by page, column by column.
+    last_note: PBlock | None = None
     for number, page_regions in enumerate(regions_by_page):
         head = page_regions[0][0]
         foot = page_regions[0][3]
@@ -532,11 +562,17 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             layout.blocks.extend(blocks)
             if note_lines:
                 layout.has_footnotes = True
-                notes.extend(_notes(note_lines, number))
+                found = _notes(note_lines, number, last_note)
+                notes.extend(found)
+                last_note = found[-1] if found else last_note
         layout.blocks.extend(notes)
         for row in foot:
             layout.blocks.append(PBlock([row], number, kind="furniture"))
     _flow(layout)
+    for block in layout.blocks:
+        urls = layout.urls.get(block.page, []) + layout.urls.get(block.page + 1, [])
+        if urls and len(block.lines) > 1:
+            _mend_addresses(block, urls)
     _cover(layout)
     _levels(layout)
     _pair_calls(layout)
@@ -728,6 +764,13 @@ def render(layout: Layout) -> list[str]:
         if block.cover == "title" or block.cover == "subtitle":
             continue
         lines = block.lines
+        if block.kind == "note" and len(lines) > 1 and len(lines[0].text.split()) <= 3 \
+                and not lines[0].text.endswith("-"):
+            # a note's number alone on its line, or with a word or two: the text steps would read a number
+            # alone as a page's, and a short line over an address as a title
+            first = lines[0]
+            lines = [PLine(first.words, first.x0, first.x1, first.top, lines[1].bottom, first.size, first.bold,
+                           f"{first.text.rstrip()} {lines[1].text}", [], first.box), *lines[2:]]
         if block.level and block.kind == "para":
             # a title broken over lines is one line for the text steps, which know titles by their words
             # ("Table des matières", a rubric's name) and by the line they take
