@@ -540,6 +540,15 @@ def split_glued_words(state: State) -> None:
     ("JacquesChirac") are left as they are: brand names are written that way too (FranceConnect).
     """
     state.step = "glued words"
+    for block in state.blocks:
+        if not block.text or block.kind in ("page", "url", "removed", "label"):
+            continue
+        block.text = _unglue(state, block.text, block.line)
+
+
+def _unglue(state: State, text: str, line: int | None) -> str:
+    """``text`` with the glued words split (see :func:`split_glued_words`), each split reported."""
+    split: list[str] = []
 
     def glued(match: re.Match[str]) -> str:
         token = match.group(1)
@@ -567,15 +576,14 @@ def split_glued_words(state: State) -> None:
             return f"{word}. {following}"
         return match.group(0)
 
-    for block in state.blocks:
-        if not block.text or block.kind in ("page", "url", "removed", "label"):
-            continue
-        split: list[str] = []
-        text = _LOWER_TOKEN.sub(glued, block.text)
-        text = _LOWER_THEN_CAPITAL.sub(capital, text)
-        block.text = _SENTENCE_GLUED.sub(sentence, text)
-        for words in split:
-            state.guess(block.line, f"words glued by the extraction split: {words!r}")
+    text = _LOWER_TOKEN.sub(glued, text)
+    text = _LOWER_THEN_CAPITAL.sub(capital, text)
+    text = _SENTENCE_GLUED.sub(sentence, text)
+    step, state.step = state.step, "glued words"
+    for words in split:
+        state.guess(line, f"words glued by the extraction split: {words!r}")
+    state.step = step
+    return text
 
 
 def _layout_hyphenates(state: State) -> bool:
@@ -634,6 +642,8 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         candidate = _normal_url(last_token + piece.split(" ")[0])
         if any(candidate in k for k in keys) or last_token.endswith("/"):
             return text + piece
+    if urlish and any(_normal_url(last_token + piece.split(" ")[0]) in k for k in keys):
+        return text + piece  # an address the page links to, cut anywhere: "…&feature=emb_" + "logo"
     if re.search(r"[a-z0-9]\.$", last_token) and (_TLD_START.match(piece) or len(last_token) > 4 and any(
             _normal_url(last_token + piece.split(" ")[0]) in k for k in keys)):
         return text + piece  # an address cut after a dot: "leprogres." + "fr/rhone/…"
@@ -697,7 +707,7 @@ def attach_links(state: State) -> None:
 
 
 _TITLE_THEN_ADDRESS = re.compile(
-    f"^(?P<title>[^{LINK_OPEN}]{{15,}}?)\\s*{LINK_OPEN}(?P<url>[^{LINK_MID}]*){LINK_MID}[^{LINK_CLOSE}]*{LINK_CLOSE}\\s*$")
+    f"^(?P<title>[^{LINK_OPEN}]{{4,}}?)\\s*{LINK_OPEN}(?P<url>[^{LINK_MID}]*){LINK_MID}[^{LINK_CLOSE}]*{LINK_CLOSE}\\s*$")
 
 
 def _title_as_link_text(state: State, block: Block) -> None:
@@ -706,14 +716,64 @@ def _title_as_link_text(state: State, block: Block) -> None:
     An address read aloud tells little; the title says where the link goes (RGAA 6.1). The address is
     reported, since it disappears from the text.
     """
-    if len(block.lines) < 2 or not _DOMAIN.fullmatch(block.lines[-1].text.strip().rstrip(".")):
+    if len(block.lines) < 2:
         return
     match = _TITLE_THEN_ADDRESS.match(block.text)
+    visible = block.text[block.text.rfind(LINK_MID) + 1:-1] if match else ""
+    # the address stands on lines of its own (the last, or the last ones when it is long)
+    if not visible or not any(_DOMAIN.match(line.text.strip()) and visible.startswith(line.text.strip()[:8])
+                              for line in block.lines[1:]):
+        return
     # a title has no final stop: a sentence ending with "." over the address is text that shows its address
     if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
-        state.guess(block.lines[-1].no, f"address {block.lines[-1].text.strip()!r} replaced by the title as link text")
+        state.guess(block.lines[-1].no, f"address {visible!r} replaced by the title as link text")
+
+
+def titles_over_addresses(state: State) -> None:
+    """A title over a block that is only an address (a list of videos, of resources): the title becomes the
+    link's text, the address disappears from the text (RGAA 6.1: a link says where it goes).
+
+    The title has no final stop (a sentence shows its address); a question over a description ("Quels
+    enseignements ?" then its summary) is a title too: the description stays a paragraph under it.
+    """
+    state.step = "links"
+    blocks = state.blocks
+    result: list[Block] = []
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if id(block) in skip:
+            continue
+        result.append(block)
+        address = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind != "para" or address is None or address.kind != "para" or address.page != block.page \
+                or LINK_OPEN in block.text or len(block.lines) > 12:
+            continue
+        link = re.fullmatch(f"\\s*{LINK_OPEN}([^{LINK_MID}]*){LINK_MID}([^{LINK_CLOSE}]*){LINK_CLOSE}\\s*", address.text)
+        if link is None or not _DOMAIN.fullmatch(link.group(2).strip()):
+            continue
+        lines = block.lines
+        cut = next((k for k in range(min(4, len(lines) - 1)) if lines[k].text.strip().endswith("?")
+                    and lines[k + 1].text.strip()[:1] in _OPENINGS), None)
+        title_lines = lines[:cut + 1] if cut is not None else lines
+        title = _plain(_rejoin(state, block, title_lines)).strip()
+        words = title.split()
+        if cut is None and (len(lines) > 5 or title.endswith((".", ":", ",", ";", "!"))) or len(title) < 4 \
+                or len(words) > 1 and len(set(words)) == 1:  # "TÉLÉCHARGER TÉLÉCHARGER": a row of buttons
+            continue
+        block.text = f"{LINK_OPEN}{link.group(1)}{LINK_MID}{title}{LINK_CLOSE}"
+        block.lines = title_lines
+        skip.add(id(address))
+        state.guess(address.line, f"address {link.group(2).strip()!r} replaced by the title above it as link text")
+        if cut is not None:
+            description = Block(lines[cut + 1:], page=block.page)
+            description.text = _rejoin(state, block, description.lines)
+            result.append(description)
+    state.blocks = result
+
+
+_OPENINGS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“\""
 
 
 def split_short_blocks(state: State) -> None:
@@ -969,10 +1029,13 @@ def place_titles(state: State) -> None:
     - A title left at the end of its page, with only credits after it, heads that page: the extraction gave
       its frame last. It opens the page when the page opens with text and has no other title; when the page
       already opens with a title, or when it repeats a title of the page, it is a label in capitals (a
-      logo's words, a picture's), kept as a paragraph.
+      logo's words, a picture's), kept as a paragraph; so is a title alone on its page with a photo credit.
     - Titles that open with the same two words ("Replay des …"), with no other level-2 title between
       them, are a series: one level, 3 when a level-2 title stands right before the series.
     - A level-3 title right over another level-3 title that has text under it is their parent: level 2.
+    - In a list of titled links (a title over its address: videos, resources) where at least two entries
+      have a label in capitals over them (KEYNOTE, TABLE RONDE), an entry without a label is an entry of
+      the same rank: its title is a level-3 title.
 
     Only the titles the text's rules found are concerned: a PDF's layout gives its titles' order and levels.
     """
@@ -1016,6 +1079,36 @@ def place_titles(state: State) -> None:
                 and blocks[under].page == blocks[after].page:
             block.level = 2
             state.guess(block.line, f"title {_plain(block.text)!r} right over a title: level 2")
+    _unlabelled_entries(state)
+
+
+def _is_titled_link(block: Block) -> bool:
+    text = block.text.strip()
+    return block.kind == "para" and text.startswith(LINK_OPEN) and text.endswith(LINK_CLOSE) \
+        and text.count(LINK_OPEN) == 1 and not _DOMAIN.fullmatch(_plain(text).strip()) \
+        and not _is_capitals(_plain(text))  # "PITCH 1": a label itself
+
+
+def _unlabelled_entries(state: State) -> None:
+    blocks = [b for b in state.blocks if b.kind not in ("removed", "url", "page")]
+    parts: list[list[int]] = [[]]
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and block.level <= 2:
+            parts.append([])
+        parts[-1].append(index)
+    for part in parts:
+        entries = [i for i in part if _is_titled_link(blocks[i]) and i > 0]
+        labelled = [i for i in entries if blocks[i - 1].kind == "heading" and blocks[i - 1].level == 3
+                    and blocks[i - 1].data.get("uppercase")]
+        if len(labelled) < 2:
+            continue
+        for i in entries:
+            if blocks[i - 1].kind != "heading":
+                blocks[i].kind = "heading"
+                blocks[i].level = 3
+                blocks[i].data["guessed"] = True
+                state.guess(blocks[i].line, f"titled link {_plain(blocks[i].text)[:40]!r}… without a label, among "
+                                            "labelled entries: a level-3 title")
 
 
 def _title_series(state: State) -> None:
@@ -1064,6 +1157,12 @@ def _titles_ending_pages(state: State) -> None:
         if page is None:
             continue
         first = next((i for i in range(page + 1, index) if blocks[i].kind not in ("removed", "url")), None)
+        if first is None and any(b.kind == "para" for b in blocks[index + 1:rest]):
+            # a page holding a title and a photo credit only: a picture's label, not a title over text
+            block.kind = "para"
+            block.level = 0
+            state.guess(block.line, f"title {_plain(block.text)!r} with only a photo credit on its page: a label")
+            continue
         if first is None:
             continue  # the title is all its page holds
         key = _normal(_plain(block.text))
@@ -1111,7 +1210,7 @@ def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     text = lines[0].text.strip()
     for line in lines[1:]:
         text = _join(state, text, line.text.strip(), line.no, keys)
-    text = _inline_page_marks(text)
+    text = _unglue(state, _inline_page_marks(text), lines[0].no)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
     part = Block(lines, page=block.page, text=block_text)
@@ -1123,7 +1222,29 @@ def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
 
 
 def find_lists(state: State) -> None:
-    """Bullet glyphs (▷ ▶ → …) start list items."""
+    """Bullet glyphs (▷ ▶ → …) start list items, also inside a block ("POUR EN SAVOIR PLUS, → address": a
+    lead-in, then an item)."""
+    state.step = "lists"
+    from ..transforms.capitals import _normal_case
+
+    result: list[Block] = []
+    for block in state.blocks:
+        starts = [i for i, line in enumerate(block.lines) if i and _is_bullet_line(line)] \
+            if block.kind == "para" else []
+        if not starts:
+            result.append(block)
+            continue
+        state.guess(block.lines[starts[0]].no, "bullet inside a block: the lines above are a lead-in, each bullet an item")
+        for low, high in zip([0, *starts], [*starts, len(block.lines)], strict=False):
+            part = Block(block.lines[low:high], page=block.page)
+            part.text = _rejoin(state, block, part.lines)
+            if low == 0:
+                part.data["lead_in"] = True
+                if _is_capitals(_plain(part.text)):
+                    part.data["uppercase"] = True
+                    part.text = _normal_case(part.text, set(), True)
+            result.append(part)
+    state.blocks = result
     for block in state.blocks:
         if block.kind != "para":
             continue
@@ -1131,9 +1252,11 @@ def find_lists(state: State) -> None:
         if match and (match.group(1) in _BULLET_GLYPHS):
             block.kind = "item"
             block.text = re.sub(r"^\s*[" + _BULLET_GLYPHS + r"]\s+", "", block.text)
-        elif len(block.lines) >= 2 and _BULLET.match(block.lines[-1].text) and block.lines[-1].text.strip()[0] == "→":
-            # "POUR EN SAVOIR PLUS, → address": a lead-in then one item
-            pass
+
+
+def _is_bullet_line(line: Line) -> bool:
+    match = _BULLET.match(line.text)
+    return bool(match) and match.group(1) in _BULLET_GLYPHS  # a dash may be the text's own
 
 
 def find_credits(state: State) -> None:
@@ -1298,7 +1421,9 @@ def join_continuations(state: State) -> None:
             result.append(block)
             continue
         first = _plain(block.text).lstrip()[:1]
-        if block.kind == "para" and first.islower():
+        # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
+        after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
+        if block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
                 target = _open_on_previous_page(result)
@@ -1325,7 +1450,8 @@ def _is_open(block: Block) -> bool:
     """A paragraph that stops mid-sentence. One that ends with an address is finished: "Retrouvez… sur
     youtu.be/…" leaves out the final stop after the address."""
     end = _plain(block.text).rstrip()
-    return bool(end) and not end.endswith(tuple(".!?…»”\"")) and not block.text.rstrip().endswith(LINK_CLOSE)
+    return bool(end) and not end.endswith(tuple(".!?…»”\"")) and not block.text.rstrip().endswith(LINK_CLOSE) \
+        and not block.data.get("lead_in")  # a lead-in is finished by its list
 
 
 def _open_paragraph(blocks: list[Block]) -> Block | None:
@@ -1333,7 +1459,7 @@ def _open_paragraph(blocks: list[Block]) -> Block | None:
 
     Short finished paragraphs on the way back (a caption, a signature) are asides too: a text that goes on
     in lower case belongs to a longer paragraph left open before them. So is a box ("Zoom sur…"): from
-    its label back to its title in capitals, the box stands beside the text it interrupts.
+    its label back to its title, the box stands beside the text it interrupts.
     """
     in_box = False
     for block in reversed(blocks[-24:]):
@@ -1341,13 +1467,12 @@ def _open_paragraph(blocks: list[Block]) -> Block | None:
             in_box = True
             continue
         if in_box:
-            if block.kind == "heading" and block.data.get("uppercase"):
-                in_box = False
+            in_box = block.kind != "heading"  # the box's title
             continue
         if block.kind in ("para", "item", "term"):
             if _is_open(block):
                 return block
-            if block.kind == "para" and len(_plain(block.text).split()) < 30:
+            if block.kind in ("para", "item") and len(_plain(block.text).split()) < 30:
                 continue
             return None
         if block.kind in ("heading",):
@@ -1536,11 +1661,13 @@ def find_sidebars(state: State) -> None:
             member.data["in_sidebar"] = title
         title.data["members"] = members
         block.kind = "removed"
-        # "POUR EN SAVOIR PLUS, → address" right after the label belongs to the box
-        if index + 1 < len(blocks) and blocks[index + 1].kind == "para" and \
-                "→" in blocks[index + 1].raw() and len(blocks[index + 1].lines) <= 4:
-            blocks[index + 1].data["in_sidebar"] = title
-            members.append(blocks[index + 1])
+        # "POUR EN SAVOIR PLUS, → address" right after the label belongs to the box, with its items
+        if index + 1 < len(blocks) and blocks[index + 1].kind == "para" and blocks[index + 1].data.get("lead_in"):
+            for other in blocks[index + 1:]:
+                if other is not blocks[index + 1] and other.kind != "item":
+                    break
+                other.data["in_sidebar"] = title
+                members.append(other)
 
 
 def find_interviews(state: State) -> None:
@@ -1809,6 +1936,7 @@ STEPS: list[tuple[str, Step]] = [
     ("dehyphenation", join_lines),
     ("glued words", split_glued_words),
     ("links", attach_links),
+    ("titled links", titles_over_addresses),
     ("notes", find_notes),
     ("glossary", find_glossary),
     ("term lists", find_term_lists),
