@@ -361,7 +361,7 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
             usual = pitch.get(round(previous.size), 1.25 * previous.size)
             step = line.top - previous.top
             size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
-            weight_change = (line.bold >= 0.8) != (previous.bold >= 0.8)
+            weight_change = (line.bold >= 0.95) != (previous.bold >= 0.95)  # all bold: a question, a term
             new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
                 or bool(_BULLET_START.match(line.text)) or line.box != previous.box
         if new:
@@ -612,7 +612,7 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
     if not (block.page == previous.page + 1 or block.page == previous.page and after[0] >= before[2] - 1):
         return False
     last, first = previous.lines[-1], block.lines[0]
-    if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.8) != (first.bold >= 0.8) \
+    if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.95) != (first.bold >= 0.95) \
             or previous.box != block.box or _BULLET_START.match(first.text):
         return False
     end = last.text.rstrip()
