@@ -575,8 +575,31 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             _mend_addresses(block, urls)
     _cover(layout)
     _levels(layout)
+    _terms(layout)
     _pair_calls(layout)
     return layout
+
+
+def _terms(layout: Layout) -> None:
+    """In a glossary (the part under a "Lexique" or "Glossaire" title), a term set in bold over its
+    definition set apart (indented, or in another weight) is one block, the term's last line marked by two
+    trailing spaces, as the text steps mark a term's end; a term broken over lines stays one term."""
+    inside = 0
+    result: list[PBlock] = []
+    for block in layout.blocks:
+        if block.level and block.box < 0:
+            name = pdftext._normal(block.text)
+            inside = block.level if name in ("lexique", "glossaire") else (0 if block.level <= inside else inside)
+        previous = result[-1] if result else None
+        if inside and previous is not None and previous.kind == "para" and block.kind == "para" \
+                and not previous.level and not block.level and previous.bold >= 0.95 and block.bold < 0.95 \
+                and len(previous.text) <= 80 and not previous.text.rstrip().endswith(_SENTENCE_END) \
+                and not previous.lines[-1].text.endswith("  "):
+            previous.lines[-1].text = previous.lines[-1].text.rstrip() + "  "
+            previous.lines.extend(block.lines)
+            continue
+        result.append(block)
+    layout.blocks = result
 
 
 def _flow(layout: Layout) -> None:
