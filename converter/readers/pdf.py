@@ -1053,6 +1053,39 @@ def _link_in(inlines: list[t.Inline], target: str, candidates: list[str]) -> boo
     return False
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
+
+
+def _ordered_lists(blocks: list[t.Block]) -> None:
+    """Paragraphs set apart by the layout that are numbered in sequence ("1. ", "2. "…): an ordered list,
+    its numbers left to the list (the text steps know only bullets)."""
+    index = 0
+    while index < len(blocks):
+        run: list[t.Paragraph] = []
+        expected = None
+        for block in blocks[index:]:
+            first = block.children[0] if isinstance(block, t.Paragraph) and block.children else None
+            match = _NUMBERED.match(first.text) if isinstance(first, t.Text) else None
+            if match is None or expected is not None and int(match.group(1)) != expected:
+                break
+            expected = int(match.group(1)) + 1
+            run.append(block)  # type: ignore[arg-type]
+        if len(run) >= 2:
+            start = int(_NUMBERED.match(run[0].children[0].text).group(1))  # type: ignore[union-attr, attr-defined]
+            for paragraph in run:
+                first = paragraph.children[0]
+                first.text = _NUMBERED.sub("", first.text, count=1)  # type: ignore[attr-defined]
+            blocks[index:index + len(run)] = [t.List(ordered=True, start=start, line=run[0].line, items=[
+                t.ListItem(children=[paragraph], line=paragraph.line) for paragraph in run])]
+        for block in blocks[index:index + 1]:
+            for name in ("children", "items", "turns"):
+                inner = getattr(block, name, None)
+                if isinstance(inner, list) and inner and isinstance(inner[0], t.Node) \
+                        and not isinstance(block, (t.Paragraph, t.Heading)):
+                    _ordered_lists(inner)  # type: ignore[arg-type]
+        index += 1
+
+
 def import_pdf(data: bytes, source: str = "") -> tuple[t.Document, State]:
     """A PDF → tree through the text steps and the layout's certainties; the tree and the text steps' state."""
     layout, text = layout_of(data, source)
@@ -1070,6 +1103,7 @@ def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Docume
     document = pdftext.build_tree(state)
     document.diagnostics.extend(state.diagnostics)
     _attach_annotations(document, layout.annotations)
+    _ordered_lists(document.children)
     if layout.title:
         document.meta.title = layout.title
         document.diagnostics[:] = [d for d in document.diagnostics if "the title is the first heading" not in d.message]
