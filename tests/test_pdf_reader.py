@@ -1,0 +1,168 @@
+"""The PDF reader's layout rules (issue 6, point 2 and point 5): ``converter.readers.pdf``.
+
+Most tests give the layout functions words and lines as pdfplumber describes them (positions, sizes, font
+names), so they need no PDF; the last one prints a carnet through our DOCX writer and LibreOffice in two
+columns and reads it back, as ``benchmarks/synthetic_carnets.py`` does for the figures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from converter import tree as t
+from converter.readers import pdf as P
+from converter.walk import iter_nodes, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def word(text: str, x0: float, top: float, size: float = 10.0, bold: bool = False, width: float | None = None) -> dict:
+    width = width if width is not None else 0.5 * size * len(text)
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size, "size": size,
+            "fontname": "ABCDEF+Sans-Bold" if bold else "ABCDEF+Sans"}
+
+
+def column(x0: float, top: float, rows: int, width: float = 200.0, size: float = 10.0) -> list[dict]:
+    """A column of text: ``rows`` lines of a few words filling ``width``."""
+    words = []
+    for row in range(rows):
+        for index in range(4):
+            words.append(word("mot", x0 + index * width / 4, top + row * 1.2 * size, size, width=width / 4 - 6))
+    return words
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    """issue 6: a gutter no word crosses, along the page, cuts the page into columns read in turn."""
+    left, right = column(50, 100, 30), column(300, 100, 30)
+    regions = P._regions(left + right, 9.0)
+    assert len(regions) == 2
+    assert {id(w) for w in regions[0]} == {id(w) for w in left}
+
+
+def test_table_cells_and_bullets_are_not_columns() -> None:
+    """issue 6: the gaps between a short table's cells, or between bullets and their text, are no gutter."""
+    body = column(50, 100, 20, width=450)
+    table = [word(text, x, 400 + row * 14) for row in range(3) for text, x in (("Centre", 50), ("12", 250), ("60", 450))]
+    assert P._columns(body + table, 9.0) == []
+    bullets = [word("•", 50, 100 + row * 12, width=4) for row in range(12)]
+    items = [word("texte d’un élément de liste assez long", 70, 100 + row * 12, width=300) for row in range(12)]
+    assert P._columns(bullets + items, 9.0) == []
+
+
+def test_title_across_columns_then_columns() -> None:
+    """issue 6: a title set across the page over two columns is read first, then each column."""
+    title = [word("Un titre qui court sur toute la largeur de la page", 50, 60, 20, width=460)]
+    left, right = column(50, 120, 25), column(300, 120, 25)
+    regions = P._regions(title + left + right, 9.0)
+    assert [len(r) for r in regions] == [1, len(left), len(right)]
+
+
+def line(text: str, top: float, x0: float = 50.0, size: float = 10.0, bold: bool = False) -> P.PLine:
+    found = P._lines([word(part, x0 + 40 * index, top, size, bold, width=35) for index, part in enumerate(text.split())])
+    return found[0]
+
+
+def test_superscript_number_is_a_call_glued_to_its_word() -> None:
+    """issue 6: a number set smaller and raised after a word is a note call, the word's text kept."""
+    words = [word("notes", 50, 100, 10, width=25), {**word("3", 75, 98, 6, width=3), "bottom": 104},
+             word("suite", 84, 100, 10, width=20)]
+    (found,) = P._lines(words)
+    assert found.text == "notes3 suite" and found.calls == [(5, "3")]
+
+
+def test_footnotes_under_a_short_rule() -> None:
+    """issue 6: the lines under a short rule at the column's foot, opening with a number, are notes; an
+    underline right under a line of text is not a separator."""
+    lines = [line(f"texte du corps ligne {n}", 100 + 12 * n) for n in range(10)]
+    notes = [line("1 Une note de bas de page.", 250), line("2 Une autre.", 262)]
+    underline = (50.0, 120.0, lines[2].bottom + 1)
+    rule = (50.0, 110.0, 245.0)
+    assert P._footnote_split(lines + notes, [underline, rule], 10.0, 50.0, 300.0) == len(lines)
+    assert P._footnote_split(lines, [underline], 10.0, 50.0, 300.0) == len(lines)
+    blocks = P._notes(notes, 0, None)
+    assert [(b.kind, b.number) for b in blocks] == [("note", 1), ("note", 2)]
+
+
+def test_heading_levels_from_ranked_sizes() -> None:
+    """issue 6: sizes larger than the body used by titles are levels, the largest the highest; a larger
+    size whose blocks end their sentences (quotes) is not a level."""
+    def block(text: str, size: float, page: int = 1) -> P.PBlock:
+        return P.PBlock([line(text, 100, size=size, bold=size > 10)], page)
+
+    layout = P.Layout(body_size=10.0, blocks=[
+        block("Partie", 20), block("Texte du corps.", 10), block("Sous-partie", 16), block("Texte.", 10),
+        block("« Une citation mise en avant. »", 15), block("Une autre citation en avant.", 15),
+        block("Autre partie", 20), block("Section", 16)])
+    P._levels(layout)
+    assert [b.level for b in layout.blocks] == [2, 0, 3, 0, 0, 0, 2, 3]
+
+
+def test_cover_title_is_metadata() -> None:
+    """issue 6: the largest type of a first page, used nowhere else, is the title, not a heading."""
+    layout = P.Layout(body_size=10.0, blocks=[
+        P.PBlock([line("Le titre du carnet", 100, size=26, bold=True)], 0),
+        P.PBlock([line("Partie", 100, size=20, bold=True)], 1), P.PBlock([line("Texte.", 130)], 1)])
+    P._cover(layout)
+    assert layout.title == "Le titre du carnet" and layout.blocks[0].cover == "title"
+
+
+def test_paragraph_runs_on_into_the_next_column() -> None:
+    """issue 6: a paragraph cut at a column's foot, without final punctuation, goes on at the next top."""
+    first = P.PBlock([line("une phrase qui continue dans la colonne", 700)], 1, region=0, frame=(50, 100, 250, 710),
+                     last_frame=(50, 100, 250, 710), last_in_region=True)
+    first.lines[0].x1 = 248
+    second = P.PBlock([line("suivante et finit ici.", 100, x0=300)], 1, region=1, frame=(300, 100, 500, 700),
+                      last_frame=(300, 100, 500, 700), first_in_region=True)
+    layout = P.Layout(blocks=[first, second])
+    P._flow(layout)
+    assert len(layout.blocks) == 1 and len(layout.blocks[0].lines) == 2
+
+
+def test_broken_word_at_a_narrow_column_edge_is_mended() -> None:
+    """issue 6: LibreOffice breaks a word too long for a column without a hyphen ("numériqu" / "es")."""
+    block = P.PBlock([line("des outils numériqu", 100), line("es pour tous", 112)], 0)
+    block.lines[0].x1 = 200
+    P._mend_broken_words(block, 200)
+    assert [li.text for li in block.lines] == ["des outils numériques", "pour tous"]
+
+
+def test_numbered_paragraphs_become_an_ordered_list() -> None:
+    """issue 6: "1. …", "2. …" set apart by the layout are an ordered list without their numbers."""
+    blocks: list[t.Block] = [t.Paragraph(children=[t.Text(text=f"{n}. Élément {n}")]) for n in (1, 2, 3)]
+    P._ordered_lists(blocks)
+    assert len(blocks) == 1 and isinstance(blocks[0], t.List) and blocks[0].ordered
+    assert [plain_text(item) for item in blocks[0].items] == ["Élément 1", "Élément 2", "Élément 3"]
+
+
+def test_link_annotation_attached_to_its_text() -> None:
+    """issue 6: a link annotation over words that are no address links those words."""
+    document = t.Document(children=[t.Paragraph(children=[t.Text(text="Voir le site de Numérique en Commun[s], ou")])])
+    P._attach_annotations(document, [("https://numerique-en-communs.fr/", "site de\nNumérique en Commun[s]")])
+    links = [n for n in iter_nodes(document) if isinstance(n, t.Link)]
+    assert len(links) == 1 and plain_text(links[0]) == "site de Numérique en Commun[s]"
+
+
+def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:
+    """issue 6: the kitchen-sink carnet in two columns, printed by LibreOffice: headings at their levels,
+    the three footnotes called at their words, the sidebar, the links, the cover's title as metadata."""
+    from conftest import require_tool
+
+    from converter import read, write
+
+    require_tool("libreoffice", "print a carnet to PDF")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic_carnets
+
+    docx = write(read(ROOT / "input" / "carnet-exemple.md"), "docx", tmp_path / "exemple.docx")
+    synthetic_carnets.set_columns(docx, 2)
+    pdf = synthetic_carnets.to_pdf(docx, tmp_path)
+    document, _ = P.import_pdf(pdf.read_bytes(), str(pdf))
+    headings = [(plain_text(n), n.level) for n in iter_nodes(document) if isinstance(n, t.Heading)]
+    assert ("Présentation", 2) in headings and ("Un entretien croisé", 3) in headings
+    assert document.meta.title.startswith("Carnet d’exemple")
+    assert len(document.notes) == 3
+    assert len([n for n in iter_nodes(t.Document(children=document.children)) if isinstance(n, t.NoteRef)]) == 3
+    assert any(isinstance(n, t.Sidebar) for n in iter_nodes(document))
+    targets = {n.target for n in iter_nodes(document) if isinstance(n, t.Link)}
+    assert "mailto:contact@exemple.fr" in targets and "https://numerique-en-communs.fr/" in targets
