@@ -32,7 +32,7 @@ RATCHET = [
     ("dehyphenation", 1.0, 0.99),
 ]
 RATCHET_F1 = [
-    ("paragraphs", 0.97, 0.95),
+    ("paragraphs", 0.975, 0.95),
     ("headings", 0.95, 0.9),
     ("sidebars", 1.0, None),
     ("pullquotes", 0.84, None),
@@ -266,3 +266,19 @@ def test_a_title_alone_on_its_page_with_a_photo_credit_is_a_label(  # issue 6
     text = "Un titre de page\n\n" + _BODY + "\n\n\n MONTPELLIER MÉTROPOLE\n\nCrédits photos : un photographe.\n\n\n\n" + _BODY
     assert ("Montpellier métropole", 2) not in _headings(text)
     assert "Montpellier métropole" in _paragraphs(text)
+
+
+def test_short_title_lines_over_a_description_then_the_address(  # issue 6
+) -> None:
+    from converter import tree as t
+    from converter.readers.pdftext import import_text
+    from converter.walk import iter_nodes, plain_text
+
+    text = (_BODY + "Repenser le numérique face aux \nenjeux écologiques\n"
+            "Face à la surenchère numérique, dont les \npromesses comme les bénéfices sont parfois \n"
+            "contestables, ce regard croisé propose des \npistes d’actions et d’interventions.\n\n"
+            "youtube.com/watch?v=1_3adfq-\n3KOI&t=4s\n\n" + _BODY + "http://youtube.com/watch?v=1_3adfq3KOI&t=4s\n")
+    document, _ = import_text(text, "test.txt")
+    assert [plain_text(n) for n in iter_nodes(document) if isinstance(n, t.Link)] == \
+        ["Repenser le numérique face aux enjeux écologiques"]
+    assert any(p.startswith("Face à la surenchère numérique") for p in _paragraphs(text))

@@ -736,7 +736,8 @@ def titles_over_addresses(state: State) -> None:
     link's text, the address disappears from the text (RGAA 6.1: a link says where it goes).
 
     The title has no final stop (a sentence shows its address); a question over a description ("Quels
-    enseignements ?" then its summary) is a title too: the description stays a paragraph under it.
+    enseignements ?" then its summary), or short lines over a description set in longer ones, is a title
+    too: the description stays a paragraph under it.
     """
     state.step = "links"
     blocks = state.blocks
@@ -754,12 +755,12 @@ def titles_over_addresses(state: State) -> None:
         if link is None or not _DOMAIN.fullmatch(link.group(2).strip()):
             continue
         lines = block.lines
-        cut = next((k for k in range(min(4, len(lines) - 1)) if lines[k].text.strip().endswith("?")
-                    and lines[k + 1].text.strip()[:1] in _OPENINGS), None)
+        cut = next((k for k in range(min(4, len(lines) - 1)) if _ends_title(lines, k)), None)
         title_lines = lines[:cut + 1] if cut is not None else lines
         title = _plain(_rejoin(state, block, title_lines)).strip()
         words = title.split()
-        if cut is None and (len(lines) > 5 or title.endswith((".", ":", ",", ";", "!"))) or len(title) < 4 \
+        if cut is None and (len(lines) > 5 or title.rstrip(" " + _BULLET_GLYPHS).endswith((".", ":", ",", ";", "!"))) \
+                or len(title) < 4 or any(glyph in title for glyph in _BULLET_GLYPHS) \
                 or len(words) > 1 and len(set(words)) == 1:  # "TÉLÉCHARGER TÉLÉCHARGER": a row of buttons
             continue
         block.text = f"{LINK_OPEN}{link.group(1)}{LINK_MID}{title}{LINK_CLOSE}"
@@ -774,6 +775,16 @@ def titles_over_addresses(state: State) -> None:
 
 
 _OPENINGS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“\""
+
+
+def _ends_title(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` ends a title over a description: a question, or short lines over longer ones."""
+    end, following = lines[k].text.strip(), lines[k + 1].text.strip()
+    if following[:1] not in _OPENINGS:
+        return False
+    width = [len(line.text.strip()) for line in lines]
+    return end.endswith("?") or not end.endswith(tuple(_TERMINAL + ",")) \
+        and statistics.median(width[k + 1:]) >= 1.3 * max(width[:k + 1])
 
 
 def split_short_blocks(state: State) -> None:
@@ -1936,12 +1947,12 @@ STEPS: list[tuple[str, Step]] = [
     ("dehyphenation", join_lines),
     ("glued words", split_glued_words),
     ("links", attach_links),
-    ("titled links", titles_over_addresses),
     ("notes", find_notes),
     ("glossary", find_glossary),
     ("term lists", find_term_lists),
     ("headings", find_headings),
     ("title places", place_titles),
+    ("titled links", titles_over_addresses),
     ("lists", find_lists),
     ("credits", find_credits),
     ("quotes", find_quotes),
