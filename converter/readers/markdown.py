@@ -158,9 +158,13 @@ class _Guarded:
 
     def finditer(self, text: str, start: int = 0) -> Iterator[re.Match[str]]:
         if self.starts:
-            start = min((index for index in (text.find(s, start) for s in self.starts) if index >= 0), default=-1)
-            # A look-behind still sees the characters before ``start``.
-            return self.regex.finditer(text, start) if start >= 0 else iter(())
+            first = -1
+            for string in self.starts:
+                index = text.find(string, start)
+                if index >= 0 and (first < 0 or index < first):
+                    first = index
+            # A look-behind still sees the characters before ``first``.
+            return self.regex.finditer(text, first) if first >= 0 else iter(())
         return self.regex.finditer(text, start) if self.possible(text) else iter(())
 
     def __getattr__(self, name: str) -> object:
@@ -219,6 +223,33 @@ class _FrontMatterLoader(yaml.SafeLoader):
         first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+
+class _ParsedLoader(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """:class:`_FrontMatterLoader`, fed with the events already parsed: the front matter is parsed once
+    (looking for aliases), not a second time to be loaded (pure-Python YAML is slow)."""
+
+    yaml_implicit_resolvers = _FrontMatterLoader.yaml_implicit_resolvers
+
+    def __init__(self, events: list[yaml.Event]) -> None:
+        self.events = events
+        self.next = 0
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    # The parser's interface, as yaml.parser.Parser has it.
+    def check_event(self, *choices: type) -> bool:
+        event = self.peek_event()
+        return event is not None and (not choices or isinstance(event, choices))
+
+    def peek_event(self) -> yaml.Event | None:
+        return self.events[self.next] if self.next < len(self.events) else None
+
+    def get_event(self) -> yaml.Event | None:
+        event = self.peek_event()
+        self.next += 1
+        return event
 
 
 ISOLATE_ABOVE = 1_000_000
@@ -341,7 +372,10 @@ def _raw_item(html: object) -> tuple[str, object] | None:
 def _attributes(source: etree.Element, backlink: str) -> dict[str, object]:
     """An element's attributes as the serializer writes them (sorted) and lxml reads them back."""
     attributes: dict[str, object] = {}
-    for name, value in sorted(source.items()):
+    items = source.items()
+    if not items:
+        return attributes
+    for name, value in sorted(items):
         if not isinstance(name, str) or not _ATTRIBUTE_NAME.match(name):
             raise _Unreadable(name)
         if value is None or (name == value and name in BOOLEAN_ATTRIBUTES["html"]):
@@ -486,12 +520,14 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str, int]:
     if not match:
         return {}, text, 0
     try:
-        alias = next((event for event in yaml.parse(match.group(1) or "", yaml.SafeLoader)
-                      if isinstance(event, yaml.AliasEvent)), None)
-        if alias is not None:  # an alias repeats a whole value: nine nested nine deep make a billion strings
-            raise CarnetError("the YAML front matter uses an alias (*name), which carnets do not need", source,
-                              alias.start_mark.line + 2, "write each value out in full")
-        data = yaml.load(match.group(1) or "", _FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
+        events = []
+        for event in yaml.parse(match.group(1) or "", yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):  # an alias repeats a whole value: nine nested nine deep
+                # make a billion strings
+                raise CarnetError("the YAML front matter uses an alias (*name), which carnets do not need",
+                                  source, event.start_mark.line + 2, "write each value out in full")
+            events.append(event)
+        data = _ParsedLoader(events).get_single_data() or {}
     except RecursionError:
         raise CarnetError("the YAML front matter is nested too deep", source, 2,
                           "write each value as plain text or a simple list") from None
