@@ -120,6 +120,8 @@ class State:
     """Index of each line that is a printed page number → the number."""
     hyphenating: bool = True
     """Whether the layout breaks words at line ends (measured by the dehyphenation step)."""
+    link_keys: tuple[int, list[str]] | None = None
+    """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
     step: str = ""
 
     def guess(self, line: int | None, message: str) -> None:
@@ -509,7 +511,7 @@ def join_lines(state: State) -> None:
     state.hyphenating = _layout_hyphenates(state)
     if not state.hyphenating:
         state.guess(None, "the layout does not seem to break words at line ends: hyphens there are kept")
-    keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
+    keys = _page_keys(state)
     for block in state.blocks:
         if block.kind in ("page", "url", "removed", "label"):
             continue
@@ -584,6 +586,15 @@ def _unglue(state: State, text: str, line: int | None) -> str:
         state.guess(line, f"words glued by the extraction split: {words!r}")
     state.step = step
     return text
+
+
+def _page_keys(state: State) -> list[str]:
+    """The link keys of every appended address, computed once per set of addresses (texts are joined again
+    from their lines many times)."""
+    count = sum(len(urls) for urls in state.page_urls.values())
+    if state.link_keys is None or state.link_keys[0] != count:
+        state.link_keys = (count, [_link_key(u) for urls in state.page_urls.values() for u in urls])
+    return state.link_keys[1]
 
 
 def _layout_hyphenates(state: State) -> bool:
@@ -885,10 +896,16 @@ def _starts_rubric(lines: list[Line]) -> tuple[str, int] | None:
         if len(lines) < count:
             break
         text = _normal(" ".join(line.text.strip() for line in lines[:count]))
-        for rubric in RUBRICS:
-            if text == _normal(rubric):
+        for rubric, key in _rubric_keys():
+            if text == key:
                 return rubric, count
     return None
+
+
+@cache
+def _rubric_keys() -> tuple[tuple[str, str], ...]:
+    """Each rubric name and its normal form, computed once (every block is compared with them)."""
+    return tuple((rubric, _normal(rubric)) for rubric in RUBRICS)
 
 
 def _caps_is_heading(text: str) -> bool:
@@ -1217,7 +1234,7 @@ def _is_title_fragment(block: Block) -> bool:
 
 
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
-    keys = [_link_key(u) for urls in state.page_urls.values() for u in urls]
+    keys = _page_keys(state)
     text = lines[0].text.strip()
     for line in lines[1:]:
         text = _join(state, text, line.text.strip(), line.no, keys)
