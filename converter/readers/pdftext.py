@@ -120,6 +120,8 @@ class State:
     """Index of each line that is a printed page number → the number."""
     hyphenating: bool = True
     """Whether the layout breaks words at line ends (measured by the dehyphenation step)."""
+    glued: set[tuple[int | None, str]] = field(default_factory=set)
+    """The glued words already split and reported (a text joined again from its lines meets them again)."""
     link_keys: tuple[int, list[str]] | None = None
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
     step: str = ""
@@ -545,12 +547,13 @@ def split_glued_words(state: State) -> None:
     for block in state.blocks:
         if not block.text or block.kind in ("page", "url", "removed", "label"):
             continue
-        block.text = _unglue(state, block.text, block.line)
+        block.text = _unglue(state, block.text, block.lines)
 
 
-def _unglue(state: State, text: str, line: int | None) -> str:
-    """``text`` with the glued words split (see :func:`split_glued_words`), each split reported."""
-    split: list[str] = []
+def _unglue(state: State, text: str, lines: list[Line]) -> str:
+    """``text`` with the glued words split (see :func:`split_glued_words`), each split reported once, at the
+    line that holds it (a text joined again from its lines meets the same words again)."""
+    split: list[tuple[str, str]] = []  # (as extracted, as split)
 
     def glued(match: re.Match[str]) -> str:
         token = match.group(1)
@@ -560,21 +563,21 @@ def _unglue(state: State, text: str, line: int | None) -> str:
             head, tail = token[:cut], token[cut:]
             if (head in _GLUED_HEAD and (tail in _GLUED_HEAD or len(tail) >= 3 and is_french_word(tail))) or \
                     (tail in _GLUED_TAIL and len(head) >= 3 and is_french_word(head)):
-                split.append(f"{head} {tail}")
+                split.append((token, f"{head} {tail}"))
                 return f"{head} {tail}"
         return token
 
     def capital(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(2)
         if is_french_word(head) and not is_french_word(head + tail.lower()):
-            split.append(f"{head} {tail}")
+            split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
         return match.group(0)
 
     def sentence(match: re.Match[str]) -> str:
         word, last, following = match.group(1), match.group(2), match.group(3)
         if last.islower() and is_french_word(last) and is_french_word(following.lower()):
-            split.append(f"{word}. {following}")
+            split.append((match.group(0), f"{word}. {following}"))
             return f"{word}. {following}"
         return match.group(0)
 
@@ -582,8 +585,11 @@ def _unglue(state: State, text: str, line: int | None) -> str:
     text = _LOWER_THEN_CAPITAL.sub(capital, text)
     text = _SENTENCE_GLUED.sub(sentence, text)
     step, state.step = state.step, "glued words"
-    for words in split:
-        state.guess(line, f"words glued by the extraction split: {words!r}")
+    for glued_form, words in split:
+        line = next((li.no for li in lines if glued_form in li.text), lines[0].no if lines else None)
+        if (line, words) not in state.glued:
+            state.glued.add((line, words))
+            state.guess(line, f"words glued by the extraction split: {words!r}")
     state.step = step
     return text
 
@@ -1238,7 +1244,7 @@ def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     text = lines[0].text.strip()
     for line in lines[1:]:
         text = _join(state, text, line.text.strip(), line.no, keys)
-    text = _unglue(state, _inline_page_marks(text), lines[0].no)
+    text = _unglue(state, _inline_page_marks(text), lines)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
     part = Block(lines, page=block.page, text=block_text)
