@@ -697,8 +697,8 @@ def _levels(layout: Layout) -> None:
         text = block.text.rstrip()
         if block.box >= 0:
             # in a box: a title size (or larger than the body, not a sentence) titles the box
-            if size >= 1.1 * body and not text.endswith(_SENTENCE_END):
-                block.level = rank.get(size, max(rank.values()))
+            if size >= 1.1 * body and (not text.endswith(_SENTENCE_END) or len(text.split()) <= 15):
+                block.level = rank.get(size, max(rank.values()))  # a title may end with « … » or a question
             continue
         if size in rank and not (text.endswith(_SENTENCE_END) and len(text.split()) > 12):
             block.level = rank[size]
@@ -1012,6 +1012,12 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
 def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]) -> None:
     """Each link annotation → a link on the text under its rectangle, where the text steps found none."""
     containers = [n for n in iter_nodes(document) if isinstance(n, (t.Paragraph, t.Heading, t.Cell))]
+    # a target the text steps guessed from a visible address ("https://" + the address) is the annotation's
+    # own target when both name the same address (one of them percent-encoded)
+    by_key = {_address_key(target): target for target, _ in annotations}
+    for node in iter_nodes(document):
+        if isinstance(node, t.Link) and node.target not in by_key.values():
+            node.target = by_key.get(_address_key(node.target), node.target)
     linked = {n.target.rstrip("/") for n in iter_nodes(document) if isinstance(n, t.Link)}
     for target, visible in annotations:
         if target.rstrip("/") in linked:
@@ -1030,13 +1036,20 @@ def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]
                 break
 
 
+def _address_key(url: str) -> str:
+    return re.sub(r"^(https?://)?(www\.)?", "", unquote(url), flags=re.I).rstrip("/.").lower()
+
+
 def _link_in(inlines: list[t.Inline], target: str, candidates: list[str]) -> bool:
     for index, inline in enumerate(inlines):
         if isinstance(inline, t.Text):
-            for candidate in candidates:
-                position = inline.text.find(candidate)
-                if position < 0 or len(candidate) < 2:
+            lower = inline.text.lower()
+            for found in candidates:
+                # a title in capitals is stored in normal case: its annotation's words are found regardless
+                position = lower.find(found.lower()) if len(lower) == len(inline.text) else inline.text.find(found)
+                if position < 0 or len(found) < 2:
                     continue
+                candidate = inline.text[position:position + len(found)]
                 before, after = inline.text[:position], inline.text[position + len(candidate):]
                 pieces: list[t.Inline] = []
                 if before:
