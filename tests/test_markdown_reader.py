@@ -15,6 +15,7 @@ import pytest
 from converter import read
 from converter import tree as t
 from converter.dump import document_to_dict
+from converter.errors import CarnetError
 from converter.readers.html import read_html
 from converter.readers.markdown import read_markdown
 from converter.transforms import apply_transforms
@@ -582,3 +583,79 @@ def test_html_round_trip_of_small_carnets_tree(markdown):
             figure["src"] = "<image>"
         dumps.append(json.dumps(dump, ensure_ascii=False, indent=1))
     assert dumps[1] == dumps[0]
+
+
+# --- issue 7: the tree is built from Python-Markdown's ElementTree, without HTML in between ---------------
+
+# Markdown whose HTML holds what an HTML parser changes (entities, raw inline markup, comments, white
+# space, attribute case, a footnote's back link) or rearranges (a link in a link), and what the reader
+# must then read by writing and parsing that HTML (blocks of raw HTML, unknown entities, controls).
+ELEMENT_TREE_CASES = {
+    "plain": "# Titre {#t .a}\n\nUn *mot* et **deux**, `a < b & c`, `&amp; &copy;`.\n\n- un\n- deux\n",
+    "raw-inline": "Le 1<sup>er</sup> avril, <span lang=\"en\">smart city</span>, <SUB>2</SUB>, <abbr title=\"x\">X</abbr>.",
+    "raw-inline-markdown-inside": "Un <sup>*b* c</sup> et <span class=' a  b '>**d**</span><br>fin.",
+    "entities": "Un&nbsp;mot, 10&#8239;% et &#x202F;; &amp; aussi.",
+    "comments": "<!-- note de bloc -->\n\nAvant <!-- dedans --> après.\n",
+    "footnote-backlink": "Un appel[^1] et un autre[^2].\n\n[^1]: ![Une image](i.png)\n[^2]: Une note.\n",
+    "attributes": "Para {: lang=en LANG=de data-X=1 }\n\n[lien](http://a.b/?c=1&amp;d=2 \"un &amp; deux\")",
+    "white-space": "Tab\tet  espaces  \nfin de ligne\n\n`   `\n\n    code  indenté\n    < & >\n",
+    "link-in-link": "[a [b](c) d](e) et [x[^1]](http://l)\n\n[^1]: Note.\n",
+    "raw-block": "<div class=\"x\">\nbloc HTML\n</div>\n\nAprès.",
+    "unknown-entity": "Un &foo; et &copy;.",
+    "unbalanced": "Un <span>ouvert\n\net fermé</span> ailleurs.",
+    "sidebar-interview": ("---\nspeakers:\n  HR: Hélène Roussel\n---\n\n!!! sidebar \"Titre\"\n    Texte.\n\n"
+                          "!!! interview\n    Q : Question ?\n\n    HR : Réponse.\n\nTerme\n:   Définition\n\n"
+                          "| a | b |\n|:--|--:|\n| 1 | *2* |\n"),
+}
+
+
+@pytest.mark.parametrize("markdown", ELEMENT_TREE_CASES.values(), ids=ELEMENT_TREE_CASES.keys())
+def test_issue7_tree_from_the_element_tree_is_the_tree_from_its_html(markdown, monkeypatch):
+    """issue 7: reading Python-Markdown's ElementTree gives the tree (and warnings) that writing its HTML
+    and parsing it with BeautifulSoup gives."""
+    import converter.readers.markdown as reader
+
+    direct = raw(markdown)
+
+    def unreadable(*_: object) -> None:
+        raise reader._Unreadable("forced")
+
+    monkeypatch.setattr(reader, "_elements", unreadable)
+    through_html = raw(markdown)
+    assert document_to_dict(direct) == document_to_dict(through_html)
+    assert warnings(direct) == warnings(through_html)
+
+
+def test_issue7_reading_markdown_does_not_import_beautifulsoup():
+    """issue 7: BeautifulSoup's import cost as much as the rest of a first read; Markdown does not need it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from converter.readers.markdown import read_markdown; "
+            "read_markdown('# T\\n\\nLe 1<sup>er</sup> avril[^1].\\n\\n[^1]: Note.\\n'); print('bs4' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("markdown", ["<span>" * 10_000 + "x" + "</span>" * 10_000, "<sup>" * 10_000 + "x"],
+                         ids=["balanced", "unclosed"])
+def test_issue7_raw_inline_markup_nested_10000_deep_is_a_clear_error(markdown):
+    """issue 7: raw markup nested 10,000 deep is copied without recursion, then refused with one line."""
+    with pytest.raises(CarnetError) as raised:
+        raw(markdown, "deep.md")
+    assert str(raised.value).startswith("deep.md: error: nesting deeper than 100 levels")
+
+
+def test_issue7_guarded_regular_expressions_give_python_markdowns_html():
+    """issue 7: Python-Markdown's slow patterns, run only where they can match, give the same HTML."""
+    import markdown as python_markdown
+
+    import converter.readers.markdown as reader
+
+    texts = [*ELEMENT_TREE_CASES.values(), SAMPLE.read_text(encoding="utf-8").split("\n---\n", 1)[1],
+             "# a\n## b #\nSetext\n===\n\n> q\n>> r\n\n   : pas une définition\nTerme\n   :   déf\n\n*[ab]: abbr\n\n"
+             "[ref]: http://x \"t\"\n\n\\`pas du code\\` \\\\`code` [r][ref] [ref] ![i][ref] !!! pas admonition"]
+    for text in texts:
+        plain = python_markdown.Markdown(extensions=["extra", "admonition", "sane_lists", reader.CarnetExtension()],
+                                         output_format="html")
+        assert reader._markdown().convert(text) == plain.convert(text)

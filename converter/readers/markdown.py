@@ -304,7 +304,7 @@ _START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n]+[a-zA-Z_:][-a-zA-
 _RAW_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)')""")
 _END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)[ \t\n]*>\Z")
 _BR = re.compile(r"<[bB][rR][ \t\n]*/?>\Z")
-_COMMENT = re.compile(r"<!--([^<>-](?:[^<>-]|-(?=[^<>-]))*)-->\Z")
+_COMMENT = re.compile(r"<!--([^<>-](?:[^<>-]|-(?=[^<>-]))*)-->(\n?)\Z")  # a block's ends with a line end
 _ATTRIBUTE_NAME = re.compile(r"[a-zA-Z_:][-a-zA-Z0-9_:.]*\Z")
 _VOID = {"br", "hr", "img"}
 # Which element may hold which, as lxml leaves them: Python-Markdown's nesting. lxml moves an element out
@@ -345,7 +345,7 @@ def _decoded(text: str) -> str:
 
 def _raw_item(html: object) -> tuple[str, object] | None:
     """A stashed piece of raw HTML as ("start", (name, attributes)), ("end", name), ("br", None),
-    ("comment", text) or ("text", characters); None for anything else."""
+    ("comment", (text, line end after it)) or ("text", characters); None for anything else."""
     if not isinstance(html, str):
         return None
     if html.startswith("&"):
@@ -365,7 +365,7 @@ def _raw_item(html: object) -> tuple[str, object] | None:
         return "br", None
     match = _COMMENT.match(html)
     if match:
-        return "comment", match.group(1)
+        return "comment", match.groups()
     return None
 
 
@@ -444,8 +444,12 @@ class _Content:
         item = self.raw[int(match.group(1))]
         if item is None or item[0] != "comment":
             return False
-        self.open[-1].children.append(Comment(item[1]))
+        self.comment(*item[1])  # type: ignore[misc]
         return True
+
+    def comment(self, text: str, after: str) -> None:
+        self.open[-1].children.append(Comment(text))
+        self.characters(after)
 
     def text(self, text: str) -> None:
         if "\x02" in text:
@@ -462,7 +466,7 @@ class _Content:
             if kind == "text":
                 self.characters(value)  # type: ignore[arg-type]
             elif kind == "comment":
-                self.open[-1].children.append(Comment(value))
+                self.comment(*value)  # type: ignore[misc]
             elif kind == "br":
                 self.start("br", {})
                 self.open.pop()
