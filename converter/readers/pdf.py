@@ -534,7 +534,9 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             visible = "\n".join(p for p in pieces if p).rstrip(",;:.)")
             if visible:
                 layout.annotations.append((uri, visible))
-        layout.urls[number] = _unique(links)
+        # an address is printed decoded ("cité", not "cit%C3%A9"): the text steps match the printed text
+        # (and decide the hyphens inside it) against the decoded form too
+        layout.urls[number] = _unique(form for link in links for form in (link, unquote(link)))
     # Usual line pitch per size: the most common distance between the tops of consecutive lines.
     steps: dict[int, Counter[float]] = {}
     for (page_a, region_a, a), (page_b, region_b, b) in zip(all_lines, all_lines[1:], strict=False):
