@@ -251,7 +251,7 @@ def _regions(words: list[dict], min_width: float, depth: int = 0) -> list[list[d
     rows = sorted({(round(w["top"], 1), round(w["bottom"], 1)) for w in words})
     bands: list[list[float]] = []
     for top, bottom in rows:
-        if bands and top <= bands[-1][1] + 1.2 * min_width:
+        if bands and top <= bands[-1][1] + 0.7 * min_width:
             bands[-1][1] = max(bands[-1][1], bottom)
         else:
             bands.append([top, bottom])
