@@ -107,14 +107,16 @@ def extract_pdfplumber(pdf: Path) -> tuple[str, object] | None:
 
 
 def as_printed(reference: t.Document) -> t.Document:
-    """The reference with what the DOCX writer prints from the metadata: the series and event lines under
-    the cover's title, and the closing "À propos du document" part (authors, publishers, licence, source).
+    """The reference as the DOCX writer prints it: with the series and event lines under the cover's title
+    and the closing "À propos du document" part (authors, publishers, licence, source) it prints from the
+    metadata, without the pull quotes that repeat the body (it omits them).
 
     The reference is what the PDF shows; those lines are shown (from ``converter.messages``, as the writer
     makes them), so an importer that keeps them is right, and one that drops them loses text. The title
     and subtitle stay metadata, as in the reference.
     """
     lang = reference.meta.lang or "fr"
+    _drop_repeating_quotes(reference.children)
     shown = [line for line in (series_label(reference.meta), reference.meta.event) if line.strip()]
     reference.children[:0] = [t.Paragraph(children=[t.Text(text=line)]) for line in shown]
     about = about_lines(reference.meta, lang)
@@ -122,6 +124,18 @@ def as_printed(reference: t.Document) -> t.Document:
         reference.children.append(t.Heading(level=2, children=[t.Text(text=message("about", lang))]))
         reference.children.extend(t.Paragraph(children=[t.Text(text=line)]) for line in about)
     return reference
+
+
+def _drop_repeating_quotes(blocks: list) -> None:
+    """The DOCX writer omits a pull quote that repeats the body (a DOCX is read linearly: it would be read
+    twice), so the PDF does not show it: neither does the reference."""
+    blocks[:] = [b for b in blocks if not (isinstance(b, t.PullQuote) and b.repeats_body)]
+    for block in blocks:
+        for name in ("children", "items", "turns"):
+            inner = getattr(block, name, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], t.Node) \
+                    and not isinstance(block, (t.Paragraph, t.Heading)):
+                _drop_repeating_quotes(inner)
 
 
 def numbered(document: object) -> object:
