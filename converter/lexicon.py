@@ -21,8 +21,9 @@ import gzip
 import json
 import os
 import re
+import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -77,12 +78,12 @@ def _words_from_source(path: Path | None) -> list[str]:
     return sorted({word.lower() for word in words})
 
 
-def _cache_file(source: Path) -> Path:
+def _cache_file(source: Path, kind: str) -> Path:
     # Named after the list's size and date (not pyspellchecker's version: importlib.metadata alone costs
     # 20 ms to import), so that another word list never reads this cache.
     stat = source.stat()
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "carnet-accessible"
-    return folder / f"lexicon-fr-{stat.st_size}-{stat.st_mtime_ns}.txt"
+    return folder / f"lexicon-fr{kind}-{stat.st_size}-{stat.st_mtime_ns}.txt"
 
 
 def _write_cache(target: Path, words: list[str]) -> None:
@@ -96,23 +97,37 @@ def _write_cache(target: Path, words: list[str]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-@cache
-def _french_words() -> Lexicon:
+def _cached(kind: str, build: Callable[[Path | None], list[str]]) -> Lexicon:
+    """The sorted list ``build`` makes from pyspellchecker's list, read from the cache when it is there."""
     source = _source()
     if source is None:  # pragma: no cover - a pyspellchecker laid out differently
-        return Lexicon(_words_from_source(None))
+        return Lexicon(build(None))
     try:
-        target = _cache_file(source)
-        words = target.read_text(encoding="utf-8").split("\n")
+        words = _cache_file(source, kind).read_text(encoding="utf-8").split("\n")
         # A cache edited by hand or cut short is not trusted: the list must still be sorted and non-empty.
         if len(words) > 1000 and all(a < b for a, b in zip(words[::997], words[1::997], strict=False)):
             return Lexicon(words)
     except (OSError, UnicodeDecodeError, RuntimeError):
         pass
-    words = _words_from_source(source)
+    words = build(source)
     with contextlib.suppress(OSError, RuntimeError):  # a read-only home, or none: the list stays in memory
-        _write_cache(_cache_file(source), words)
+        _write_cache(_cache_file(source, kind), words)
     return Lexicon(words)
+
+
+@cache
+def _french_words() -> Lexicon:
+    return _cached("", _words_from_source)
+
+
+@cache
+def _unaccented_words() -> Lexicon:
+    return _cached("-unaccented", lambda _: sorted({strip_accents(word) for word in _french_words()}))
+
+
+def strip_accents(text: str) -> str:
+    """``text`` in lower case without its accents (``Été`` → ``ete``); œ and æ stay."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 def french_words() -> Lexicon:
@@ -123,3 +138,9 @@ def french_words() -> Lexicon:
 def is_french_word(word: str) -> bool:
     """Whether ``word`` (any case) is in the French lexicon."""
     return word.lower() in _french_words()
+
+
+def is_french_word_any_accent(word: str) -> bool:
+    """Whether ``word`` is a French word, accents aside (web addresses are written without them): the
+    lexicon without accents is a second list, cached like the first (building it costs 0.4 s)."""
+    return strip_accents(word) in _unaccented_words()

@@ -16,15 +16,20 @@ from converter import lexicon
 def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """An empty cache folder, and the process-wide list forgotten before and after the test."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    lexicon._french_words.cache_clear()
+    _forget()
     yield tmp_path / "carnet-accessible"
+    _forget()
+
+
+def _forget() -> None:
     lexicon._french_words.cache_clear()
+    lexicon._unaccented_words.cache_clear()
 
 
 def test_same_words_from_source_and_cache(fresh: Path) -> None:
     first = lexicon.french_words()
-    assert list(fresh.glob("lexicon-fr-*.txt")), "the sorted list is cached"
-    lexicon._french_words.cache_clear()
+    assert len(list(fresh.glob("lexicon-fr-*.txt"))) == 1, "the sorted list is cached"
+    _forget()
     second = lexicon.french_words()
     assert list(first) == list(second)
     assert len(first) > 100_000
@@ -43,7 +48,7 @@ def test_cut_short_cache_is_rebuilt(fresh: Path) -> None:
     reference = list(lexicon.french_words())
     (cached,) = fresh.glob("lexicon-fr-*.txt")
     cached.write_text("zèbre\nabeille\n" * 600, encoding="utf-8")  # unsorted: not trusted
-    lexicon._french_words.cache_clear()
+    _forget()
     assert list(lexicon.french_words()) == reference
     assert cached.read_text(encoding="utf-8").split("\n") == reference, "the cache is written again"
 
@@ -52,10 +57,22 @@ def test_unwritable_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails, even as root
-    lexicon._french_words.cache_clear()
+    _forget()
     try:
         words = lexicon.french_words()
         assert "cohésion" in words
         assert not any(name.endswith(".tmp") for name in os.listdir(tmp_path))
     finally:
-        lexicon._french_words.cache_clear()
+        _forget()
+
+
+def test_accents_aside(fresh: Path) -> None:
+    """The importer's second list (web addresses carry no accents): built once, cached, the same after."""
+    assert lexicon.strip_accents("Été œuvré") == "ete œuvre"
+    assert lexicon.is_french_word_any_accent("cohesion") and lexicon.is_french_word_any_accent("Cohésion")
+    assert not lexicon.is_french_word_any_accent("xqzwv")
+    built = list(lexicon._unaccented_words())
+    assert list(fresh.glob("lexicon-fr-unaccented-*.txt"))
+    lexicon._unaccented_words.cache_clear()
+    assert list(lexicon._unaccented_words()) == built == sorted({lexicon.strip_accents(w) for w in
+                                                                 lexicon.french_words()})

@@ -28,7 +28,7 @@ from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import Diagnostic
-from ..lexicon import is_french_word
+from ..lexicon import is_french_word, is_french_word_any_accent
 
 # --- Sentinels in block text ---------------------------------------------------------------------------
 PB_OPEN, PB_CLOSE = "\ue000", "\ue001"  # page break: PB_OPEN label PB_CLOSE
@@ -491,20 +491,9 @@ def dehyphenate(before: str, after: str, hyphenating: bool = True) -> tuple[bool
     return False, False
 
 
-@cache
-def _unaccented_lexicon() -> frozenset[str]:
-    from ..lexicon import _french_words
-
-    return frozenset(_strip_accents(word) for word in _french_words())
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
-
 def _is_word_any_accent(word: str) -> bool:
     """A French word, accents aside (addresses are written without them)."""
-    return len(word) > 1 and _strip_accents(word) in _unaccented_lexicon()
+    return len(word) > 1 and is_french_word_any_accent(word)
 
 
 def join_lines(state: State) -> None:
