@@ -17,9 +17,18 @@ the few whose guesses the layout makes certain:
   page), each starting with its number, are notes; the calls are the digits set in superscript in the
   text, paired with the note of the same number on the same page or the next ones;
 - boxes: paragraphs drawn on a filled or framed rectangle form a sidebar, titled by their first heading;
-- link annotations: each page's targets are appended to its text (the text steps use them for addresses
-  and for hyphens in addresses) and each is attached to the text under its rectangle in the tree;
-- page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number).
+- link annotations: each page's targets are appended to its text, as printed (decoded) too (the text steps
+  use them for addresses and for hyphens in addresses), and each is attached to the text under its
+  rectangles in the tree;
+- page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number);
+- in a glossary part, a term in bold over its definition is marked as the text steps mark a term's end;
+  paragraphs numbered in sequence become an ordered list; words broken without a hyphen at a narrow
+  column's edge are mended by the lexicon or by the page's link targets.
+
+The text steps replaced or skipped (by their names in :data:`converter.readers.pdftext.STEPS`): paragraph
+ends from line lengths, column order and title places (the layout knows them), notes, headings and note
+calls when the layout found footnotes and title sizes; the glossary step runs part by part; a "boxes" step
+follows the sidebars step.
 """
 
 from __future__ import annotations
