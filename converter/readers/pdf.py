@@ -94,6 +94,7 @@ class PBlock:
     page_label: str = ""  # the label of the page where a block continued from a previous page resumes
     resumes_at: int = -1  # index of the line where the block resumes on a new page
     cover: str = ""  # "title" or "subtitle" for the cover page's text
+    quote: bool = False  # set in a larger type whose blocks end their sentences: a quote set large
 
     @property
     def size(self) -> float:
@@ -697,6 +698,10 @@ def _levels(layout: Layout) -> None:
         entry[1] += sentence
     title_sizes = sorted((size for size, (total, sentences) in counts.items() if sentences <= 0.5 * total),
                          reverse=True)
+    quote_sizes = {size for size, (total, sentences) in counts.items() if sentences > 0.5 * total}
+    for block in layout.blocks:
+        if block.kind == "para" and not block.cover and block.box < 0 and round(block.size * 2) / 2 in quote_sizes:
+            block.quote = True
     if not title_sizes:
         return
     layout.has_levels = True
@@ -925,6 +930,9 @@ def _headings_step(layout: Layout) -> Callable[[State], None]:
                 if capitals:
                     block.text = _normal_case(block.text, set(), True)
                     block.data["uppercase"] = True
+            elif origin is not None and origin.quote:
+                block.kind = "pullquote"  # set large, in full sentences: a quote (it may repeat the body)
+                block.data["attribution"] = ""
             elif capitals and all(pdftext._is_capitals(li.text) for li in block.lines):
                 block.data["uppercase"] = True  # a lead-in in capitals, set as the body: a paragraph
                 block.text = _normal_case(block.text, set(), True)
@@ -982,6 +990,34 @@ def _glossary_step(layout: Layout) -> Callable[[State], None]:
     return find_glossary_in_parts
 
 
+def _attributions(layout: Layout, state: State) -> None:
+    """The short line under a quote set large, in a smaller type and without final punctuation, is its
+    attribution ("Un participant")."""
+    blocks = [b for b in state.blocks if b.kind not in ("removed", "url")]
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        origin, after = _layout_block(layout, block), _layout_block(layout, following)
+        if block.kind == "pullquote" and origin is not None and origin.quote and following.kind == "para" \
+                and after is not None and not after.quote and not after.level and len(following.text.split()) <= 8 \
+                and not pdftext._plain(following.text).rstrip().endswith(_TERMINAL) \
+                and not block.data.get("attribution"):
+            block.data["attribution"] = following.text.strip().lstrip("—–- ")
+            following.kind = "removed"
+
+
+def _pullquotes_step(layout: Layout) -> Callable[[State], None]:
+    def find_layout_pullquotes(state: State) -> None:
+        """Whether each quote repeats the body (the text steps' rule); a block set in the body's type is not
+        a pull quote, however much it repeats (a caption, a byline)."""
+        _attributions(layout, state)
+        before = {id(b) for b in state.blocks if b.kind == "pullquote"}
+        pdftext.find_pullquotes(state)
+        for block in state.blocks:
+            origin = _layout_block(layout, block)
+            if block.kind == "pullquote" and id(block) not in before and origin is not None and not origin.quote:
+                block.kind = "para"
+    return find_layout_pullquotes
+
+
 def _calls_step(layout: Layout) -> Callable[[State], None]:
     def link_remaining_calls(state: State) -> None:
         """The calls the layout did not place (no superscript): found in the text, as the text reader does."""
@@ -1006,6 +1042,8 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
             steps.append((name, _notes_step(layout)))
         elif name == "headings" and layout.has_levels:
             steps.append((name, _headings_step(layout)))
+        elif name == "pull quotes" and layout.has_levels:
+            steps.append((name, _pullquotes_step(layout)))
         elif name == "glossary" and layout.has_levels:
             steps.append((name, _glossary_step(layout)))
         elif name == "note calls" and layout.has_footnotes:
