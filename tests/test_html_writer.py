@@ -558,6 +558,17 @@ def test_table_column_span_stops_before_a_row_span():
                        t.Row(cells=[cell("d", colspan=3)])) == [[(1, 1), (1, 2), (1, 1)], [(1, 1)]]
 
 
+def test_table_header_row_after_body_rows_stays_in_place():
+    """issue 8 (HTML write → read → write fixed point): a header row after body rows was moved into the
+    thead, so the page read in another order than the tree and the note calls were numbered out of order."""
+    soup = BeautifulSoup(issue8_page(t.Table(rows=[
+        t.Row(header=True, cells=[cell("h")]), t.Row(cells=[cell("b")]),
+        t.Row(header=True, cells=[cell("h2")])])), "lxml")
+    groups = [[text(c) for c in group.find_all(["td", "th"])] for group in soup.find("table").find_all(["thead", "tbody"])]
+    assert groups == [["h"], ["b", "h2"]]
+    assert soup.find("th", string="h2")["scope"] == "col"
+
+
 def test_table_row_without_cells_is_dropped():
     """issue 8 (same table model): ``<tr></tr>`` is a row on which no cell begins."""
     assert table_cells(t.Row(cells=[]), t.Row(cells=[cell("a")])) == [[(1, 1)]]

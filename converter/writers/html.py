@@ -448,8 +448,12 @@ class HtmlRenderer:
 
     def block_table(self, node: t.Table) -> str:
         # A row without cells is dropped: HTML rejects a row on which no cell begins, and it holds no text.
-        head = [row for row in node.rows if row.header and row.cells]
-        body = [row for row in node.rows if not row.header and row.cells]
+        # The header rows that open the table are its thead; a header row further down stays where it is
+        # (in the tbody, its cells column headers), so the page reads in the tree's order: note calls are
+        # numbered in that order, and a page read back and written again is written the same.
+        rows = [row for row in node.rows if row.cells]
+        leading = next((index for index, row in enumerate(rows) if not row.header), len(rows))
+        head, body = rows[:leading], rows[leading:]
         spans = table_spans([head, body])
         parts = []
         if node.caption:
@@ -463,8 +467,8 @@ class HtmlRenderer:
     def row(self, row: t.Row, in_head: bool, spans: dict[int, tuple[int, int]]) -> str:
         cells = []
         for index, cell in enumerate(row.cells):
-            header = cell.header or in_head
-            scope = ("col" if in_head else "row" if index == 0 else None) if header else None
+            header = cell.header or in_head or row.header
+            scope = ("col" if in_head or row.header else "row" if index == 0 else None) if header else None
             colspan, rowspan = spans[id(cell)]
             attributes = {**self.common(cell), "scope": scope,
                           "colspan": colspan if colspan > 1 else None,
