@@ -777,3 +777,17 @@ def test_survives_200_percent_zoom(page_file, require_tool):
     require_tool("chromium", "zoom the page to 200 %")
     result = zoom(page_file, 2.0)
     assert result.ok, result.summary()
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+                                    "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
+                                    "file:///etc/passwd"])
+def test_active_link_target_from_the_api_is_written_as_text(target: str) -> None:
+    """issue 8: the readers drop active link targets; a tree made through the API that holds one gives a
+    page (and so an EPUB chapter) with the link's text and no link."""
+    link = t.Link(target=target, children=[t.Text(text="cliquez")])
+    page = issue8_page(t.Paragraph(children=[t.Text(text="Ici : "), link]))
+    soup = BeautifulSoup(page, "lxml")
+    assert body_links(soup) == []
+    assert "cliquez" in soup.find("main").get_text()
+    assert "script:" not in page.lower().replace("\t", "") and "file:" not in page

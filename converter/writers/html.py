@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from .. import tree as t
 from ..messages import about_lines, message, series_label
+from ..readers.html import safe_url
 from ..resources import templates_dir
 from ..walk import children, iter_nodes, plain_text
 
@@ -112,7 +113,9 @@ def valid_url(target: str) -> str | None:
     ``a%20b.html``); None when no escaping makes it one (``http://`` without a host, ``http://[::1``), so
     the link is written as its text. Escaping is idempotent: a page read back keeps its links."""
     target = target.strip()
-    if not target:
+    if not target or not safe_url(target):
+        # The readers keep only http(s), mailto, tel and relative targets; a tree made through the API is
+        # held to the same rule here, so that no page or EPUB ever carries a javascript: or data: link.
         return None
     head, hash_sign, fragment = target.partition("#")
     url = _URL_ESCAPE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), head)
