@@ -358,7 +358,8 @@ def bench(args: argparse.Namespace) -> dict[str, object]:
         results["inclusive"] = run_child("child_inclusive", str(CARNET), str(args.runs))
         log("importer on carnet #9's raw text")
         results["importer"] = run_child("child_importer", str(RAW_TEXT), str(args.runs))
-        import_command = [sys.executable, "-m", "converter", "import", str(RAW_TEXT), "-o", str(work / "import.md")]
+        import_command = [sys.executable, "-m", "converter", "import", str(RAW_TEXT), "-o", str(work / "import.md"),
+                          "--force"]  # without it, the runs after the first stop at once: the file exists
         results["import_s"] = median_of(lambda: run_process(import_command).wall, args.runs)
 
         # 4. Scaling.

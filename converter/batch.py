@@ -250,13 +250,33 @@ def _in_pool(sources: Sequence[Path], settings: BatchSettings, jobs: int) -> Ite
 
 
 def _spare_core() -> bool:
-    """Whether a second core is free for the DOCX writer, as ``make --load-average`` decides: at least two
-    cores for this process, and a one-minute load average that leaves one of them idle."""
+    """Whether a second core is free for the DOCX writer: at least two cores for this process, and no more
+    runnable tasks than cores minus one besides this process, counted now.
+
+    The one-minute load average that ``make --load-average`` uses lags: an editor converting again and
+    again, or a benchmark, finds its own previous runs in it and would never use the second core. It is
+    used only where the count of runnable tasks is not known (not on Linux).
+    """
     cores = default_jobs()
-    try:
-        return cores >= 2 and os.getloadavg()[0] <= cores - 1
-    except OSError:  # pragma: no cover - no load average (not on Linux)
+    if cores < 2:
         return False
+    runnable = _runnable_tasks()
+    if runnable is not None:
+        return runnable - 1 <= cores - 2
+    try:
+        return os.getloadavg()[0] <= cores - 1
+    except OSError:
+        return False
+
+
+def _runnable_tasks() -> int | None:
+    """The tasks running or ready to run right now, this process included (Linux's ``/proc/loadavg``:
+    ``0.52 0.58 0.59 2/345 6789``); None when unknown."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stream:
+            return int(stream.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _large(source: Path) -> bool:
