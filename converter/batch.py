@@ -292,13 +292,16 @@ def run_batch(sources: Sequence[Path], settings: BatchSettings,
               jobs: int | None = None) -> Iterator[tuple[int, Outcome]]:
     """Convert every source: (index in ``sources``, outcome), in order of completion (input order with one
     job or one carnet, which are converted in this process)."""
-    jobs = min(jobs or default_jobs(), len(sources))
+    allowed = jobs or default_jobs()
+    jobs = min(allowed, len(sources))
     if jobs <= 1:
         for index, source in enumerate(sources):
             # DOCX rendered in a child beside the other formats (parallel_writers): for large carnets it keeps
             # the DOCX writer's memory out of this process (100× carnet #9: peak RSS 506 → ~424 MiB); for the
-            # others it only pays when a core is free (on a loaded 2-core machine it made carnet #9 1.3× slower).
-            yield index, convert_one(source, settings, parallel_writers=_large(source) or _spare_core())
+            # others it only pays when a core is free (on a loaded 2-core machine it made carnet #9 1.3× slower),
+            # and only when more than one process is allowed (--jobs 1 means one).
+            spare = allowed >= 2 and _spare_core()
+            yield index, convert_one(source, settings, parallel_writers=_large(source) or spare)
     else:
         yield from _in_pool(sources, settings, jobs)
 

@@ -242,10 +242,13 @@ def test_issue7_one_carnet_uses_the_spare_core(tmp_path: Path, monkeypatch: pyte
         return real(source, settings, parallel_writers)
 
     monkeypatch.setattr(batch, "convert_one", spy)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     for free in (True, False):
         monkeypatch.setattr(batch, "_spare_core", lambda free=free: free)
         assert main(["convert", str(SAMPLE), "-t", "docx,html", "-o", str(tmp_path), "-q"]) == 0
-    assert asked == [True, False]
+    monkeypatch.setattr(batch, "_spare_core", lambda: True)
+    assert main(["convert", str(SAMPLE), "-t", "docx,html", "-o", str(tmp_path), "-q", "--jobs", "1"]) == 0
+    assert asked == [True, False, False], "--jobs 1 means one process"
 
 
 def test_issue7_unreadable_carnet_with_docx_child(tmp_path: Path) -> None:
