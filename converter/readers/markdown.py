@@ -403,20 +403,20 @@ class _Content:
             self.text(source.text)
         for child in source:
             tag = child.tag
-            if (tag == "p" and not child.attrib and not len(child) and child.text
-                    and self.block_comment(child.text)):
-                pass  # a comment alone in a block is not wrapped in a paragraph (see RawHtmlPostprocessor)
-            else:
+            # A comment alone in a block is written as the comment, not wrapped in a paragraph (see
+            # RawHtmlPostprocessor): block_comment writes it and says whether it was one.
+            lone_comment = (tag == "p" and not child.attrib and not len(child) and bool(child.text)
+                            and self.block_comment(child.text))
+            if not lone_comment:
                 copy = self.start(tag, _attributes(child, self.backlink))
                 if tag in _VOID:
                     if child.text or len(child):
                         raise _Unreadable(tag)
-                    self.open.pop()
                 else:
                     if tag == "pre" and child.text and child.text.startswith("\n"):
                         raise _Unreadable("pre")  # its first line end would be dropped
                     todo.append((child, copy, keep_spaces or tag == "pre"))
-                    self.open.pop()
+                self.open.pop()
             if child.tail:
                 self.text(child.tail)
         if len(self.open) > 1:
