@@ -226,10 +226,13 @@ def test_issue7_docx_beside_the_others_only_on_a_free_core(monkeypatch: pytest.M
 
 
 def test_issue7_runnable_tasks_counts_this_process() -> None:
+    """issue 7: on Linux the count comes from /proc/loadavg and includes this process; elsewhere it is
+    unknown (None) and the load average decides."""
     count = batch._runnable_tasks()
-    if count is None:
-        pytest.skip("no /proc/loadavg (not Linux)")
-    assert count >= 1
+    if sys.platform.startswith("linux"):
+        assert count is not None and count >= 1
+    else:
+        assert count is None
 
 
 def test_issue7_one_carnet_uses_the_spare_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
