@@ -143,6 +143,45 @@ def test_link_annotation_attached_to_its_text() -> None:
     assert len(links) == 1 and plain_text(links[0]) == "site de Numérique en Commun[s]"
 
 
+def tiny_pdf(content: str, annots: tuple[str, ...] = (), width: int = 595, height: int = 842) -> bytes:
+    """A one-page PDF (written by hand: no tool needed) whose page draws ``content`` (PDF operators) in Helvetica (F1) and Helvetica-Bold (F2)."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >>"
+        + (f" /Annots [{' '.join(f'{7 + i} 0 R' for i in range(len(annots)))}]" if annots else "") + " >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        *annots,
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+def test_lean_characters_give_pdfplumbers_words() -> None:
+    """issue 6 (speed): the lean characters the reader makes give the words pdfplumber's own give."""
+    import io
+
+    import pdfplumber
+
+    data = tiny_pdf("BT /F1 10 Tf 50 800 Td (Bonjour le monde) Tj ET BT /F2 14 Tf 50 770 Td (Titre) Tj ET "
+                    "BT /F1 6 Tf 80 775 Td (3) Tj ET 50 700 200 1 re f")
+    with pdfplumber.open(io.BytesIO(data)) as pdf, pdfplumber.open(io.BytesIO(data)) as lean:
+        expected = pdf.pages[0].extract_words(extra_attrs=["size", "fontname"])
+        P._lean_objects(lean.pages[0])
+        assert lean.pages[0].extract_words(extra_attrs=["size", "fontname"]) == expected
+        assert lean.pages[0].rects == pdf.pages[0].rects
+
+
 def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:
     """issue 6: the kitchen-sink carnet in two columns, printed by LibreOffice: headings at their levels,
     the three footnotes called at their words, the sidebar, the links, the cover's title as metadata."""

@@ -483,12 +483,57 @@ def _running(candidates: list[list[PLine]]) -> set[int]:
     return found
 
 
+def _lean_objects(page) -> None:  # noqa: ANN001 - pdfplumber page
+    """Fill the page's objects with lean characters: their text, font, size and box only.
+
+    Why: pdfplumber describes every character with all its attributes (colours, matrix, graphic state…),
+    each resolved from the PDF's objects: about 40 % of the time of reading a PDF, for attributes the layout
+    rules never use. The characters here carry what word extraction and the rules read; the other objects
+    (rules, boxes, images: a few per page) are described by pdfplumber as usual. When pdfplumber changes
+    its internals, the page keeps its own objects (slower, same result).
+    """
+    try:
+        from pdfminer.layout import LTChar, LTContainer
+
+        layout = page.layout
+        height, (shift_x, shift_top) = float(page.height), page.mediabox[:2]
+        doctop = page.initial_doctop
+    except Exception:  # noqa: BLE001 - pdfplumber's own objects stay the fallback
+        return
+    chars: list[dict] = []
+    others: dict[str, list[dict]] = {}
+
+    def walk(items: Iterable) -> None:
+        for item in items:
+            if isinstance(item, LTContainer):
+                walk(item._objs)  # a figure's or a form's own objects (pdfplumber reads them the same way)
+            elif isinstance(item, LTChar):
+                top = height - item.y1 + shift_top
+                fontname = item.fontname
+                if isinstance(fontname, bytes):
+                    fontname = fontname.decode("utf-8", "replace")
+                chars.append({"object_type": "char", "text": item.get_text(), "fontname": fontname,
+                              "size": item.size, "upright": item.upright, "x0": item.x0 + shift_x,
+                              "x1": item.x1 + shift_x, "top": top, "bottom": height - item.y0 + shift_top,
+                              "doctop": doctop + top, "page_number": page.page_number})
+            else:
+                found = page.process_object(item)
+                if found["object_type"] != "anno":
+                    others.setdefault(found["object_type"], []).append(found)
+
+    walk(layout._objs)
+    if page.pdf.unicode_norm is not None:
+        return  # pdfplumber normalises the text: leave it to it
+    page._objects = {"char": chars, **others}
+
+
 def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout rules, one after the other
     """Every page → layout blocks in reading order, with headings, notes, boxes and links."""
     layout = Layout(labels=_labels(pdf))
     pages_words: list[list[dict]] = []
     sizes: Counter[float] = Counter()
     for page in pdf.pages:
+        _lean_objects(page)
         words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
         words = [w for w in words if w["text"].strip()]
         pages_words.append(words)
