@@ -33,14 +33,14 @@ import yaml
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.admonition import AdmonitionExtension
-from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.attr_list import AttrListExtension, get_attrs_and_remainder, sanitize_name
 from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.serializers import BOOLEAN_ATTRIBUTES
 
 from ..errors import CarnetError, Diagnostics
@@ -111,6 +111,66 @@ class CarnetExtension(Extension):
         md.inlinePatterns.register(_PageMarkerProcessor(PAGE_MARKER, md), "carnet_page", 176)
 
 
+class FencedCode(Extension):
+    """Fenced code blocks (```` ``` ```` or ``~~~``, with a language or ``{#id .class key=value}``), stored as
+    Python-Markdown's own "fenced_code" extension stores them: a ``<pre><code>`` block of escaped text.
+
+    Its module imports the code highlighter's support (pygments and, through pygments' plugins, the
+    installed packages' metadata): a quarter of the Markdown reader's start-up, for highlighting that a
+    carnet never uses (no highlighter is configured, so that extension never calls it either).
+    """
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.registerExtension(self)
+        md.preprocessors.register(_FencedBlocks(md), "fenced_code_block", 25)  # where "fenced_code" goes
+
+
+_FENCED_BLOCK = re.compile(
+    r"(?P<fence>^(?:~{3,}|`{3,}))[ ]*"  # the opening fence
+    r"(?:\{(?P<attrs>[^\n]*)\}|\.?(?P<lang>[\w#.+-]*)[ ]*(?:hl_lines=(?P<quote>\"|')(?:.*?)(?P=quote)[ ]*)?)"
+    r"\n(?P<code>.*?)(?<=\n)"  # the code, up to a line that holds the same fence
+    r"(?P=fence)[ ]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+class _FencedBlocks(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        index = 0
+        while match := _FENCED_BLOCK.search(text, index):
+            block_id, classes, pairs, lang = "", [], [], match.group("lang") or ""
+            if match.group("attrs") is not None:
+                attributes, remainder = get_attrs_and_remainder(match.group("attrs"))
+                if remainder:  # unbalanced braces: not an attribute list, and not a fence opening
+                    index = match.end("attrs")
+                    continue
+                for key, value in attributes:
+                    value = key if value is None else value  # a bare word is a flag named after itself
+                    if key == "id":
+                        block_id = value
+                    elif key == ".":
+                        classes.append(value)
+                    elif key not in ("hl_lines", "use_pygments"):
+                        pairs.append((key, value))
+                lang = classes.pop(0) if classes else ""
+            pre = (f' id="{_attribute(block_id)}"' if block_id else "") + \
+                (f' class="{_attribute(" ".join(classes))}"' if classes else "")
+            code = (f' class="language-{_attribute(lang)}"' if lang else "") + \
+                "".join(f' {sanitize_name(key)}="{_attribute(value)}"' for key, value in pairs)
+            escaped = match.group("code").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+                .replace('"', "&quot;")
+            placeholder = self.md.htmlStash.store(f"<pre{pre}><code{code}>{escaped}</code></pre>")
+            text = f"{text[:match.start()]}\n{placeholder}\n{text[match.end():]}"
+            index = match.start() + 1 + len(placeholder)
+        return text.split("\n")
+
+
+def _attribute(value: str) -> str:
+    """A value escaped for an HTML attribute in double quotes."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def _markdown() -> markdown.Markdown:
     # The extensions of "extra" (in its order), "admonition" and "sane_lists", given as instances: named,
     # they are looked up among the installed packages' entry points, which costs more than the rest of
@@ -118,7 +178,7 @@ def _markdown() -> markdown.Markdown:
     # "footnotes" never reached it (it was loaded by "extra", which passes it none), and the back links'
     # text counts in what the tree builder reads (a note's image alone in its paragraph, or not).
     md = markdown.Markdown(
-        extensions=[FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension(), TableExtension(), AbbrExtension(),
+        extensions=[FencedCode(), FootnoteExtension(), AttrListExtension(), DefListExtension(), TableExtension(), AbbrExtension(),
                     MarkdownInHtmlExtension(), AdmonitionExtension(), SaneListExtension(), CarnetExtension()],
         output_format="html",
     )

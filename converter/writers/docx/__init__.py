@@ -84,7 +84,6 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu
@@ -322,7 +321,7 @@ class _DocxWriter:
         quadratic (a fifth of the DOCX time at 10× carnet #9, most of it at 100×)."""
         if container is not self.body or self.body_sectpr is None:
             return container.add_paragraph()
-        p = OxmlElement("w:p")
+        p = oxml.element("w:p")
         self.body_sectpr.addprevious(p)
         return DocxParagraph(p, container)
 
@@ -677,7 +676,9 @@ class _DocxWriter:
     def _inlines(self, paragraph: _Paragraph, inlines: list[t.Inline], fmt: _Format,
                  target: BaseOxmlElement | None = None) -> None:
         for index, node in enumerate(inlines):
-            node_fmt = replace(fmt, lang=node.lang or fmt.lang, caps=fmt.caps or "uppercase" in node.classes)
+            lang, caps = node.lang or fmt.lang, fmt.caps or "uppercase" in node.classes
+            # most inlines change neither: keep their format instead of copying it (thousands of them)
+            node_fmt = fmt if lang == fmt.lang and caps == fmt.caps else replace(fmt, lang=lang, caps=caps)
             if isinstance(node, t.Text):
                 if node.text:
                     self._text_run(paragraph, node.text.replace("\n", " "), node_fmt, target)
@@ -779,6 +780,7 @@ class _DocxWriter:
 
 
 _RUN_BREAKS = re.compile(r"[\t\r\n]")
+_XML_SPACE = qn("xml:space")
 
 
 def _append_text(r: BaseOxmlElement, text: str) -> None:
@@ -788,17 +790,17 @@ def _append_text(r: BaseOxmlElement, text: str) -> None:
     for match in _RUN_BREAKS.finditer(text):
         if match.start() > start:
             _append_t(r, text[start:match.start()])
-        r.append(OxmlElement("w:tab" if match.group() == "\t" else "w:br"))
+        r.append(oxml.element("w:tab" if match.group() == "\t" else "w:br"))
         start = match.end()
     if start < len(text):
         _append_t(r, text[start:])
 
 
 def _append_t(r: BaseOxmlElement, text: str) -> None:
-    t_element = OxmlElement("w:t")
+    t_element = oxml.element("w:t")
     t_element.text = text
     if len(text.strip()) < len(text):
-        t_element.set(qn("xml:space"), "preserve")
+        t_element.set(_XML_SPACE, "preserve")
     r.append(t_element)
 
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import register_element_cls
+from docx.oxml import parse_xml
+from docx.oxml.ns import NamespacePrefixedTag, nsdecls, qn
+from docx.oxml.parser import oxml_parser, register_element_cls
 from docx.oxml.xmlchemy import BaseOxmlElement, ZeroOrMore
 from docx.parts.story import StoryPart
 
@@ -85,13 +85,17 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+@cache  # (order, name) pairs are few; each is asked for every run
+def _later(order: tuple[str, ...], name: str) -> frozenset[str]:
+    """The tags that come after ``name`` in a schema ``order``."""
+    return frozenset(order[order.index(name) + 1:])
+
+
 def set_child(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str, ...]) -> BaseOxmlElement:
     """Put ``child`` in ``parent`` at its schema position, replacing an existing element of its tag."""
-    name = _local(child.tag)
     for existing in parent.findall(child.tag):
         parent.remove(existing)
-    position = order.index(name)
-    later = set(order[position + 1:])
+    later = _later(order, _local(child.tag))
     for index, existing in enumerate(parent):
         if _local(existing.tag) in later:
             parent.insert(index, child)
@@ -100,11 +104,30 @@ def set_child(parent: BaseOxmlElement, child: BaseOxmlElement, order: tuple[str,
     return child
 
 
+@cache  # a few dozen tags, each made thousands of times
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The Clark name (``{namespace}local``) and namespace map of a prefixed tag such as ``w:r``."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+@cache
+def _attribute(key: str) -> str:
+    """The Clark name of an attribute given as ``val`` (a ``w:`` attribute) or with its prefix."""
+    return qn(key if ":" in key else f"w:{key}")
+
+
 def element(tag: str, **attributes: str) -> BaseOxmlElement:
-    """A new ``w:`` (or other prefixed) element; attribute names are given without the ``w:`` prefix."""
-    el = OxmlElement(tag)
+    """A new ``w:`` (or other prefixed) element; attribute names are given without the ``w:`` prefix.
+
+    What python-docx's ``OxmlElement`` makes (its custom element class, one namespace declaration),
+    without parsing the tag again for each of the thousands of runs and texts of a carnet (about a
+    quarter of the DOCX writer's time went there).
+    """
+    clark, nsmap = _tag(tag)
+    el = oxml_parser.makeelement(clark, nsmap=nsmap)
     for key, value in attributes.items():
-        el.set(qn(key if ":" in key else f"w:{key}"), value)
+        el.set(_attribute(key), value)
     return el
 
 
@@ -269,7 +292,7 @@ class FootnotesPart(StoryPart):
         return max(super().next_id, self._document_part.next_id)
 
     def add_footnote(self, footnote_id: int) -> CT_Footnote:
-        footnote = OxmlElement("w:footnote")
+        footnote = element("w:footnote")
         footnote.set(qn("w:id"), str(footnote_id))
         self.element.append(footnote)
         return footnote
@@ -324,8 +347,8 @@ def set_alt_text(doc_pr: BaseOxmlElement, alt: str, *, decorative: bool, name: s
     if name:
         doc_pr.set("name", name)
     if decorative:
-        ext_lst = OxmlElement("a:extLst")
-        ext = OxmlElement("a:ext")
+        ext_lst = element("a:extLst")
+        ext = element("a:ext")
         ext.set("uri", DECORATIVE_EXT_URI)
         flag = parse_xml(f'<adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/>')
         ext.append(flag)
