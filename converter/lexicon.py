@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
+from .resources import cache_folder
+
 _KEY = re.compile(r'"([^"\\]*)":')
 
 
@@ -82,8 +84,7 @@ def _cache_file(source: Path, kind: str) -> Path:
     # Named after the list's size and date (not pyspellchecker's version: importlib.metadata alone costs
     # 20 ms to import), so that another word list never reads this cache.
     stat = source.stat()
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "carnet-accessible"
-    return folder / f"lexicon-fr{kind}-{stat.st_size}-{stat.st_mtime_ns}.txt"
+    return cache_folder() / f"lexicon-fr{kind}-{stat.st_size}-{stat.st_mtime_ns}.txt"
 
 
 def _write_cache(target: Path, words: list[str]) -> None:

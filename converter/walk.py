@@ -69,14 +69,27 @@ def _children_list(node: t.Node) -> list[t.Node]:
     return found
 
 
+_SHAPES: dict[type, tuple[str, ...]] = {}
+"""Node class → its node-holding fields (:func:`_child_fields`), looked up without a call per node."""
+
+
 def iter_nodes(node: t.Node) -> Iterator[t.Node]:
     """``node`` and all its descendants, depth first, in reading order (notes after the body)."""
     stack = [node]
     pop, extend = stack.pop, stack.extend
+    shapes = _SHAPES
     while stack:
         current = pop()
         yield current
         # The children are read after the caller has seen ``current`` (it may have changed them).
+        names = shapes.get(current.__class__)
+        if names is None:
+            names = shapes[current.__class__] = _child_fields(current.__class__)
+        if not names:  # text, note calls, breaks: most of the nodes
+            continue
+        if names == ("children",):  # paragraphs, inline markup, sections...: a plain list of nodes
+            extend(reversed(current.children))  # type: ignore[attr-defined]
+            continue
         found = _children_list(current)
         if found:
             found.reverse()

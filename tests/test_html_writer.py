@@ -791,3 +791,53 @@ def test_active_link_target_from_the_api_is_written_as_text(target: str) -> None
     assert body_links(soup) == []
     assert "cliquez" in soup.find("main").get_text()
     assert "script:" not in page.lower().replace("\t", "") and "file:" not in page
+
+
+# --- Compiled templates in the cache folder (issue 7) --------------------------------------------------
+
+
+def _fresh_render(document: t.Document) -> bytes:
+    from converter.writers import html
+
+    html.environment.cache_clear()
+    try:
+        return write_html(document)
+    finally:
+        html.environment.cache_clear()
+
+
+def test_compiled_templates_are_cached_and_damage_is_recompiled(tmp_path, monkeypatch):
+    """Issue 7: the templates' compiled code is kept in the cache folder; a damaged entry is compiled again
+    and the page is the same."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    document = read(SAMPLE)
+    first = _fresh_render(document)
+    entries = list((tmp_path / "carnet-accessible" / "templates").iterdir())
+    assert entries, "no compiled template was cached"
+    for entry in entries:  # cut short: its header still matches, its code cannot be read
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    assert _fresh_render(document) == first
+    from jinja2.bccache import bc_magic
+
+    for entry in entries:  # cut inside the source's checksum, which the entry holds after the magic bytes
+        entry.write_bytes(bc_magic + b"\x80")
+    assert _fresh_render(document) == first
+    for entry in entries:
+        entry.write_bytes(b"")
+    assert _fresh_render(document) == first
+
+
+def test_compiled_templates_without_a_cache_folder(tmp_path, monkeypatch):
+    """Issue 7: a cache folder that cannot be made (a file in its way) only costs the compiling."""
+    from converter.writers import html
+
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    document = read(SAMPLE)
+    page = _fresh_render(document)
+    html.environment.cache_clear()
+    assert html.environment().bytecode_cache is None
+    html.environment.cache_clear()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert _fresh_render(document) == page
