@@ -310,8 +310,9 @@ def write_epub(document: t.Document) -> bytes:
     book.toc = [epub.Link(chapter.file_name, chapter.title, f"toc-{i}") for i, chapter in enumerate(chapters, 1)]
     book.spine = [title_page, nav, *items, report]
     stream = io.BytesIO()
+    # Stored without compression (level 0): _finish_package reads every file back and compresses it once.
     epub.write_epub(stream, book, {"epub3_pages": False, "epub3_landmark": False, "spine_direction": False,
-                                   "play_order": {"enabled": False}})
+                                   "play_order": {"enabled": False}, "compresslevel": 0})
     return _finish_package(stream.getvalue(), lang)
 
 
