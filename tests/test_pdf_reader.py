@@ -119,6 +119,51 @@ def test_paragraph_runs_on_into_the_next_column() -> None:
     assert len(layout.blocks) == 1 and len(layout.blocks[0].lines) == 2
 
 
+def test_paragraph_runs_on_after_a_comma_or_an_indent() -> None:
+    """issue 6: a paragraph cut at a column's foot after a comma goes on, whatever the next column's first
+    letter; an indented block (a definition) whose last line runs along the column goes on in the next
+    column at the same indent, even after a full stop; a short indented line (an attribution) does not."""
+    def pair(end: str, x0: float, x1: float, start: str, resumed: float) -> P.Layout:
+        first = P.PBlock([line("début du bloc", 650, x0=50), line(end, 700, x0=x0)], 1, region=0,
+                         frame=(50, 100, 250, 710), last_frame=(50, 100, 250, 710), last_in_region=True)
+        first.lines[-1].x1 = x1
+        second = P.PBlock([line(start, 100, x0=resumed)], 1, region=1, frame=(300, 100, 500, 700),
+                          last_frame=(300, 100, 500, 700), first_in_region=True)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return layout
+
+    assert len(pair("Rennes, Nantes, Paris,", 50, 150, "Montpellier, etc.", 300).blocks) == 1
+    assert len(pair("une activité de « consom-acteur ».", 68, 220, "Autrement dit, chaque", 318).blocks) == 1
+    assert len(pair("Un participant", 68, 120, "Le numérique n’est pas", 318).blocks) == 2
+    assert len(pair("la réponse aux besoins.", 50, 150, "La dynamique installée", 300).blocks) == 2
+
+
+def test_a_dash_after_a_plain_space_goes_on_the_sentence() -> None:
+    """issue 6: "— la stratégie…" at a line's start is an incise, not a list item; a dash before a tab is."""
+    lines = [line("démarche globale de Cité intelligente", 100), line("— la stratégie de Montpellier", 112)]
+    assert len(P._paragraphs(lines, 0, 0, {10: 12.0})) == 1
+    item = P._lines([word("–", 50, 124, width=5), word("un", 70, 124, width=10), word("élément", 84, 124, width=30)])
+    assert len(P._paragraphs([*lines, *item], 0, 0, {10: 12.0})) == 2
+
+
+def test_bold_terms_over_indented_definitions_are_a_term_list() -> None:
+    """issue 6: outside a glossary, two lines in bold or more, each over a paragraph set in further, are a
+    list of terms; the text steps give each its term and definition (capitals in normal case)."""
+    blocks = []
+    for number, (term, definition) in enumerate((("PASS NUMÉRIQUE", "Faciliter l’accès aux services"),
+                                                 ("AIDANTS CONNECT", "Sécuriser les aidants numériques"))):
+        blocks.append(P.PBlock([line(term, 100 + 40 * number, bold=True)], 1))
+        blocks.append(P.PBlock([line(definition, 115 + 40 * number, x0=68)], 1))
+    layout = P.Layout(body_size=10.0, blocks=[P.PBlock([line("Une phrase du corps.", 80)], 1), *blocks])
+    P._term_lists(layout)
+    assert [b.term_lines for b in layout.blocks] == [0, 1, 1]
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (terms,) = [n for n in iter_nodes(document) if isinstance(n, t.DefinitionList)]
+    assert [plain_text(t.Paragraph(children=item.term)) for item in terms.items] == ["Pass numérique", "Aidants Connect"]
+    assert not terms.glossary
+
+
 def test_broken_word_at_a_narrow_column_edge_is_mended() -> None:
     """issue 6: LibreOffice breaks a word too long for a column without a hyphen ("numériqu" / "es")."""
     block = P.PBlock([line("des outils numériqu", 100), line("es pour tous", 112)], 0)

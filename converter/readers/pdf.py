@@ -48,6 +48,21 @@ from . import pdftext
 from .pdftext import NOTE_CLOSE, NOTE_OPEN, Block, State
 
 _BULLET_START = re.compile(r"^([•◦▪▫‣⁃▶▷►▸→➔➜■□–—-]|\d{1,2}[.)])\s")
+_DASHES = ("–", "—", "-")
+
+
+def _starts_item(line: PLine) -> bool:
+    """Whether the line opens a list item: a bullet glyph or a number ("1.") before its text; a dash only
+    when the text after it is set at a tab (a list's dash), not after a plain space (a dash that opens an
+    incise, "— la stratégie de …", goes on the sentence)."""
+    if not _BULLET_START.match(line.text):
+        return False
+    words = line.words
+    if words and words[0]["text"] in _DASHES and len(words) > 1:
+        return words[1]["x0"] - words[0]["x1"] > 0.6 * max(words[0]["size"], 1.0)
+    return True
+
+
 _TERMINAL = (".", "!", "?", "…", ":", "»", "”", '"', ";")
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"')
 _NUMBER = re.compile(r"^\d{1,3}$")
@@ -95,6 +110,7 @@ class PBlock:
     resumes_at: int = -1  # index of the line where the block resumes on a new page
     cover: str = ""  # "title" or "subtitle" for the cover page's text
     quote: bool = False  # set in a larger type whose blocks end their sentences: a quote set large
+    term_lines: int = 0  # a term over its definition (outside a glossary): the term's lines
 
     @property
     def size(self) -> float:
@@ -373,7 +389,7 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
             size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
             weight_change = (line.bold >= 0.95) != (previous.bold >= 0.95)  # all bold: a question, a term
             new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
-                or bool(_BULLET_START.match(line.text)) or line.box != previous.box
+                or _starts_item(line) or line.box != previous.box
         if new:
             blocks.append(PBlock([line], page, box=line.box, region=region))
         else:
@@ -633,6 +649,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     _cover(layout)
     _levels(layout)
     _terms(layout)
+    _term_lists(layout)
     _pair_calls(layout)
     return layout
 
@@ -657,6 +674,54 @@ def _terms(layout: Layout) -> None:
             continue
         result.append(block)
     layout.blocks = result
+
+
+def _is_term(block: PBlock, definition: PBlock, body: float) -> bool:
+    """A short line all in bold, not a sentence, over a paragraph in the regular weight set further right
+    (a hanging indent): a term and its definition, as a definition list is laid out."""
+    text = block.text.rstrip()
+    return block.kind == definition.kind == "para" and not block.level and not definition.level \
+        and not block.cover and not block.quote and not definition.quote and block.box == definition.box \
+        and block.bold >= 0.95 and definition.bold < 0.5 and len(text) <= 80 and len(block.lines) <= 2 \
+        and not text.endswith(_SENTENCE_END + (":", ",", ";")) and not _starts_item(definition.lines[0]) \
+        and definition.lines[0].x0 >= block.lines[0].x0 + 0.8 * body and block.page == definition.page \
+        and block.region == definition.region and abs(block.size - definition.size) < 0.5 \
+        and all(line.x0 >= block.lines[0].x0 + 0.8 * body for line in definition.lines)
+
+
+def _term_lists(layout: Layout) -> None:
+    """Outside a glossary, two terms or more in a row, each in bold over its definition set with a hanging
+    indent (:func:`_is_term`): a list of terms (a page of programmes, of services), each term and its
+    definition one block whose ``term_lines`` are the term's; a bold line over one indented paragraph
+    alone is left to the text steps (a lead-in over a quotation is laid out so too)."""
+    blocks = layout.blocks
+    pairs: list[int] = []
+    index = 0
+    while index + 1 < len(blocks):
+        if _is_term(blocks[index], blocks[index + 1], layout.body_size) \
+                and not blocks[index].lines[-1].text.endswith("  "):
+            pairs.append(index)
+            index += 2
+        else:
+            pairs.append(-1)
+            index += 1
+    runs: list[list[int]] = [[]]
+    for start in pairs:
+        if start < 0:
+            runs.append([])
+        else:
+            runs[-1].append(start)
+    merged: set[int] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for start in run:
+            term, definition = blocks[start], blocks[start + 1]
+            term.term_lines = len(term.lines)
+            term.lines = [*term.lines, *definition.lines]
+            term.last_frame, term.last_in_region = definition.last_frame, definition.last_in_region
+            merged.add(start + 1)
+    layout.blocks = [block for index, block in enumerate(blocks) if index not in merged]
 
 
 def _flow(layout: Layout) -> None:
@@ -693,11 +758,18 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
         return False
     last, first = previous.lines[-1], block.lines[0]
     if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.95) != (first.bold >= 0.95) \
-            or previous.box != block.box or _BULLET_START.match(first.text):
+            or previous.box != block.box or _starts_item(first):
         return False
     end = last.text.rstrip()
     full = last.x1 >= before[0] + 0.75 * (before[2] - before[0])
-    return first.text.lstrip()[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",))
+    # an indent that goes on (a definition, a list item, a quote): the block's last line and the next
+    # column's first set in by the same amount from their columns' edges; the sentence may end at the
+    # column's foot when the line runs along the column
+    indent, resumed = last.x0 - before[0], first.x0 - after[0]
+    indented = indent > 0.5 * max(last.size, 1.0) and abs(indent - resumed) <= 1.5
+    # a comma or a semicolon never ends a paragraph
+    return first.text.lstrip()[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",)) \
+        or indented and full or end.endswith((",", ";"))
 
 
 def _style(block: PBlock) -> tuple[float, bool]:
@@ -1035,14 +1107,46 @@ def _glossary_step(layout: Layout) -> Callable[[State], None]:
     return find_glossary_in_parts
 
 
+def _term_list_step(layout: Layout) -> Callable[[State], None]:
+    from ..transforms.capitals import _normal_case
+
+    def find_layout_terms(state: State) -> None:
+        """The terms the layout found (:func:`_term_lists`): each block a term of a list that is no
+        glossary, its text in capitals stored in normal case."""
+        for block in state.blocks:
+            origin = _layout_block(layout, block)
+            if block.kind != "para" or origin is None or not origin.term_lines \
+                    or len(block.lines) <= origin.term_lines:
+                continue
+            term = " ".join(line.text.strip() for line in block.lines[:origin.term_lines])
+            if pdftext._is_capitals(term):
+                term = _normal_case(term, set(), True)
+                block.data["uppercase"] = True
+            block.kind = "term"
+            block.data["term"] = term
+            block.data["glossary"] = False
+            block.text = pdftext._rejoin(state, block, block.lines[origin.term_lines:])
+            state.guess(block.line, f"term {term!r}: a line in bold over a paragraph indented under it")
+    return find_layout_terms
+
+
+def _aligned_under(quote: PBlock, block: PBlock) -> bool:
+    """Whether ``block`` keeps the indent of the quote over it (both set in from their column's edge)."""
+    left = quote.lines[0].x0
+    return left > quote.frame[0] + 5 and all(abs(line.x0 - left) <= 1.5 for line in block.lines)
+
+
 def _attributions(layout: Layout, state: State) -> None:
-    """The short line under a quote set large, in a smaller type and without final punctuation, is its
-    attribution ("Un participant")."""
+    """The short text under a quote set large, in a smaller type and without final punctuation, is its
+    attribution ("Un participant"); a longer one (a name and a title, over two or three lines) when it
+    keeps the quote's indent."""
     blocks = [b for b in state.blocks if b.kind not in ("removed", "url")]
     for block, following in zip(blocks, blocks[1:], strict=False):
         origin, after = _layout_block(layout, block), _layout_block(layout, following)
         if block.kind == "pullquote" and origin is not None and origin.quote and following.kind == "para" \
-                and after is not None and not after.quote and not after.level and len(following.text.split()) <= 8 \
+                and after is not None and not after.quote and not after.level \
+                and (len(following.text.split()) <= 8
+                     or len(following.text.split()) <= 30 and _aligned_under(origin, after)) \
                 and not pdftext._plain(following.text).rstrip().endswith(_TERMINAL) \
                 and not block.data.get("attribution"):
             block.data["attribution"] = following.text.strip().lstrip("—–- ")
@@ -1097,6 +1201,8 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
             steps.append((name, step))
         if name == "sidebars":
             steps.append(("boxes", _boxes_step(layout)))
+        if name == "term lists":
+            steps.append(("layout terms", _term_list_step(layout)))
     return steps
 
 
