@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import tree as t
-from ..walk import TextRun, children, iter_inline_runs
+from ..walk import TextRun, children, iter_inline_runs, iter_nodes
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
@@ -1125,17 +1125,19 @@ def inclusive_fr(document: t.Document, options: Any = None, *, policy: str | Non
 def _attributes(node: t.Node, lang: str, policy: str, report: InclusiveReport) -> None:
     """Texts that are read aloud but are no inline content: a figure's text alternative and an
     abbreviation's expansion."""
-    lang = node.lang or lang
-    for name in ("alt", "expansion"):
-        value = getattr(node, name, None)
+    stack = [(node, lang)]
+    while stack:
+        node, lang = stack.pop()
+        lang = node.lang or lang
+        name = "alt" if isinstance(node, t.Figure) else "expansion" if isinstance(node, t.Abbreviation) else ""
+        value = getattr(node, name) if name else None
         if isinstance(value, str) and lang.lower().startswith("fr") and _CANDIDATE_RE.search(value):
             rewritten, forms = rewrite(value, policy)
             setattr(node, name, rewritten)
             for form in forms:
                 form.line = node.line
             report.forms.extend(forms)
-    for child in children(node):
-        _attributes(child, lang, policy, report)
+        stack.extend((child, lang) for child in reversed(list(children(node))))
 
 
 _CANDIDATE_RE = re.compile(
@@ -1156,17 +1158,10 @@ def _french_at(run: TextRun) -> Callable[[int], bool]:
 def _block_lines(document: t.Document) -> dict[int, int | None]:
     """The line of the node that holds each list of inlines (by the list's id)."""
     lines: dict[int, int | None] = {}
-    for node in _all_nodes(document):
+    for node in iter_nodes(document):
         for name in ("children", "term", "caption", "credit", "attribution"):
             value = getattr(node, name, None)
             if isinstance(value, list):
                 lines[id(value)] = node.line
     return lines
 
-
-def _all_nodes(node: t.Node) -> Iterable[t.Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(children(current))
