@@ -188,19 +188,21 @@ def test_link_annotation_attached_to_its_text() -> None:
     assert len(links) == 1 and plain_text(links[0]) == "site de Numérique en Commun[s]"
 
 
-def tiny_pdf(content: str, annots: tuple[str, ...] = (), width: int = 595, height: int = 842) -> bytes:
-    """A one-page PDF (written by hand: no tool needed) whose page draws ``content`` (PDF operators) in Helvetica (F1) and Helvetica-Bold (F2)."""
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >>"
-        + (f" /Annots [{' '.join(f'{7 + i} 0 R' for i in range(len(annots)))}]" if annots else "") + " >>",
-        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-        *annots,
-    ]
+def tiny_pdf(content: str | list[str], annots: tuple[str, ...] = (), width: int = 595, height: int = 842) -> bytes:
+    """A PDF (written by hand: no tool needed) whose pages draw ``content`` (PDF operators, a string a page)
+    in Helvetica (F1) and Helvetica-Bold (F2); ``annots`` (link annotations) go on the first page."""
+    pages = [content] if isinstance(content, str) else content
+    first_page, fonts = 3, 3 + 2 * len(pages)
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{first_page + 2 * i} 0 R' for i in range(len(pages)))}] "
+               f"/Count {len(pages)} >>"]
+    for index, page in enumerate(pages):
+        links = f" /Annots [{' '.join(f'{fonts + 2 + i} 0 R' for i in range(len(annots)))}]" if annots and not index else ""
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents {first_page + 2 * index + 1} 0 R "
+                       f"/Resources << /Font << /F1 {fonts} 0 R /F2 {fonts + 1} 0 R >> >>{links} >>")
+        objects.append(f"<< /Length {len(page.encode('latin-1'))} >>\nstream\n{page}\nendstream")
+    objects += ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>", *annots]
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -211,6 +213,7 @@ def tiny_pdf(content: str, annots: tuple[str, ...] = (), width: int = 595, heigh
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return out
+
 
 def test_lean_characters_give_pdfplumbers_words() -> None:
     """issue 6 (speed): the lean characters the reader makes give the words pdfplumber's own give."""
@@ -225,6 +228,52 @@ def test_lean_characters_give_pdfplumbers_words() -> None:
         P._lean_objects(lean.pages[0])
         assert lean.pages[0].extract_words(extra_attrs=["size", "fontname"]) == expected
         assert lean.pages[0].rects == pdf.pages[0].rects
+
+
+def pdf_text(x: float, y: float, text: str, font: str = "F1", size: int = 10) -> str:
+    return f"BT /{font} {size} Tf {x} {y} Td ({text}) Tj ET\n"
+
+
+def test_drawn_structures_table_quotation_break_figure() -> None:
+    """issue 6: what the PDF draws: a grid of rules is a table (its first row in bold a header); text along
+    a vertical rule is a quotation, its short last line the attribution; a centred row of stars is a
+    thematic break; a short paragraph right under an image is the figure's caption and credit."""
+    ops = pdf_text(50, 800, "Un titre de partie", "F2", 16)
+    y = 770
+    for number in range(6):
+        ops += pdf_text(50, y, f"Ligne {number} du corps du texte, assez longue pour remplir la page de mots.")
+        y -= 12
+    ops += pdf_text(50, y, "Fin du paragraphe.")
+    y -= 30
+    ops += f"1 w 60 {y + 10} m 60 {y - 30} l S\n"
+    ops += pdf_text(70, y, "Le numerique est un outil au service des droits.") + pdf_text(70, y - 24, "Charte de Villeneuve")
+    top = y - 54
+    ops += "".join(f"50 {top - 18 * i} m 350 {top - 18 * i} l S\n" for i in range(4))
+    ops += "".join(f"{x} {top} m {x} {top - 54} l S\n" for x in (50, 200, 350))
+    for i, (left, right) in enumerate((("Quartier", "Ateliers"), ("Centre", "12"), ("Nord", "8"))):
+        ops += pdf_text(55, top - 18 * i - 13, left, "F2" if not i else "F1")
+        ops += pdf_text(205, top - 18 * i - 13, right, "F2" if not i else "F1")
+    y = top - 80
+    ops += pdf_text(205, y, "* * *")
+    ops += f"q 100 0 0 60 50 {y - 90} cm BI /W 2 /H 2 /CS /G /BPC 8 /F /AHx ID 00FF00FF> EI Q\n"
+    ops += pdf_text(50, y - 105, "Fr\xe9quentation de l EPN.") + pdf_text(50, y - 117, "Cr\xe9dit : Ville de Villeneuve")
+    y -= 147
+    for number in range(3):
+        ops += pdf_text(50, y, f"Suite {number} du corps du texte, assez longue pour remplir la page de mots.")
+        y -= 12
+    document, _ = P.import_pdf(tiny_pdf([pdf_text(50, 700, "Le titre du carnet", "F2", 28), ops]))
+    kinds = [type(block).__name__ for block in document.children if not isinstance(block, t.PageBreak)]
+    assert kinds == ["Heading", "Paragraph", "BlockQuote", "Table", "ThematicBreak", "Figure", "Paragraph"]
+    quote, table, figure = (next(b for b in document.children if isinstance(b, kind))
+                            for kind in (t.BlockQuote, t.Table, t.Figure))
+    assert plain_text(t.Paragraph(children=quote.attribution)) == "Charte de Villeneuve"
+    assert [[plain_text(c) for c in row.cells] for row in table.rows] == [["Quartier", "Ateliers"], ["Centre", "12"],
+                                                                         ["Nord", "8"]]
+    assert table.rows[0].header and not table.rows[1].header
+    assert figure.src == "image-page-2.png" and figure.alt is None
+    assert plain_text(t.Paragraph(children=figure.caption)) == "Fréquentation de l EPN."
+    assert plain_text(t.Paragraph(children=figure.credit)) == "Ville de Villeneuve"
+    assert any("save its image from the PDF as image-page-2.png" in d.message for d in document.diagnostics)
 
 
 def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import CarnetError
-from ..walk import iter_nodes
+from ..walk import iter_nodes, plain_text
 from . import pdftext
 from .pdftext import NOTE_CLOSE, NOTE_OPEN, Block, State
 
@@ -86,6 +86,8 @@ class PLine:
     calls: list[tuple[int, str]] = field(default_factory=list)
     """Superscript numbers: (offset in ``text`` where the call goes, number)."""
     box: int = -1
+    table: int = -1
+    bar: int = -1
 
 
 @dataclass
@@ -111,6 +113,9 @@ class PBlock:
     cover: str = ""  # "title" or "subtitle" for the cover page's text
     quote: bool = False  # set in a larger type whose blocks end their sentences: a quote set large
     term_lines: int = 0  # a term over its definition (outside a glossary): the term's lines
+    table: int = -1  # the table (index in ``Layout.tables``) the block's lines are the rows of
+    bar: int = -1  # the vertical rule set along the block's left (a quotation), numbered in the PDF
+    figure: str = ""  # a caption right under an image: the name given to the image's file
 
     @property
     def size(self) -> float:
@@ -142,6 +147,9 @@ class Layout:
     line_block: dict[int, PBlock] = field(default_factory=dict)
     """Number of a line of the text → the layout block it belongs to."""
     called: set[str] = field(default_factory=set)
+    tables: list[Grid] = field(default_factory=list)
+    images: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
+    """Each page's images (x0, top, x1, bottom), large enough to be figures."""
     """Labels of the notes whose call the layout placed (a superscript number)."""
 
 
@@ -320,6 +328,65 @@ def _rules(page) -> list[tuple[float, float, float]]:  # noqa: ANN001 - pdfplumb
     return found
 
 
+@dataclass
+class Grid:
+    """A table drawn as a grid of rules: its column edges (x) and row edges (y), the words in it."""
+
+    xs: list[float]
+    ys: list[float]
+    words: list[dict] = field(default_factory=list)
+    header_fill: bool = False
+
+    def inside(self, x: float, y: float) -> bool:
+        return self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[0] - 1 <= y <= self.ys[-1] + 1
+
+
+def _grids(page) -> list[Grid]:  # noqa: ANN001 - pdfplumber page
+    """Tables drawn as grids: three horizontal rules or more of one width, one above the other, closed at
+    both ends by vertical rules that run from the first to the last (a box has two horizontal edges only;
+    a quote's rule is one vertical line). The vertical rules between give the columns."""
+    segments = [*page.lines, *(r for r in page.rects if min(r["x1"] - r["x0"], r["bottom"] - r["top"]) <= 2)]
+    horizontal = {(round(item["x0"]), round(item["x1"]), round((item["top"] + item["bottom"]) / 2, 1))
+                  for item in segments if item["bottom"] - item["top"] <= 2 and item["x1"] - item["x0"] >= 20}
+    vertical = {(round((item["x0"] + item["x1"]) / 2, 1), item["top"], item["bottom"])
+                for item in segments if item["x1"] - item["x0"] <= 2 and item["bottom"] - item["top"] >= 8}
+    groups: dict[tuple[int, int], list[float]] = {}
+    for x0, x1, y in horizontal:
+        key = next((k for k in groups if abs(k[0] - x0) <= 2 and abs(k[1] - x1) <= 2), (x0, x1))
+        groups.setdefault(key, []).append(y)
+    grids = []
+    for (x0, x1), ys in groups.items():
+        ys = sorted(set(ys))
+        ys = [y for index, y in enumerate(ys) if not index or y - ys[index - 1] > 3]
+        if len(ys) < 3:
+            continue
+        xs = sorted({x for x, top, bottom in vertical if x0 - 2 <= x <= x1 + 2 and top <= ys[0] + 3
+                     and bottom >= ys[-1] - 3})
+        xs = [x for index, x in enumerate(xs) if not index or x - xs[index - 1] > 3]
+        if len(xs) < 2 or xs[0] > x0 + 3 or xs[-1] < x1 - 3:
+            continue
+        header = any(r.get("fill") and abs(r["top"] - ys[0]) <= 2 and abs(r["bottom"] - ys[1]) <= 2
+                     and r["x0"] >= xs[0] - 2 and r["x1"] <= xs[-1] + 2 for r in page.rects)
+        grids.append(Grid(xs, ys, header_fill=header))
+    return grids
+
+
+def _bars(page, frames: list[tuple[float, ...]]) -> list[tuple[float, float, float]]:  # noqa: ANN001
+    """Vertical rules alone (not a box's or a table's edge): (x, top, bottom), overlapping pieces joined.
+    Text set just right of one is a quotation, as a word processor borders it."""
+    segments = sorted(((item["x0"] + item["x1"]) / 2, item["top"], item["bottom"]) for item in page.lines
+                      if item["x1"] - item["x0"] <= 2 and item["bottom"] - item["top"] >= 8)
+    bars: list[list[float]] = []
+    for x, top, bottom in segments:
+        if any(abs(x - edge) <= 3 for frame in frames for edge in frame):
+            continue
+        if bars and abs(bars[-1][0] - x) <= 1 and top <= bars[-1][2] + 2:
+            bars[-1][2] = max(bars[-1][2], bottom)
+        else:
+            bars.append([x, top, bottom])
+    return [(b[0], b[1], b[2]) for b in bars]
+
+
 def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pdfplumber page
     """Filled or framed rectangles that hold text (sidebars); table cells (side by side) excluded."""
     rects = [r for r in page.rects if r["bottom"] - r["top"] > 8 and r["x1"] - r["x0"] > 60
@@ -389,9 +456,11 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
             size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
             weight_change = (line.bold >= 0.95) != (previous.bold >= 0.95)  # all bold: a question, a term
             new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
-                or _starts_item(line) or line.box != previous.box
+                or _starts_item(line) or line.box != previous.box or line.bar != previous.bar
+            if line.table >= 0 or previous.table >= 0:
+                new = line.table != previous.table  # a table's rows are one block, whatever their type
         if new:
-            blocks.append(PBlock([line], page, box=line.box, region=region))
+            blocks.append(PBlock([line], page, box=line.box, region=region, table=line.table, bar=line.bar))
         else:
             blocks[-1].lines.append(line)
     return blocks
@@ -559,7 +628,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     min_gutter = max(6.0, 0.75 * body)
     all_lines: list[tuple[int, int, PLine]] = []
     regions_by_page: list[list[tuple[list[PLine], list[PLine], list[PLine], list[PLine]]]] = []
-    box_count = 0
+    box_count = bar_count = 0
     candidates: list[tuple[list[PLine], list[PLine]]] = []
     for page, words in zip(pdf.pages, pages_words, strict=True):
         candidates.append(_furniture(_lines(words), body, float(page.height)))
@@ -570,7 +639,16 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
         aside = {id(w) for row in (*head, *foot) for w in row.words}
         body_words = [w for w in words if id(w) not in aside]
         rules = _rules(page)
-        boxes = _boxes(page)
+        grids = _grids(page)
+        boxes = [b for b in _boxes(page) if not any(g.inside(b[0] + 1, b[1] + 1) and g.inside(b[2] - 1, b[3] - 1)
+                                                     for g in grids)]  # a table's header row is no box
+        bars = _bars(page, [(b[0], b[2]) for b in boxes] + [tuple(g.xs) for g in grids])
+        for grid in grids:
+            grid.words = [w for w in body_words if grid.inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2)]
+        first_grid = len(layout.tables)
+        layout.images[number] = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images
+                                 if i["x1"] - i["x0"] >= 24 and i["bottom"] - i["top"] >= 24]
+        layout.tables.extend(grids)
         page_regions = []
         for region_words in _regions(body_words, min_gutter):
             lines = _lines(region_words)
@@ -579,12 +657,19 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                 for index, (bx0, btop, bx1, bbottom) in enumerate(boxes):
                     if bx0 <= middle_x <= bx1 and btop <= middle_y <= bbottom:
                         line.box = box_count + index
+                for index, grid in enumerate(grids):
+                    if grid.inside(middle_x, middle_y):
+                        line.table = first_grid + index
+                for index, (x, top, bottom) in enumerate(bars):
+                    if x + 1 <= line.x0 <= x + 3 * body and top - 2 <= middle_y <= bottom + 2:
+                        line.bar = bar_count + index
             x0 = min(line.x0 for line in lines)
             x1 = max(line.x1 for line in lines)
             split = _footnote_split(lines, rules, body, x0, x1)
             page_regions.append((head, lines[:split], lines[split:], foot))
             all_lines.extend((number, len(page_regions), line) for line in lines[:split])
         box_count += len(boxes)
+        bar_count += len(bars)
         if not page_regions:
             page_regions.append((head, [], [], foot))
         regions_by_page.append(page_regions)
@@ -650,6 +735,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     _levels(layout)
     _terms(layout)
     _term_lists(layout)
+    _captions(layout)
     _pair_calls(layout)
     return layout
 
@@ -724,6 +810,23 @@ def _term_lists(layout: Layout) -> None:
     layout.blocks = [block for index, block in enumerate(blocks) if index not in merged]
 
 
+def _captions(layout: Layout) -> None:
+    """The short paragraph right under an image, across it, is its caption (and its credit): the image's
+    file gets a name after the page (the editor saves the image under that name)."""
+    count: Counter[str] = Counter()
+    for block in layout.blocks:
+        if block.kind != "para" or block.level or len(block.lines) > 4 or block.table >= 0:
+            continue
+        first = block.lines[0]
+        for x0, _, x1, bottom in layout.images.get(block.page, []):
+            if -2 <= first.top - bottom <= 2 * layout.body_size and first.x0 < x1 and first.x1 > x0:
+                label = layout.labels[block.page] if layout.labels and block.page < len(layout.labels) \
+                    and layout.labels[block.page] else str(block.page + 1)
+                count[label] += 1
+                block.figure = f"image-page-{label}" + (f"-{count[label]}" if count[label] > 1 else "") + ".png"
+                break
+
+
 def _flow(layout: Layout) -> None:
     """A paragraph that runs on from the foot of a column into the top of the next one (to its right, or
     on the next page) is one paragraph: its last line fills the column and has no final punctuation, or
@@ -751,7 +854,8 @@ def _flow(layout: Layout) -> None:
 
 
 def _continues(previous: PBlock, block: PBlock) -> bool:
-    if previous.kind != "para" or previous.cover or not previous.last_in_region or not block.first_in_region:
+    if previous.kind != "para" or previous.cover or not previous.last_in_region or not block.first_in_region \
+            or previous.table >= 0 or block.table >= 0:
         return False
     before, after = previous.last_frame, block.frame
     if not (block.page == previous.page + 1 or block.page == previous.page and after[0] >= before[2] - 1):
@@ -1266,6 +1370,117 @@ def _link_in(inlines: list[t.Inline], target: str, candidates: list[str]) -> boo
     return False
 
 
+def _table(grid: Grid) -> t.Table:
+    """A grid's words → a table: each cell's words in reading order; the first row is a header when it is
+    set in bold or on a filled background."""
+    rows: list[t.Row] = []
+    for top, bottom in zip(grid.ys, grid.ys[1:], strict=False):
+        cells = []
+        for left, right in zip(grid.xs, grid.xs[1:], strict=False):
+            inside = [w for w in grid.words if left <= (w["x0"] + w["x1"]) / 2 <= right
+                      and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+            text = " ".join(line.text for line in _lines(inside))
+            cells.append(t.Cell(children=[t.Text(text=text)] if text else [], align=""))
+        rows.append(t.Row(cells=cells))
+    first = [w for w in grid.words if grid.ys[0] <= (w["top"] + w["bottom"]) / 2 <= grid.ys[1]]
+    if rows and len(rows) > 1 and first and (grid.header_fill or all(_is_bold(w) for w in first)):
+        rows[0].header = True
+        for cell in rows[0].cells:
+            cell.header = True
+    return t.Table(rows=[row for row in rows if any(cell.children for cell in row.cells)])
+
+
+_CREDIT = re.compile(r"\s*\b(?:Crédits?(?:\s+photos?)?|Photos?|Source)\s*:\s*|\s*©\s*", re.I)
+
+
+def _figure(paragraph: t.Paragraph, name: str) -> t.Figure:
+    """A caption under an image → the figure: its caption, and its credit after "Crédit :" or "©"; the
+    image's file is to be saved by the editor (its text alternative to be written)."""
+    text = plain_text(paragraph).strip()
+    found = _CREDIT.search(text)
+    caption, credit = (text[:found.start()].strip(), text[found.end():].strip()) if found else (text, "")
+    return t.Figure(src=name, alt=None, caption=[t.Text(text=caption)] if caption else [],
+                    credit=[t.Text(text=credit)] if credit else [], line=paragraph.line)
+
+
+def _place_tables(blocks: list[t.Block], layout: Layout, placed: set[int]) -> None:
+    """The paragraphs that stand for what the layout drew: a table's rows → the table, read from its grid
+    (a table cut into several paragraphs by the text steps: the first holds it, the others go); a centred
+    row of stars → a thematic break; a caption under an image → a figure."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        origin = layout.line_block.get(block.line or 0) if isinstance(block, t.Paragraph) else None
+        if origin is not None and origin.table >= 0:
+            if origin.table in placed:
+                del blocks[index]
+                continue
+            placed.add(origin.table)
+            blocks[index] = _table(layout.tables[origin.table])
+        elif _is_break(block, layout):
+            blocks[index] = t.ThematicBreak(line=block.line)
+        elif origin is not None and origin.figure and isinstance(block, t.Paragraph):
+            blocks[index] = _figure(block, origin.figure)
+        else:
+            for inner in _inner_blocks(block):
+                _place_tables(inner, layout, placed)
+        index += 1
+
+
+_BREAK = re.compile(r"[*⁂•·~—–-](\s*[*⁂•·~—–-]){0,4}")
+
+
+def _quotations(blocks: list[t.Block], layout: Layout) -> None:
+    """Paragraphs set along one vertical rule (going on at the top of the next column) → a quotation; its
+    last paragraph, short and without final punctuation, is the attribution ("Charte de Villeneuve")."""
+    index = 0
+    while index < len(blocks):
+        origin = layout.line_block.get(blocks[index].line or 0) if isinstance(blocks[index], t.Paragraph) else None
+        if origin is None or origin.bar < 0:
+            for inner in _inner_blocks(blocks[index]):
+                _quotations(inner, layout)
+            index += 1
+            continue
+        end, current = index + 1, origin
+        while end < len(blocks) and isinstance(blocks[end], t.Paragraph):
+            following = layout.line_block.get(blocks[end].line or 0)
+            # the same rule, or the rule that goes on at the top of the next column
+            if following is None or following.bar < 0 or following.bar != current.bar \
+                    and not (current.last_in_region and following.first_in_region):
+                break
+            end, current = end + 1, following
+        members: list[t.Block] = blocks[index:end]
+        quote = t.BlockQuote(children=members, line=members[0].line)
+        last = plain_text(members[-1]).strip()
+        if len(members) >= 2 and len(last.split()) <= 12 and not last.endswith(_TERMINAL):
+            quote.children = members[:-1]
+            quote.attribution = members[-1].children  # type: ignore[attr-defined]
+        blocks[index:end] = [quote]
+        index += 1
+
+
+def _is_break(block: t.Block, layout: Layout) -> bool:
+    """A paragraph of a few stars or dashes alone, centred in its column ("* * *"): a thematic break."""
+    origin = layout.line_block.get(block.line or 0) if isinstance(block, t.Paragraph) else None
+    if origin is None or len(origin.lines) != 1 or not _BREAK.fullmatch(plain_text(block).strip()):
+        return False
+    line, (left, _, right, _) = origin.lines[0], origin.frame
+    return line.x0 > left + 0.2 * (right - left) and abs((line.x0 + line.x1) / 2 - (left + right) / 2) \
+        <= 0.1 * (right - left)
+
+
+def _inner_blocks(block: t.Block) -> list[list[t.Block]]:
+    """The lists of blocks a block holds (a list's items, an interview's turns, a sidebar's children)."""
+    if isinstance(block, (t.Paragraph, t.Heading)):
+        return []
+    found = []
+    for name in ("children", "items", "turns"):
+        inner = getattr(block, name, None)
+        if isinstance(inner, list) and inner and isinstance(inner[0], t.Node):
+            found.append(inner)
+    return found
+
+
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 
 
@@ -1291,11 +1506,8 @@ def _ordered_lists(blocks: list[t.Block]) -> None:
             blocks[index:index + len(run)] = [t.List(ordered=True, start=start, line=run[0].line, items=[
                 t.ListItem(children=[paragraph], line=paragraph.line) for paragraph in run])]
         for block in blocks[index:index + 1]:
-            for name in ("children", "items", "turns"):
-                inner = getattr(block, name, None)
-                if isinstance(inner, list) and inner and isinstance(inner[0], t.Node) \
-                        and not isinstance(block, (t.Paragraph, t.Heading)):
-                    _ordered_lists(inner)  # type: ignore[arg-type]
+            for inner in _inner_blocks(block):
+                _ordered_lists(inner)
         index += 1
 
 
@@ -1316,6 +1528,14 @@ def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Docume
     document = pdftext.build_tree(state)
     document.diagnostics.extend(state.diagnostics)
     _attach_annotations(document, layout.annotations)
+    _place_tables(document.children, layout, set())
+    for node in iter_nodes(document):
+        if isinstance(node, t.Figure):
+            state.step = "figures"
+            state.guess(node.line, f"a figure: save its image from the PDF as {node.src} beside the carnet and "
+                                   "write its text alternative")
+            document.diagnostics.append(state.diagnostics[-1])
+    _quotations(document.children, layout)
     _ordered_lists(document.children)
     if layout.title:
         document.meta.title = layout.title
