@@ -276,6 +276,21 @@ def test_drawn_structures_table_quotation_break_figure() -> None:
     assert any("save its image from the PDF as image-page-2.png" in d.message for d in document.diagnostics)
 
 
+def test_only_annotated_text_is_a_link() -> None:
+    """issue 6: in a PDF with link annotations, an address the text steps linked without one stays text;
+    an annotation over lines joined across a hyphen, or over a title broken in many lines, finds its text."""
+    title = "La chaîne de valeur de l’inclusion numérique : entre stratégie, diversité et réalités du terrain"
+    document = t.Document(children=[
+        t.Paragraph(children=[t.Text(text="Sur impots.gouv.fr ou le site de Numérique en Commun[s], ou "),
+                              t.Link(target="https://impots.gouv.fr", children=[t.Text(text="impots.gouv.fr")])]),
+        t.Paragraph(children=[t.Text(text=title)])])
+    P._attach_annotations(document, [("https://numerique-en-communs.fr/", "site de Numé-\nrique en Commun[s]"),
+                                     ("https://youtu.be/ZJZkKFh1FRM", title.replace(" : ", " :\n").replace("et ", "et\n"))])
+    links = {plain_text(n): n.target for n in iter_nodes(document) if isinstance(n, t.Link)}
+    assert links == {"site de Numérique en Commun[s]": "https://numerique-en-communs.fr/",
+                     title: "https://youtu.be/ZJZkKFh1FRM"}
+
+
 def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:
     """issue 6: the kitchen-sink carnet in two columns, printed by LibreOffice: headings at their levels,
     the three footnotes called at their words, the sidebar, the links, the cover's title as metadata."""

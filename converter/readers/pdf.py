@@ -686,7 +686,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             for link in sorted(parts, key=lambda r: (r["top"], r["x0"])):
                 under = [w for w in words if link["x0"] - 1 <= (w["x0"] + w["x1"]) / 2 <= link["x1"] + 1
                          and w["top"] >= link["top"] - 2 and w["bottom"] <= link["bottom"] + 2]
-                pieces.append(" ".join(w["text"] for w in sorted(under, key=lambda w: w["x0"])))
+                pieces.extend(line.text for line in _lines(under))  # a rectangle may take several lines
             visible = "\n".join(p for p in pieces if p).rstrip(",;:.)")
             if visible:
                 layout.annotations.append((uri, visible))
@@ -1322,50 +1322,74 @@ def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]
     for node in iter_nodes(document):
         if isinstance(node, t.Link) and node.target not in by_key.values():
             node.target = by_key.get(_address_key(node.target), node.target)
+    if by_key:
+        # a PDF with link annotations says which text is a link: an address printed without one (a site
+        # named in passing, "impots.gouv.fr") stays text
+        for container in containers:
+            _unlink(container.children, set(by_key.values()))
     linked = {n.target.rstrip("/") for n in iter_nodes(document) if isinstance(n, t.Link)}
     for target, visible in annotations:
         if target.rstrip("/") in linked:
             continue
-        parts = [p.strip() for p in visible.split("\n") if p.strip()][:4]
-        candidates = [parts[0]] if parts else []
-        for part in parts[1:]:
-            # the text steps joined the lines: with a space, or across a hyphen kept or removed
-            joined = [c + " " + part for c in candidates]
-            joined += [c + part for c in candidates if c.endswith("-")] + [c[:-1] + part for c in candidates
-                                                                          if c.endswith("-")]
-            candidates = joined
+        # the text steps joined the lines with a space, or across a hyphen kept or removed: the words are
+        # found whatever the spaces and hyphens between them
+        wanted = _squeezed(visible)[0]
         for container in containers:
-            if _link_in(container.children, target, candidates):
+            if len(wanted) >= 2 and _link_in(container.children, target, wanted):
                 linked.add(target.rstrip("/"))
                 break
+
+
+def _unlink(inlines: list[t.Inline], targets: set[str]) -> None:
+    """The links whose target is none of ``targets`` → their text."""
+    index = 0
+    while index < len(inlines):
+        inline = inlines[index]
+        if isinstance(inline, t.Link) and inline.target not in targets:
+            inlines[index:index + 1] = inline.children
+            continue
+        if isinstance(inline, t.Container):
+            _unlink(inline.children, targets)
+        index += 1
 
 
 def _address_key(url: str) -> str:
     return re.sub(r"^(https?://)?(www\.)?", "", unquote(url), flags=re.I).rstrip("/.").lower()
 
 
-def _link_in(inlines: list[t.Inline], target: str, candidates: list[str]) -> bool:
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """The text without spaces, hyphens and apostrophes' variants, in lower case (a title in capitals is
+    stored in normal case), with the position in ``text`` of each character kept."""
+    kept, positions = [], []
+    for position, char in enumerate(text):
+        if char.isspace() or char in "-‐‑\u00ad":
+            continue
+        kept.append("'" if char in "’ʼ" else char.lower())
+        positions.append(position)
+    return "".join(kept), positions
+
+
+def _link_in(inlines: list[t.Inline], target: str, wanted: str) -> bool:
+    """Link the first run of text whose squeezed form (:func:`_squeezed`) is ``wanted``."""
     for index, inline in enumerate(inlines):
         if isinstance(inline, t.Text):
-            lower = inline.text.lower()
-            for found in candidates:
-                # a title in capitals is stored in normal case: its annotation's words are found regardless
-                position = lower.find(found.lower()) if len(lower) == len(inline.text) else inline.text.find(found)
-                if position < 0 or len(found) < 2:
-                    continue
-                candidate = inline.text[position:position + len(found)]
-                before, after = inline.text[:position], inline.text[position + len(candidate):]
-                pieces: list[t.Inline] = []
-                if before:
-                    pieces.append(t.Text(text=before, line=inline.line))
-                pieces.append(t.Link(target=target, children=[t.Text(text=candidate, line=inline.line)],
-                                     line=inline.line))
-                if after:
-                    pieces.append(t.Text(text=after, line=inline.line))
-                inlines[index:index + 1] = pieces
-                return True
-        elif isinstance(inline, t.Container) and not isinstance(inline, t.Link) \
-                and _link_in(inline.children, target, candidates):
+            squeezed, positions = _squeezed(inline.text)
+            found = squeezed.find(wanted)
+            if found < 0:
+                continue
+            start, end = positions[found], positions[found + len(wanted) - 1] + 1
+            before, candidate, after = inline.text[:start], inline.text[start:end], inline.text[end:]
+            pieces: list[t.Inline] = []
+            if before:
+                pieces.append(t.Text(text=before, line=inline.line))
+            pieces.append(t.Link(target=target, children=[t.Text(text=candidate, line=inline.line)],
+                                 line=inline.line))
+            if after:
+                pieces.append(t.Text(text=after, line=inline.line))
+            inlines[index:index + 1] = pieces
+            return True
+        if isinstance(inline, t.Container) and not isinstance(inline, t.Link) \
+                and _link_in(inline.children, target, wanted):
             return True
     return False
 
