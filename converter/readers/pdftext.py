@@ -63,6 +63,15 @@ _EXTENSION_START = re.compile(r"(?:html?|php|pdf|aspx?|docx?|odt|jsp)(?=[\s.,;:)
 _BARE_LABEL = re.compile(r"(?<![\w.@/’'])([a-z0-9][a-z0-9-]*)\.$")
 _PAGE_LABEL = re.compile(r"^\s*\[?Page\s+(\d{1,4}|[ivxlcdm]+)\]?\s*$")
 _TOC = re.compile(r"^\s*(Table des matières|Sommaire|Contents|Table of contents)\s*$", re.I)
+
+
+def _toc_title(block: Block) -> int:
+    """How many of the block's first lines are a table of contents' title (set large, it may wrap: "Table
+    des" | "matières"); 0 if they are not one."""
+    if _TOC.match(block.lines[0].text):
+        return 1
+    return 2 if len(block.lines) >= 2 and _TOC.match(f"{block.lines[0].text.strip()} {block.lines[1].text}") else 0
+
 _INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
 _SPACED_CALL = re.compile(r"(?<=[^\W\d_]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")
 # What follows a verb after a hyphen (dit-il, approprie-t-on, vous-même), never a piece of a cut word.
@@ -123,6 +132,8 @@ class State:
     glued: set[tuple[int | None, str]] = field(default_factory=set)
     """The glued words already split and reported (a text joined again from its lines meets them again)."""
     link_keys: tuple[int, list[str]] | None = None
+    toc_titles: set[str] = field(default_factory=set)
+    """The entries of the printed table of contents, in normal form (the document's titles)."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
     step: str = ""
 
@@ -348,11 +359,111 @@ def split_blocks(state: State) -> None:
             block.kind = "removed"
 
 
-def split_dense(state: State) -> None:
-    """When the extraction does not separate paragraphs by blank lines, find their ends from line lengths.
+# Advance widths of a proportional sans-serif type (per 1000 units of the type size, the common metrics of
+# Helvetica and Arial): the printed width of a line estimated from its characters, far closer than their count
+# ("illicite" and "mémoires" have as many letters, not the same width).
+_GLYPH_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500,
+    722, 500, 500, 500, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722,
+    667, 611, 722, 667, 944, 667, 667, 611), strict=True))
+_NARROW = frozenset(" .,;:!'’|()[]-/\"")
+_SPACE_WIDTH = 278
+_FIT_SLACK = (0.04, 1500)
+"""How much narrower than the column a line must be for the next word to fit: the error of estimating a
+line's width from its characters, a few per cent of a wide column, about three characters in a narrow one
+(type set larger or bolder, a word's kerning)."""
 
-    A line that ends a sentence well before the column's width ends its paragraph; a short line without
-    final punctuation between finished sentences is a title on its own.
+
+@cache
+def _glyph_width(char: str) -> int:
+    base = unicodedata.normalize("NFD", char)[:1]
+    return _GLYPH_WIDTHS.get(base, 278 if base in _NARROW else 556)
+
+
+def printed_width(text: str) -> int:
+    """The estimated printed width of ``text`` (see :data:`_GLYPH_WIDTHS`)."""
+    return sum(_glyph_width(char) for char in text)
+
+
+def _next_word_fits(line: str, following: str, width: int) -> bool:
+    """The reflow test: whether the first word of ``following`` would have fitted at the end of ``line`` in a
+    column ``width`` wide. A typesetter breaks a line only when the next word does not fit, so a line that
+    had room for it ends its paragraph (or its frame)."""
+    first = _UNBREAKABLE_START.match(following)
+    room = width - max(width * _FIT_SLACK[0], _FIT_SLACK[1])
+    return bool(first) and printed_width(line) + _SPACE_WIDTH + printed_width(first.group(0)) <= room
+
+
+# The first unit a line can break after: a word with the marks French typography binds to it by a no-break
+# space (« Carnet, word :, word ?), which an extraction gives as a plain space.
+_UNBREAKABLE_START = re.compile(r"(?:[«“—–]\s)?\S+(?:\s[:;!?»”])*")
+
+
+def _column_width(lines: list[str]) -> int:
+    """The width of a full line of the text's columns: the 95th percentile of the widths of lines of two
+    words or more (most lines of a column are full)."""
+    widths = sorted(printed_width(text) for text in lines if len(text.split()) >= 2)
+    return widths[int(len(widths) * 0.95)] if widths else 0
+
+
+def _toc_spans(state: State) -> tuple[set[str], set[int]]:
+    """The entries of a printed table of contents ("Table des matières" and its lines up to the next page) in
+    normal form, and the ids of its blocks. The entries are the document's titles: evidence for the lines
+    that are headings. An entry wrapped over lines is one entry (the reflow test)."""
+    ids: set[int] = set()
+    inside = False
+    entries: list[str] = []
+    for block in state.blocks:
+        if block.kind == "page":
+            inside = False
+        title = _toc_title(block) if block.kind == "para" else 0
+        if title:
+            inside = True
+            ids.add(id(block))
+            entries.extend(line.text.strip() for line in block.lines[title:])
+            continue
+        if inside and block.kind == "para":
+            ids.add(id(block))
+            entries.extend(line.text.strip() for line in block.lines)
+    entries = [entry for entry in entries if entry]
+    numbered = sum(1 for entry in entries if re.search(r"\s\d{1,3}$", entry))
+    if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
+        entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
+    # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
+    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know)
+    joined: list[str] = []
+    for entry in entries:
+        previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
+        last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
+        if joined and (entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
+                       or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
+                       and not is_french_word(first.lower()) and not is_french_word(last.lower())):
+            joined[-1] += "\n" + entry
+        else:
+            joined.append(entry)
+    spans = {_normal(entry) for entry in joined} - {""}
+    return spans, ids
+
+
+def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
+    """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
+    entry of the table of contents; 0 if none."""
+    for count in range(min(8, len(lines) - start), 0, -1):
+        if _normal(" ".join(line.text.strip() for line in lines[start:start + count])) in spans:
+            return count
+    return 0
+
+
+def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
+    """When the extraction does not separate paragraphs by blank lines, find their ends from line widths.
+
+    - A line that had room for the next line's first word ends its paragraph (the reflow test, against the
+      width of a full line of the block, or of the text's columns), when it ends a sentence or the next
+      line opens with a capital.
+    - A run of lines that is an entry of the printed table of contents, after a paragraph's end, is a title
+      of its own (marked for the headings step).
+    - A short line without final punctuation between finished sentences is a title on its own.
+    - Numbered notes at the foot of each PDF page are footnotes (:func:`_page_notes`).
     """
     state.step = "paragraphs"
     # The style of the extraction: after a short line that ends a sentence, does a blank line follow?
@@ -363,35 +474,214 @@ def split_dense(state: State) -> None:
     glued = sum(1 for i in ends if lines[i + 1])
     if len(ends) < 5 or glued <= 0.35 * len(ends):
         return
-    state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line lengths")
+    state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
+    column = _column_width(lines)
+    _foot_notes(state, column)
+    spans, toc_blocks = _toc_spans(state)
+    state.toc_titles = spans
     result: list[Block] = []
-    for block in state.blocks:
-        if block.kind != "para" or len(block.lines) < 2:
+    after_toc = False  # the titles are looked for after the table of contents (the cover precedes it)
+    blocks = state.blocks
+    for position, block in enumerate(blocks):
+        following_block = blocks[position + 1] if position + 1 < len(blocks) else None
+        if block.kind == "label" and after_toc and following_block is not None and following_block.kind == "para" \
+                and _toc_run([*block.lines, *following_block.lines], 0, spans) > 1:
+            # "Zoom sur" set apart from the rest of its title ("l'espace public" | "numérique"): one title
+            following_block.lines[:0] = block.lines
+            block.kind = "removed"
+            continue
+        if block.kind != "para" or id(block) in toc_blocks:
+            after_toc = after_toc or id(block) in toc_blocks
             result.append(block)
             continue
-        width = max(len(line.text.strip()) for line in block.lines)
+        texts = [line.text.strip() for line in block.lines]
+        # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
+        # or belong to another frame the extraction merged in: the columns' width then
+        full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
         current: list[Line] = []
         previous_ended = True
-        for index, line in enumerate(block.lines):
-            text = line.text.strip()
-            following = block.lines[index + 1].text.strip() if index + 1 < len(block.lines) else ""
-            title = previous_ended and len(text) < 0.7 * width and following[:1].isupper() \
-                and not text.endswith(tuple(_TERMINAL + ",")) and not _BULLET.match(text)
+        index = 0
+        while index < len(block.lines):
+            line, text = block.lines[index], texts[index]
+            run = _toc_run(block.lines, index, spans) if previous_ended and after_toc else 0
+            following = texts[index + run] if index + run < len(texts) else ""
+            if run and not following[:1].islower():
+                if current:
+                    result.append(Block(current, page=block.page))
+                    current = []
+                title = Block(block.lines[index:index + run], page=block.page, data={"toc": True})
+                result.append(title)
+                state.guess(line.no, f"{_plain(title.raw())!r}: a title of the table of contents")
+                index += run
+                continue
+            following = texts[index + 1] if index + 1 < len(texts) else ""
+            short = printed_width(text) < 0.7 * full
+            # after a sentence's end (even on a full line: the title did not fit after it)
+            after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
+            title = after_end and short and following[:1].isupper() \
+                and not _ends_sentence(text) and not _BULLET.match(text)
             if title:
                 if current:
                     result.append(Block(current, page=block.page))
                 result.append(Block([line], page=block.page))
                 current = []
+                index += 1
                 continue
             current.append(line)
-            previous_ended = text.endswith(tuple(".!?…:»”")) and len(text) < 0.85 * width
+            # the reflow test; or, in a narrow column where the test's margin is a good part of a line, a
+            # sentence's end on a line shorter than the column; or a sentence's end before a speaker's name
+            previous_ended = bool(following) and not text.endswith("-") and (
+                _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
+                                                             or not following[:1].islower())
+                or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
+                                                       or bool(_SPEAKER.match(following))))
             if previous_ended or _BULLET.match(following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
+            index += 1
         if current:
             result.append(Block(current, page=block.page))
     state.blocks = result
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence or a clause does (a title or a term does not); a closing
+    parenthesis ends a term too ("Tech for good (technologies pour le bien commun)", "TIC(E)")."""
+    return text.endswith(tuple(_TERMINAL.replace(")", "") + ",")) \
+        or text.endswith(")") and "(" not in text and not text[:1].isupper()
+
+
+_NUMBER_ALONE = re.compile(r"\s*(\d{1,3})\s*")
+
+
+def _is_number_block(block: Block) -> int | None:
+    match = _NUMBER_ALONE.fullmatch(block.lines[0].text) if block.kind == "para" and len(block.lines) == 1 else None
+    return int(match.group(1)) if match else None
+
+
+def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster of numbers at a time
+    """Footnotes of a dense extraction: numbers alone on their lines, in the notes' order, and their texts.
+
+    Numbers that follow each other (n, n+1…), with the text the extraction set between them and the one
+    text right after the last, form a cluster. Its texts, cut at paragraph ends (the reflow test), are the
+    notes' texts in order; a text opening in lower case is the body going on, not a note. When they are one
+    fewer than the numbers, the first note's text is the tail of the block glued above the cluster, from
+    the line where the body's text breaks off (:func:`_note_tail`). A note that does not end its sentence
+    ("…qui-se-") goes on where the extraction sets the next page's notes: such a tail above the next
+    cluster, whose numbers all have their text, is its end. Each choice is reported.
+    """
+    blocks = state.blocks
+    expected = 1
+    last_note: Block | None = None
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        number = _is_number_block(blocks[index])
+        if number is None or number not in (expected, expected + 1):
+            result.append(blocks[index])
+            index += 1
+            continue
+        numbers: list[Block] = []
+        paragraphs: list[list[Line]] = []
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if _is_number_block(block) == number:
+                numbers.append(block)
+                number += 1
+            elif block.kind == "para" and _is_number_block(block) is None and _opens_note(block.raw()) \
+                    and not block.lines[0].frame_start:  # a new frame (the next page) is not the notes' foot
+                paragraphs.extend(_reflow_parts(block.lines, column))
+                if len(paragraphs) >= len(numbers) and (following is None or _is_number_block(following) != number):
+                    index += 1
+                    break  # the texts after the cluster's last number, as many as it needs
+            else:
+                break
+            index += 1
+        above = result[-1] if result else None
+        glued = above is not None and above.kind == "para" and above.lines[-1].no + 1 == numbers[0].lines[0].no
+        tail = _note_tail(above, column) if glued and above is not None else None
+        unfinished = last_note is not None and not last_note.raw().rstrip().endswith(tuple(_TERMINAL))
+        if tail is not None and above is not None and (len(paragraphs) == len(numbers) - 1 or
+                                                       len(paragraphs) == len(numbers) and unfinished):
+            pending = above.lines[tail:]
+            above.lines = above.lines[:tail]
+            if not above.lines:
+                result.pop()
+            if len(paragraphs) == len(numbers) and last_note is not None:
+                last_note.lines.extend(pending)
+                state.guess(pending[0].no, f"text glued above note {numbers[0].lines[0].text.strip()} taken "
+                                           f"as the end of note {last_note.data['label']}")
+            else:
+                paragraphs.insert(0, pending)
+                state.guess(pending[0].no, f"note {numbers[0].lines[0].text.strip()}: its text set before its "
+                                           "number")
+        if len(paragraphs) > len(numbers):
+            extra = paragraphs[len(numbers):]
+            paragraphs = paragraphs[:len(numbers)]
+            result.extend(Block(lines, page=numbers[-1].page) for lines in extra)
+        for number_block, lines in zip(numbers, paragraphs + [[]] * (len(numbers) - len(paragraphs)), strict=True):
+            number = int(number_block.lines[0].text)
+            if not lines:
+                state.guess(number_block.line, f"note {number}: no text found for it")
+                continue
+            label = str(number)
+            while label in state.notes:
+                label += "bis"
+            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number})
+            state.notes[label] = note
+            result.append(note)
+            last_note = note
+        expected = int(numbers[-1].lines[0].text) + 1
+    state.blocks = result
+
+
+def _opens_note(text: str) -> bool:
+    """Whether ``text`` can open a footnote: not a sentence going on in lower case, unless an address."""
+    first = text.strip().split(" ", 1)[0].rstrip(".,;:")
+    return bool(first) and (not first[:1].islower() or bool(_HOST.match(first)))
+
+
+_HOST = re.compile(r"[a-z0-9][\w-]*(?:\.[\w-]+)+(?:/\S*)?$")  # an address: "mitpress.mit.edu/books/…"
+
+
+def _reflow_parts(lines: list[Line], column: int) -> list[list[Line]]:
+    """``lines`` cut where a line had room for the next line's first word (and ends a sentence)."""
+    parts: list[list[Line]] = [[]]
+    for index, line in enumerate(lines):
+        parts[-1].append(line)
+        text = line.text.strip()
+        following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        if following and text.endswith(tuple(_TERMINAL)) and _next_word_fits(text, following, column):
+            parts.append([])
+    return [part for part in parts if part]
+
+
+_OPENING_WORDS = frozenset(["à", "de", "des", "du", "la", "le", "les", "l", "d", "et", "ou", "un", "une", "en",
+                            "au", "aux", "par", "pour", "sur", "dans", "avec", "que", "qui", "ce", "cette", "ces",
+                            "son", "sa", "ses", "leur", "leurs", "nos", "vos", "notre", "votre", "entre", "sans"])
+
+
+def _note_tail(block: Block, column: int) -> int | None:
+    """Where, in the block glued to a page's first footnote number, the body's text breaks off: the last line
+    (of the block's last eight) that opens with a capitalised common word after a line ending on a word that
+    cannot end a sentence ("et à" | "Sur ce point"), or that follows a line that ended its paragraph (the
+    next word would have fitted). None if no line does."""
+    lines = [line.text.strip() for line in block.lines]
+    for index in range(len(lines) - 1, max(-1, len(lines) - 9), -1):
+        text = lines[index]
+        if index == 0:
+            return 0
+        before = lines[index - 1]
+        last = re.findall(r"[^\W\d_]+$", before)
+        first = re.match(r"[^\W\d_]+", text)
+        if last and last[0].lower() in _OPENING_WORDS and first and first.group(0)[:1].isupper() \
+                and is_french_word(first.group(0).lower()):
+            return index
+        if before.endswith(tuple(_TERMINAL)) and _next_word_fits(before, text, column):
+            return index
+    return None
 
 
 def navigation_aids(state: State) -> None:
@@ -401,7 +691,7 @@ def navigation_aids(state: State) -> None:
     for block in state.blocks:
         if block.kind == "page":
             in_toc = False
-        elif block.kind == "para" and _TOC.match(block.lines[0].text):
+        elif block.kind == "para" and _toc_title(block):
             in_toc = True
             state.guess(block.line, "table of contents removed (navigation aid)")
         if in_toc and block.kind == "para":
@@ -798,8 +1088,8 @@ def split_short_blocks(state: State) -> None:
     over a signature; a caption over its credit)."""
     result: list[Block] = []
     for block in state.blocks:
-        if block.kind != "para" or not 2 <= len(block.lines) <= 3:
-            result.append(block)
+        if block.kind != "para" or not 2 <= len(block.lines) <= 3 or block.data.get("toc"):
+            result.append(block)  # a title of the table of contents is one block
             continue
         current: list[Line] = []
         for index, line in enumerate(block.lines):
@@ -838,6 +1128,8 @@ def split_signatures(state: State) -> None:
 def find_notes(state: State) -> None:
     """Numbered blocks in note order are footnotes (not years, quantities or list numbers)."""
     state.step = "notes"
+    if state.notes:
+        return  # the notes were found at the foot of each page (dense text)
     expected = 1
     blocks = state.blocks
     for index, block in enumerate(blocks):
@@ -970,7 +1262,9 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
         caps_text = " ".join(li.text.strip() for li in lines[:caps])
-        if caps and caps <= 8 and _caps_is_heading(caps_text):
+        # a printed table of contents lists the titles: then only its entries are titles (and rubric names)
+        listed = len(state.toc_titles) < 3 or bool(block.data.get("toc"))
+        if caps and caps <= 8 and _caps_is_heading(caps_text) and listed:
             level = 2 if at_page_start and not produced else 3
             title_lines, title = lines[:caps], _normal_case(caps_text, set(), True)
             lead = new_blocks[-1] if new_blocks and not produced else None
@@ -990,7 +1284,7 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         elif caps and caps == len(lines):
             block.data["uppercase"] = True  # a lead-in or a dated line in capitals: a paragraph
             block.text = _normal_case(block.text, set(), True)
-        elif not produced and len(lines) >= 4:
+        elif not produced and len(lines) >= 4 and listed:
             # A short first line without final punctuation over longer text: a title ("Samuel Goëta").
             first = lines[0].text.strip()
             others = [len(li.text.strip()) for li in lines[1:]]
@@ -1009,10 +1303,24 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             new_blocks.extend(produced)
             at_page_start = False
             continue
+        if block.data.get("toc") and not block.data.get("uppercase"):
+            # an entry of the printed table of contents: a title; under a title right above it, one level down
+            block.kind = "heading"
+            above = new_blocks[-1] if new_blocks else None
+            if above is not None and above.kind == "heading" and above.level == 2:
+                block.level = 3
+            elif at_page_start:
+                block.level, in_part = 2, False
+            else:
+                block.level = 3 if in_part else 2
+            state.guess(block.line, f"title {_plain(block.text)!r} of the table of contents: level {block.level}")
+            new_blocks.append(block)
+            at_page_start = False
+            continue
         # A short block of title lines followed by text (a subheading in the body).
         text = block.text
         inner_ends = any(li.text.strip().endswith((".", "!", "?", ":")) for li in block.lines[:-1])
-        if len(block.lines) <= 3 and len(text) <= 90 and len(text.split()) <= 12 and not inner_ends \
+        if len(block.lines) <= 3 and len(text) <= 90 and len(text.split()) <= 12 and not inner_ends and listed \
                 and not text.endswith(tuple(_TERMINAL + ",")) and text[:1].isupper() \
                 and not _BULLET.match(block.lines[0].text) and not block.data.get("uppercase") \
                 and not _CREDIT.match(text) and not _BYLINE.match(text) and LINK_OPEN not in text \
@@ -1543,6 +1851,8 @@ def find_glossary(state: State) -> None:
             result.append(block)
             continue
         rubric = _starts_rubric(block.lines)
+        if block.data.get("toc") and not rubric:
+            inside = False  # another title of the table of contents: the glossary is over
         if rubric:
             inside = _normal(rubric[0]) == _normal("Lexique")
             if not inside:
@@ -1563,7 +1873,7 @@ def find_glossary(state: State) -> None:
             block.lines = [Line(term_block.lines[0].no, term_block.lines[0].text.rstrip() + "  "), *block.lines]
         lines = block.lines
         if len(lines) == 1 and len(lines[0].text.strip()) <= 50 and \
-                not lines[0].text.strip().endswith(tuple(_TERMINAL + ",")):
+                not _ends_sentence(lines[0].text.strip()):
             block.data["term_line"] = True
             result.append(block)
             continue
@@ -1652,8 +1962,8 @@ def find_sidebars(state: State) -> None:
             block.kind = "sidebar"
             block.data["label"] = ""
             members = []
-            for other in blocks[index + 1:]:
-                if other.kind in ("heading", "sidebar", "label"):
+            for position, other in enumerate(blocks[index + 1:], start=index + 1):
+                if other.kind in ("heading", "sidebar", "label") or _opens_interview(blocks, position):
                     break
                 if other.kind in ("para", "item", "byline", "credit", "signature"):
                     other.data["in_sidebar"] = block
@@ -1691,6 +2001,15 @@ def find_sidebars(state: State) -> None:
                     break
                 other.data["in_sidebar"] = title
                 members.append(other)
+
+
+def _opens_interview(blocks: list[Block], index: int) -> bool:
+    """Whether ``blocks[index]`` is a question answered by a named speaker in the next block: the interview
+    goes on after a box, it is not in it."""
+    block = blocks[index]
+    following = next((b for b in blocks[index + 1:] if b.kind not in ("page", "removed", "url")), None)
+    return block.kind == "para" and _plain(block.text).rstrip().endswith("?") and following is not None \
+        and following.kind == "para" and bool(_SPEAKER.match(_plain(following.text)))
 
 
 def find_interviews(state: State) -> None:

@@ -1,0 +1,190 @@
+"""The raw-text importer on dense extractions (``pdftotext``'s default output): no blank line between
+paragraphs, a printed table of contents, numbered footnotes at the foot of each page.
+
+The texts are invented and set by a greedy typesetter that breaks lines where the next word does not fit
+(with the importer's own width estimate), so that each rule is tested on the shape it reads, not on one
+carnet's words.
+"""
+
+from __future__ import annotations
+
+from converter import tree as t
+from converter.readers import pdftext
+from converter.readers.pdftext import import_text, printed_width
+from converter.walk import iter_nodes, plain_text
+
+WIDTH = 30000  # a column about sixty characters wide
+
+SENTENCES = [
+    "Les ateliers du quartier accueillent chaque semaine des personnes qui veulent apprendre à se servir d'un "
+    "ordinateur, écrire un courriel ou remplir un formulaire en ligne sans aide",
+    "La médiathèque prête des tablettes aux familles qui n'en ont pas et propose des permanences le samedi matin "
+    "avec deux médiatrices formées par le département",
+    "Un bus équipé de postes informatiques circule dans les villages éloignés du centre pour que chacun puisse faire "
+    "ses démarches près de chez lui",
+    "Les bénévoles de l'association réparent les ordinateurs donnés par les entreprises et les revendent à petit "
+    "prix aux étudiants comme aux retraités",
+    "Chaque mois une rencontre réunit les aidants numériques du territoire pour partager leurs outils, leurs "
+    "difficultés et les solutions trouvées ensemble",
+    "Le centre social a ouvert un espace de travail partagé où des habitants sans connexion viennent imprimer leurs "
+    "documents et préparer leurs entretiens",
+    "Des lycéens animent des séances d'initiation pour leurs grands-parents dans la salle des fêtes, un mercredi sur "
+    "deux, avec le soutien de la mairie",
+    "La région finance des formations courtes pour les agents d'accueil des services publics afin qu'ils "
+    "accompagnent mieux les usagers en difficulté",
+    "Une carte des lieux d'accompagnement est affichée dans chaque mairie et mise à jour chaque trimestre par le "
+    "réseau des médiateurs et médiatrices",
+    "Les habitants ont proposé de nouveaux horaires d'ouverture le soir pour les personnes qui travaillent en "
+    "journée et ne peuvent venir avant dix-huit heures",
+    "Le festival du numérique a accueilli cette année plus de deux mille visiteurs venus tester des logiciels libres "
+    "et rencontrer les associations locales",
+    "Une ligne téléphonique gratuite répond aux questions sur les démarches en ligne du lundi au vendredi, avec un "
+    "rappel proposé le lendemain",
+    "Les écoles du secteur prêtent leurs salles informatiques pendant les vacances scolaires pour des stages ouverts "
+    "à tous les âges et à toutes les familles",
+    "Le conseil de quartier a voté un budget pour équiper la maison des associations d'un accès sans fil ouvert et "
+    "de deux postes en libre service",
+    "Des cafés numériques sont organisés dans les commerces de la place du marché, où chacun vient avec son "
+    "téléphone et ses questions du moment",
+    "Les médiateurs tiennent un carnet de bord commun qui recense les demandes les plus fréquentes et les réponses "
+    "qu'ils ont su y apporter ensemble",
+]
+
+
+def typeset(text: str, width: int = WIDTH) -> list[str]:
+    """``text`` broken into lines as a typesetter does: a line ends when the next word does not fit."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and printed_width(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def paragraph(seed: int, call: str = "") -> list[str]:
+    """Sentence ``seed`` set as a paragraph whose last line is short (as most paragraphs' last lines are);
+    ``call`` glued to its fifth word (a note call)."""
+    words = SENTENCES[seed % len(SENTENCES)].split()
+    words[4] += call
+    while len(words) > 3:
+        lines = typeset(" ".join(words) + ".")
+        if len(lines[-1].split()) <= 3:
+            return lines
+        words = words[:-1]
+    raise AssertionError("no short last line")
+
+
+def body(count: int, start: int = 0) -> list[str]:
+    return [line for k in range(count) for line in paragraph(start + k)]
+
+
+def paragraphs_of(document: t.Document) -> list[str]:
+    return [plain_text(n) for n in iter_nodes(t.Document(children=document.children)) if isinstance(n, t.Paragraph)]
+
+
+def headings_of(document: t.Document) -> list[tuple[int, str]]:
+    return [(n.level, plain_text(n)) for n in iter_nodes(document) if isinstance(n, t.Heading)]
+
+
+def test_printed_width_follows_the_letters_not_their_count() -> None:
+    assert printed_width("mmmm") > printed_width("iiii") * 3
+    assert printed_width("À") == printed_width("A")  # an accent does not widen a letter
+
+
+def test_reflow_test_next_word_would_have_fitted() -> None:
+    assert pdftext._next_word_fits("Un début de ligne.", "Suite", WIDTH)
+    full = typeset(SENTENCES[0])[0]
+    assert not pdftext._next_word_fits(full, SENTENCES[0].split()[len(full.split())], WIDTH)
+    # a word and the marks French typography binds to it move together ("« Carnet", "voilà :")
+    assert pdftext._UNBREAKABLE_START.match("« Carnet d’exemple").group(0) == "« Carnet"
+    assert pdftext._UNBREAKABLE_START.match("voilà : la suite").group(0) == "voilà :"
+
+
+def test_dense_paragraphs_end_where_the_next_word_would_have_fitted() -> None:
+    lines = ["Mon carnet", "", *body(8)]
+    document, state = import_text("\n".join(lines) + "\n")
+    found = [p for p in paragraphs_of(document) if p != "Mon carnet"]
+    assert len(found) == 8
+    assert any("guessed from line widths" in d.message for d in state.diagnostics)
+
+
+def test_table_of_contents_lists_the_titles() -> None:
+    toc = ["Table des matières", "Premiers pas", "Les ateliers du samedi", "Une rencontre avec les bénévoles",
+           "du quartier", "Lexique", ""]  # the table of contents has its page
+    lines = ["Le carnet des ateliers", "", *toc, "\fPremiers pas", *body(3), "Les ateliers du samedi", *body(3, 3),
+             "Un titre qui n’est pas listé", *body(2, 6), "Une rencontre avec les", "bénévoles du quartier",
+             *body(3, 8)]
+    document, state = import_text("\n".join(lines) + "\n")
+    titles = [text for _, text in headings_of(document)]
+    assert "Premiers pas" in titles and "Les ateliers du samedi" in titles
+    assert "Une rencontre avec les bénévoles du quartier" in titles  # wrapped otherwise than in the table
+    assert "Un titre qui n’est pas listé" not in titles  # a table lists every title: a short line is not one
+    assert "Table des matières" not in titles
+    assert any("a title of the table of contents" in d.message and d.line for d in state.diagnostics)
+
+
+def test_table_of_contents_entry_wrapped_over_lines_is_one_title() -> None:
+    state = pdftext.State("")
+    pdftext.split_lines(state, "Table des matières\nUn titre long qui se poursuit\nsur une autre ligne\n"
+                               "Un autre titre\nUn entretien croisé avec Isabelle\nBruno, chercheuse\n")
+    pdftext.split_blocks(state)
+    spans, _ = pdftext._toc_spans(state)
+    assert "un titre long qui se poursuit sur une autre ligne" in spans
+    assert "un autre titre" in spans
+    assert "un entretien croisé avec isabelle bruno, chercheuse" in spans  # a name goes on
+
+
+def test_foot_notes_number_then_text_and_text_before_number() -> None:
+    # the print pages are named ("Page 2"): a number alone is not taken for a page number
+    lines = ["Mon carnet", "Page 1", *body(3), *paragraph(3, "1"), "1", "", "Voir le rapport annuel de la ville.", "",
+             "\f" + "\n".join(body(2, 4)), *paragraph(6, "2"), *paragraph(7, "3"),
+             "Sur ce point, voir le site de l’association.", "2", "", "3", "",
+             "Voir aussi le programme des ateliers.", "", "\f" + "\n".join(body(3, 8))]
+    document, state = import_text("\n".join(lines) + "\n")
+    notes = {n.id: plain_text(n) for n in document.notes}
+    assert notes == {"note-1": "Voir le rapport annuel de la ville.",
+                     "note-2": "Sur ce point, voir le site de l’association.",
+                     "note-3": "Voir aussi le programme des ateliers."}
+    calls = [n.note_id for n in iter_nodes(document) if isinstance(n, t.NoteRef)]
+    assert calls == ["note-1", "note-2", "note-3"]
+    assert any("note 2: its text set before its number" in d.message for d in state.diagnostics)
+
+
+def test_foot_note_cut_by_the_page_goes_on_above_the_next_notes() -> None:
+    lines = ["Mon carnet", "Page 1", *body(3), *paragraph(3, "1"), "1", "", "Voir le compte rendu publié sur", "",
+             "\f" + "\n".join(body(2, 4)), *paragraph(6, "2"), "le site de la ville.", "2", "",
+             "Voir le programme.", "", "\f" + "\n".join(body(3, 8))]
+    document, state = import_text("\n".join(lines) + "\n")
+    notes = {n.id: plain_text(n) for n in document.notes}
+    assert notes == {"note-1": "Voir le compte rendu publié sur le site de la ville.", "note-2": "Voir le programme."}
+    assert any("taken as the end of note 1" in d.message for d in state.diagnostics)
+
+
+def test_numbers_that_do_not_follow_the_notes_order_stay_text() -> None:
+    lines = ["Mon carnet", "", *body(4), "12", "", "Douze ateliers ont eu lieu.", "", *body(3, 5)]
+    document, _ = import_text("\n".join(lines) + "\n")
+    assert not document.notes
+
+
+def test_a_term_may_end_with_a_parenthesis() -> None:
+    assert not pdftext._ends_sentence("Tech for good (technologies pour le bien commun)")
+    assert not pdftext._ends_sentence("TIC(E)")
+    assert pdftext._ends_sentence("une phrase (entre parenthèses).")
+    assert pdftext._ends_sentence("et la fin de la phrase)")
+
+
+def test_a_box_stops_where_an_interview_goes_on() -> None:
+    blocks = [pdftext.Block([pdftext.Line(1, "Zoom sur… Les données")], kind="heading", text="Zoom sur… Les données"),
+              pdftext.Block([pdftext.Line(2, "x")], text="Les données ouvertes sont publiques."),
+              pdftext.Block([pdftext.Line(3, "x")], text="Comment les utilisez-vous ?"),
+              pdftext.Block([pdftext.Line(4, "x")], text="Samuel Goëta : Nous les publions.")]
+    state = pdftext.State("", blocks=blocks)
+    pdftext.find_sidebars(state)
+    assert blocks[1].data.get("in_sidebar") is blocks[0]
+    assert "in_sidebar" not in blocks[2].data and "in_sidebar" not in blocks[3].data
