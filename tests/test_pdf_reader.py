@@ -291,6 +291,32 @@ def test_only_annotated_text_is_a_link() -> None:
                      title: "https://youtu.be/ZJZkKFh1FRM"}
 
 
+def test_bold_paragraphs_before_an_answer_are_its_question() -> None:
+    """issue 6: an interview's question set in bold may be a statement, or take two paragraphs: the bold
+    paragraphs right before an answer are one question turn."""
+    texts = [("« Nettoyer des données », accompagner des structures, acculturer des publics.", True),
+             ("Quels sont les points aveugles de cette logique ?", True),
+             ("Samuel Goëta : Avec Joël Gombin, nous avons créé Datactivist en 2016.", False)]
+    layout = P.Layout(body_size=10.0, blocks=[P.PBlock([line(text, 100 + 30 * n, bold=bold)], 1)
+                                              for n, (text, bold) in enumerate(texts)])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (interview,) = [n for n in iter_nodes(document) if isinstance(n, t.Interview)]
+    assert [(turn.role, len(turn.children)) for turn in interview.turns] == [("question", 2), ("answer", 1)]
+    assert interview.turns[1].speaker == "Samuel Goëta"
+
+
+def test_text_outside_the_box_is_not_in_the_sidebar() -> None:
+    """issue 6: a sidebar drawn in a box ends with the box, whatever the text steps' rubric rule says."""
+    layout = P.Layout(body_size=10.0, has_levels=True, blocks=[
+        P.PBlock([line("Zoom sur… Le concept de ville", 100, size=14, bold=True)], 1, level=3, box=0),
+        P.PBlock([line("L’expression désigne une ville qui développe ses services.", 130)], 1, box=0),
+        P.PBlock([line("Un paragraphe du corps, après l’encadré.", 200)], 1)])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (sidebar,) = [n for n in iter_nodes(document) if isinstance(n, t.Sidebar)]
+    assert [plain_text(n) for n in sidebar.children] == ["L’expression désigne une ville qui développe ses services."]
+    assert plain_text(document.children[-1]) == "Un paragraphe du corps, après l’encadré."
+
+
 def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:
     """issue 6: the kitchen-sink carnet in two columns, printed by LibreOffice: headings at their levels,
     the three footnotes called at their words, the sidebar, the links, the cover's title as metadata."""

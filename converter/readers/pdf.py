@@ -1162,8 +1162,16 @@ def _headings_step(layout: Layout) -> Callable[[State], None]:
 
 def _boxes_step(layout: Layout) -> Callable[[State], None]:
     def find_boxes(state: State) -> None:
-        """The blocks drawn in one box form a sidebar, titled by its first heading."""
+        """The blocks drawn in one box form a sidebar, titled by its first heading; a block the text steps
+        put in a sidebar drawn in a box, and drawn outside any box, is not in it."""
         state.step = "sidebars"
+        for block in state.blocks:
+            owner = block.data.get("in_sidebar")
+            origin, titled = _layout_block(layout, block), _layout_block(layout, owner) if owner else None
+            if owner is not None and origin is not None and origin.box < 0 and titled is not None \
+                    and titled.box >= 0:
+                del block.data["in_sidebar"]
+                owner.data["members"] = [m for m in owner.data.get("members", []) if m is not block]
         title: Block | None = None
         box = -1
         for block in state.blocks:
@@ -1271,6 +1279,34 @@ def _pullquotes_step(layout: Layout) -> Callable[[State], None]:
     return find_layout_pullquotes
 
 
+def _interviews_step(layout: Layout) -> Callable[[State], None]:
+    def find_layout_interviews(state: State) -> None:
+        """The text steps' interviews; then the paragraphs set all in bold right before an answer are its
+        question (a question may be a statement, or take two paragraphs: the first opens the turn, the
+        others go on in it)."""
+        pdftext.find_interviews(state)
+        blocks = [b for b in state.blocks if b.kind not in ("url", "removed", "page", "label")]
+        for index, block in enumerate(blocks):
+            if block.kind != "answer":
+                continue
+            run: list[Block] = []
+            for other in reversed(blocks[:index]):
+                origin = _layout_block(layout, other)
+                if other.kind not in ("para", "question") or origin is None or origin.bold < 0.95 \
+                        or origin.level or other.data.get("in_sidebar"):
+                    break
+                run.insert(0, other)
+            if not run:
+                continue
+            if run[0].kind != "question":
+                state.guess(run[0].line, "a paragraph in bold before an answer taken as its question")
+            run[0].kind = "question"
+            for other in run[1:]:
+                other.kind = "answer_more"
+                other.data["turn"] = run[0]
+    return find_layout_interviews
+
+
 def _calls_step(layout: Layout) -> Callable[[State], None]:
     def link_remaining_calls(state: State) -> None:
         """The calls the layout did not place (no superscript): found in the text, as the text reader does."""
@@ -1299,6 +1335,8 @@ def _steps(layout: Layout) -> list[tuple[str, Callable[[State], None]]]:
             steps.append((name, _pullquotes_step(layout)))
         elif name == "glossary" and layout.has_levels:
             steps.append((name, _glossary_step(layout)))
+        elif name == "interviews":
+            steps.append((name, _interviews_step(layout)))
         elif name == "note calls" and layout.has_footnotes:
             steps.append((name, _calls_step(layout)))
         else:
