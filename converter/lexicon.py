@@ -8,8 +8,8 @@ The list is pyspellchecker's ``fr.json.gz`` (word → frequency, 140,000 words).
 0.15 s of CPU per process (decompressing, finding the keys, lower-casing, hashing 140,000 words into a set),
 a tenth of a whole conversion of carnet #9 (issue 7). So the words are kept as a *sorted list* looked up by
 bisection, and that list is written once to the user's cache folder (``$XDG_CACHE_HOME/carnet-accessible``,
-else ``~/.cache/carnet-accessible``) as plain text, one word per line: later processes only read and split
-it (about 10 ms). The cache file is named after the list's size and date, so a
+else ``~/.cache/carnet-accessible``) as plain text, one word per line: later processes only read it, and
+search it in place until they have looked up enough words to split it (see :class:`Lexicon`). The cache file is named after the list's size and date, so a
 new word list gives a new cache file; when the cache cannot be read or written, the list is built in
 memory, with the same words.
 """
@@ -38,24 +38,96 @@ class Lexicon:
     A lookup costs a microsecond or two instead of a set's fraction of one, but the importer and the
     transforms look up a few thousand words per carnet, whereas building a set of 140,000 words costs
     tens of milliseconds in every process.
+
+    Read from the cache, the lexicon is first searched in the file's bytes as read (sorted lines; UTF-8
+    keeps the order of code points): a conversion looks up a hundred words, and splitting 140,000 lines
+    into strings cost it more than all its lookups. After :attr:`SPLIT_AFTER` lookups (the importer makes
+    thousands) the lines are split into a list once, where bisection is faster.
     """
 
-    __slots__ = ("_words",)
+    __slots__ = ("_words", "_text", "_lookups")
+    SPLIT_AFTER = 400
 
-    def __init__(self, sorted_words: list[str]) -> None:
+    def __init__(self, sorted_words: list[str] | None = None, *, text: bytes = b"") -> None:
         self._words = sorted_words
+        self._text = text
+        self._lookups = 0
+
+    @classmethod
+    def from_cache(cls, text: bytes) -> Lexicon | None:
+        """The lexicon of a cache file's bytes, or None when they cannot be trusted: a cache cut short or
+        edited by hand must still hold many lines, sorted (checked on a sample) and in UTF-8."""
+        if text.count(b"\n") < 1000:
+            return None
+        sample = []  # ~150 places: the line there and the next one
+        for position in range(0, len(text) - 1, len(text) // 150):
+            end = text.find(b"\n", position)
+            if end >= 0:  # not in the last line
+                sample += [_line_at(text, position), _line_at(text, end + 1)]
+        try:
+            decoded = [line.decode("utf-8") for line in sample]
+        except UnicodeDecodeError:
+            return None
+        pairs = zip(decoded[::2], decoded[1::2], strict=False)  # each line before the next: strictly
+        if not all(a < b for a, b in pairs) or not all(a <= b for a, b in zip(decoded, decoded[1:], strict=False)):
+            return None
+        return cls(text=text)
+
+    def _list(self) -> list[str]:
+        if self._words is None:
+            self._words = self._text.decode("utf-8", errors="replace").split("\n")
+            self._text = b""
+        return self._words
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        index = bisect_left(self._words, word)
-        return index < len(self._words) and self._words[index] == word
+        words = self._words
+        if words is None:
+            self._lookups += 1
+            if self._lookups <= self.SPLIT_AFTER:
+                return _in_sorted_lines(self._text, word)
+            words = self._list()
+        index = bisect_left(words, word)
+        return index < len(words) and words[index] == word
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._words)
+        return iter(self._list())
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._list())
+
+
+def _line_at(text: bytes, position: int) -> bytes:
+    """The line of ``text`` that holds the byte at ``position``."""
+    start = text.rfind(b"\n", 0, position) + 1
+    end = text.find(b"\n", position)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _in_sorted_lines(text: bytes, word: str) -> bool:
+    """Whether ``word`` is one of the sorted lines of ``text``, by bisection over its bytes: the middle
+    byte's line is compared, and the search goes on in the lines before it or after it."""
+    if not word or "\n" in word:
+        return False
+    try:
+        key = word.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no word of the list
+        return False
+    low, high = 0, len(text)  # the lines that start in [low, high) are left
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind(b"\n", low, middle) + 1 or low
+        end = text.find(b"\n", middle)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line == key:
+            return True
+        if line < key:
+            low = end + 1
+        else:
+            high = start
+    return False
 
 
 def _source() -> Path | None:
@@ -104,11 +176,10 @@ def _cached(kind: str, build: Callable[[Path | None], list[str]]) -> Lexicon:
     if source is None:  # pragma: no cover - a pyspellchecker laid out differently
         return Lexicon(build(None))
     try:
-        words = _cache_file(source, kind).read_text(encoding="utf-8").split("\n")
-        # A cache edited by hand or cut short is not trusted: the list must still be sorted and non-empty.
-        if len(words) > 1000 and all(a < b for a, b in zip(words[::997], words[1::997], strict=False)):
-            return Lexicon(words)
-    except (OSError, UnicodeDecodeError, RuntimeError):
+        cached = Lexicon.from_cache(_cache_file(source, kind).read_bytes())
+        if cached is not None:
+            return cached
+    except (OSError, RuntimeError):
         pass
     words = build(source)
     with contextlib.suppress(OSError, RuntimeError):  # a read-only home, or none: the list stays in memory

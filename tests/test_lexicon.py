@@ -76,3 +76,26 @@ def test_accents_aside(fresh: Path) -> None:
     lexicon._unaccented_words.cache_clear()
     assert list(lexicon._unaccented_words()) == built == sorted({lexicon.strip_accents(w) for w in
                                                                  lexicon.french_words()})
+
+
+def test_lookups_in_the_cache_bytes_and_after_the_split(fresh: Path) -> None:
+    """Issue 7: read from the cache, words are first looked up in the file's bytes, then in the list it is
+    split into after many lookups: the answers are the list's, every word and near misses alike."""
+    words = list(lexicon.french_words())
+    (cached,) = fresh.glob("lexicon-fr-*.txt")
+    in_place = lexicon.Lexicon.from_cache(cached.read_bytes())
+    assert in_place is not None
+    probes = words[::37] + [w + "x" for w in words[::101]] + [w[:-1] for w in words[::103]] + \
+        ["", "\n", "a\nb", "\ud800", words[0], words[-1], "zzzzzz", "0"]
+    known = set(words)
+    expected = [p in known for p in probes]
+    assert [lexicon._in_sorted_lines(cached.read_bytes(), p) for p in probes] == expected
+    assert [p in in_place for p in probes] == expected, "across the switch from bytes to list"
+    assert in_place._words is not None, f"split after {lexicon.Lexicon.SPLIT_AFTER} lookups"
+
+
+def test_cache_with_a_long_last_line_is_trusted() -> None:
+    words = [f"mot{i:05d}" for i in range(3000)]
+    text = "\n".join([*words, "z" * 50_000]).encode()
+    assert lexicon.Lexicon.from_cache(text) is not None
+    assert lexicon.Lexicon.from_cache("\n".join(reversed(words)).encode()) is None, "out of order"
