@@ -188,3 +188,12 @@ def test_a_box_stops_where_an_interview_goes_on() -> None:
     pdftext.find_sidebars(state)
     assert blocks[1].data.get("in_sidebar") is blocks[0]
     assert "in_sidebar" not in blocks[2].data and "in_sidebar" not in blocks[3].data
+
+
+def test_a_first_name_glued_to_a_name_is_split_not_a_brand() -> None:
+    text = ("Une rencontre avec Jacques François et les équipes de France Services.\n\n"
+            "Une notion utilisée par JacquesChirac dans les années 1990, comme FranceConnect et YouTube.\n")
+    document, state = import_text(text)
+    paragraphs = [p for p in paragraphs_of(document)]
+    assert "Une notion utilisée par Jacques Chirac dans les années 1990, comme FranceConnect et YouTube." in paragraphs
+    assert any("'Jacques Chirac'" in d.message and d.line == 3 for d in state.diagnostics)

@@ -132,6 +132,8 @@ class State:
     glued: set[tuple[int | None, str]] = field(default_factory=set)
     """The glued words already split and reported (a text joined again from its lines meets them again)."""
     link_keys: tuple[int, list[str]] | None = None
+    first_names: frozenset[str] | None = None
+    """The words the text uses as first names (a cache: :func:`_first_names`)."""
     toc_titles: set[str] = field(default_factory=set)
     """The entries of the printed table of contents, in normal form (the document's titles)."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
@@ -819,8 +821,10 @@ def split_glued_words(state: State) -> None:
 
     A lower-case word the lexicon does not know that is a known word and a word that opens a phrase
     ("techniquesde", "denos", "propresaux"); a known word glued to a capitalised one ("typeYouTube"); a
-    sentence's end glued to the next one ("l’intelligence.Elle"). Two capitalised names glued together
-    ("JacquesChirac") are left as they are: brand names are written that way too (FranceConnect).
+    sentence's end glued to the next one ("l’intelligence.Elle"); a first name glued to a name
+    ("JacquesChirac"), when the text uses that first name before another name elsewhere ("Jacques
+    François") and the lexicon knows neither half: brand names are written that way too (FranceConnect,
+    MobileConnect, YouTube), with a common word or a half never used alone.
     """
     state.step = "glued words"
     for block in state.blocks:
@@ -860,8 +864,16 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
             return f"{word}. {following}"
         return match.group(0)
 
+    def names(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if head in _first_names(state) and not is_french_word(tail.lower()):
+            split.append((match.group(0), f"{head} {tail}"))
+            return f"{head} {tail}"
+        return match.group(0)
+
     text = _LOWER_TOKEN.sub(glued, text)
     text = _LOWER_THEN_CAPITAL.sub(capital, text)
+    text = _GLUED_NAMES.sub(names, text)
     text = _SENTENCE_GLUED.sub(sentence, text)
     step, state.step = state.step, "glued words"
     for glued_form, words in split:
@@ -871,6 +883,20 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
             state.guess(line, f"words glued by the extraction split: {words!r}")
     state.step = step
     return text
+
+
+_GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
+_NAME_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) [A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _first_names(state: State) -> frozenset[str]:
+    """Capitalised words the text uses as first names: set before another capitalised word ("Jacques
+    François") and unknown to the lexicon (a common word would be a brand's half: "France" in FranceConnect).
+    Computed once per text."""
+    if state.first_names is None:
+        found = {match.group(1) for line in state.lines for match in _NAME_PAIR.finditer(line.text)}
+        state.first_names = frozenset(word for word in found if not is_french_word(word.lower()))
+    return state.first_names
 
 
 def _page_keys(state: State) -> list[str]:
