@@ -197,3 +197,34 @@ def test_a_first_name_glued_to_a_name_is_split_not_a_brand() -> None:
     paragraphs = [p for p in paragraphs_of(document)]
     assert "Une notion utilisée par Jacques Chirac dans les années 1990, comme FranceConnect et YouTube." in paragraphs
     assert any("'Jacques Chirac'" in d.message and d.line == 3 for d in state.diagnostics)
+
+
+def _joined_line(word: str, cut: int, rest: str) -> str:
+    """A line as pdftotext gives it after joining ``word``, hyphenated at ``cut`` at a line's end, with the
+    next line (``rest``): the first line was full, the hyphen is dropped."""
+    words: list[str] = []
+    filler = iter(" ".join(SENTENCES).split())
+    while printed_width(" ".join([*words, word[:cut] + "-"])) <= WIDTH:
+        words.append(next(filler))
+    words.pop()
+    while printed_width(" ".join([*words, "et", word[:cut] + "-"])) <= WIDTH:
+        words.append("et")
+    assert printed_width(" ".join([*words, word])) > WIDTH
+    return " ".join([*words, word[:cut] + word[cut + 1:], rest])
+
+
+def test_a_hyphen_dropped_by_the_extraction_at_a_line_end_is_restored() -> None:
+    joined = _joined_line("peut-être", 4, "que les ateliers du samedi accueilleront aussi les enfants.")
+    address = _joined_line("fing.org/toutes-les-actions/audacities.html", 19, "pour en savoir plus.")
+    lines = ["Mon carnet", "", *body(6), joined, *body(5, 6), address, *body(5, 11)]  # mostly full lines
+    document, state = import_text("\n".join(lines) + "\n")
+    text = " ".join(paragraphs_of(document))
+    assert "peut-être que les ateliers" in text
+    assert "fing.org/toutes-les-actions/audacities.html pour" in text
+    assert any("the hyphen the extraction dropped" in d.message for d in state.diagnostics)
+
+
+def test_a_word_the_lexicon_knows_whole_keeps_no_hyphen() -> None:
+    assert pdftext._joined_hyphen("aujourd’hui,", 3000, WIDTH) is None
+    assert pdftext._joined_hyphen("rendezvous", printed_width("rendez"), WIDTH) == 6
+    assert pdftext._joined_hyphen("des", printed_width("d"), WIDTH) is None  # one letter before a word it is not

@@ -478,6 +478,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         return
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     column = _column_width(lines)
+    _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
@@ -555,6 +556,64 @@ def _ends_sentence(text: str) -> bool:
 
 
 _NUMBER_ALONE = re.compile(r"\s*(\d{1,3})\s*")
+
+
+def _restore_joined_hyphens(state: State, column: int) -> None:
+    """The hyphen of a word the extraction joined across a line end, restored where it belongs to the word.
+
+    pdftotext joins a word hyphenated at a line end and drops the hyphen, whatever the hyphen was: the line
+    that holds the joined word is then about two lines long. The token that crosses the column's width is
+    the joined one; its hyphen is restored, at the cut that fits the first line, when the lexicon knows the
+    hyphenated form (rez-de-chaussée, peut-être), when a pronoun follows a verb (envisagez-vous), when a
+    capital follows a small letter (ÉtatsUnis), when one letter stands before a word (einclusion), or when
+    both halves are words in an address (toutes-lesactions). Each restored hyphen is reported.
+    """
+    state.step = "dehyphenation"
+    for block in state.blocks:
+        if block.kind != "para":
+            continue
+        for line in block.lines:
+            text = line.text.strip()
+            if printed_width(text) <= 1.25 * column:
+                continue
+            before = 0
+            tokens = text.split(" ")
+            for position, token in enumerate(tokens):
+                end = before + printed_width(token)
+                if end > column * (1 - _FIT_SLACK[0]):
+                    cut = _joined_hyphen(token, column - before, column)
+                    if cut is not None:
+                        tokens[position] = f"{token[:cut]}-{token[cut:]}"
+                        line.text = " ".join(tokens)
+                        head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+                        tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+                        state.hyphens.append((line.no, head, tail, True))
+                        state.guess(line.no, f"{token}: the hyphen the extraction dropped at a line end restored "
+                                             f"({tokens[position]})")
+                    break
+                before = end + _SPACE_WIDTH
+
+
+def _joined_hyphen(token: str, room: int, column: int) -> int | None:
+    """Where, in ``token`` (about its first ``room`` units were on the first line), a dropped hyphen belongs:
+    the cut nearest to the line's end, among those the widths allow, that the lexicon accepts."""
+    address = "/" in token or bool(_DOMAIN.search(token))
+    for cut in range(len(token) - 1, 0, -1):
+        width = printed_width(token[:cut] + "-")
+        if width > room + column * _FIT_SLACK[0] or not (token[cut - 1].isalpha() and token[cut].isalpha()):
+            continue
+        if width < room - 3 * column * _FIT_SLACK[0]:
+            break
+        head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+        tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+        if is_french_word(head + tail) or _is_word_any_accent(head + tail) and address:
+            return None  # a word the lexicon knows whole
+        if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
+                or head[-1].islower() and tail[0].isupper() and not address \
+                or len(head) == 1 and cut == 1 and len(tail) > 3 and is_french_word(tail) \
+                or address and _is_word_any_accent(head) and _is_word_any_accent(tail):
+            return cut
+    return None
 
 
 def _is_number_block(block: Block) -> int | None:
