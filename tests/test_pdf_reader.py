@@ -147,6 +147,30 @@ def test_a_dash_after_a_plain_space_goes_on_the_sentence() -> None:
     assert len(P._paragraphs([*lines, *item], 0, 0, {10: 12.0})) == 2
 
 
+def test_a_number_after_a_plain_space_goes_on_the_sentence() -> None:
+    """issue 6: "(web" / "1) et de l’avènement" is one paragraph; "1) " after a sentence's end opens an item."""
+    lines = [line("du web documentaire (web", 100), line("1) et de l’avènement du web", 112)]
+    assert len(P._paragraphs(lines, 0, 0, {10: 12.0})) == 1
+    lines = [line("Trois étapes :", 100), line("1) accueillir chaque personne", 112)]
+    assert len(P._paragraphs(lines, 0, 0, {10: 12.0})) == 2
+
+
+def test_an_address_alone_on_its_line_stays_in_its_paragraph() -> None:
+    """issue 6: "youtu.be/…" alone under "Retrouvez … sur" is the paragraph's text, not a link's address
+    under its title (the text steps would drop it)."""
+    block = P.PBlock([line("Retrouvez l’intégralité du reportage sur", 100), line("youtu.be/yJJhteYcabM", 112)], 0)
+    assert P.render(P.Layout(blocks=[block]))[0] == "Retrouvez l’intégralité du reportage sur youtu.be/yJJhteYcabM"
+
+
+def test_broken_word_at_the_edge_of_an_indented_quote_is_mended() -> None:
+    """issue 6: a quote set in from its column breaks its words at its own edge, not the column's."""
+    block = P.PBlock([line("« Le numériqu", 100, x0=80), line("e doit rester un moyen »", 112, x0=80)], 0)
+    block.lines[0].x1 = 250
+    block.lines[1].x1 = 250
+    P._mend_broken_words(block, 400)
+    assert [li.text for li in block.lines] == ["« Le numérique", "doit rester un moyen »"]
+
+
 def test_bold_terms_over_indented_definitions_are_a_term_list() -> None:
     """issue 6: outside a glossary, two lines in bold or more, each over a paragraph set in further, are a
     list of terms; the text steps give each its term and definition (capitals in normal case)."""

@@ -51,15 +51,20 @@ _BULLET_START = re.compile(r"^([•◦▪▫‣⁃▶▷►▸→➔➜■□–
 _DASHES = ("–", "—", "-")
 
 
-def _starts_item(line: PLine) -> bool:
+def _starts_item(line: PLine, previous: PLine | None = None) -> bool:
     """Whether the line opens a list item: a bullet glyph or a number ("1.") before its text; a dash only
     when the text after it is set at a tab (a list's dash), not after a plain space (a dash that opens an
-    incise, "— la stratégie de …", goes on the sentence)."""
-    if not _BULLET_START.match(line.text):
+    incise, "— la stratégie de …", goes on the sentence); a number after a plain space only when the line
+    before (``previous``, in the same paragraph) ends a sentence ("(web" / "1) et de …" goes on)."""
+    match = _BULLET_START.match(line.text)
+    if not match:
         return False
     words = line.words
-    if words and words[0]["text"] in _DASHES and len(words) > 1:
-        return words[1]["x0"] - words[0]["x1"] > 0.6 * max(words[0]["size"], 1.0)
+    tab = len(words) > 1 and words[1]["x0"] - words[0]["x1"] > 0.6 * max(words[0]["size"], 1.0)
+    if words and words[0]["text"] in _DASHES:
+        return tab
+    if match.group(1)[:1].isdigit() and previous is not None and not tab:
+        return previous.text.rstrip().endswith(_TERMINAL)
     return True
 
 
@@ -456,7 +461,7 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
             size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
             weight_change = (line.bold >= 0.95) != (previous.bold >= 0.95)  # all bold: a question, a term
             new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
-                or _starts_item(line) or line.box != previous.box or line.bar != previous.bar
+                or _starts_item(line, previous) or line.box != previous.box or line.bar != previous.bar
             if line.table >= 0 or previous.table >= 0:
                 new = line.table != previous.table  # a table's rows are one block, whatever their type
         if new:
@@ -469,8 +474,11 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
 def _mend_broken_words(block: PBlock, right: float) -> None:
     """A word too long for a narrow column is broken at its edge without a hyphen ("numériqu" / "es"):
     the piece that starts the next line goes back to its word when the lexicon knows the whole word and
-    not the piece left at the line's end."""
+    not the piece left at the line's end. The edge is the column's, or the block's own when it is set in
+    from it (a quote set large)."""
     from ..lexicon import is_french_word
+
+    right = min(right, max(line.x1 for line in block.lines))
 
     for line, following in zip(block.lines, block.lines[1:], strict=False):
         tail = re.search(r"([^\W\d_]+)$", line.text)
@@ -768,7 +776,7 @@ def _is_term(block: PBlock, definition: PBlock, body: float) -> bool:
     text = block.text.rstrip()
     return block.kind == definition.kind == "para" and not block.level and not definition.level \
         and not block.cover and not block.quote and not definition.quote and block.box == definition.box \
-        and block.bold >= 0.95 and definition.bold < 0.5 and len(text) <= 80 and len(block.lines) <= 2 \
+        and block.bold >= 0.95 and definition.bold < 0.5 and len(text) <= 80 and len(block.lines) <= 3 \
         and not text.endswith(_SENTENCE_END + (":", ",", ";")) and not _starts_item(definition.lines[0]) \
         and definition.lines[0].x0 >= block.lines[0].x0 + 0.8 * body and block.page == definition.page \
         and block.region == definition.region and abs(block.size - definition.size) < 0.5 \
@@ -862,7 +870,7 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
         return False
     last, first = previous.lines[-1], block.lines[0]
     if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.95) != (first.bold >= 0.95) \
-            or previous.box != block.box or _starts_item(first):
+            or previous.box != block.box or _starts_item(first, last):
         return False
     end = last.text.rstrip()
     full = last.x1 >= before[0] + 0.75 * (before[2] - before[0])
@@ -1000,6 +1008,9 @@ def _joined(lines: list[PLine]) -> PLine:
                  first.bold, text, calls, first.box)
 
 
+_ADDRESS_LINE = re.compile(r"\s*(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)\s*", re.I)
+
+
 def render(layout: Layout) -> list[str]:
     """The layout as text lines in the raw-text reader's conventions; fills ``layout.line_block``."""
     out: list[str] = []
@@ -1038,8 +1049,9 @@ def render(layout: Layout) -> list[str]:
         texts: list[str] = []
         for index, line in enumerate(lines):
             text = _line_text(line, layout.has_footnotes)
-            if texts and re.fullmatch(r"\s*https?://\S+\s*", text) and not texts[-1].endswith("-"):
-                # an address alone on its line would read as a link appended to the page: it is text
+            if texts and _ADDRESS_LINE.fullmatch(text) and not texts[-1].endswith("-"):
+                # an address alone on its line would read as a link appended to the page, or (without its
+                # scheme) as the address under a link's title: it is the paragraph's text
                 out[-1] = texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
