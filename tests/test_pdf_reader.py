@@ -162,6 +162,15 @@ def test_an_address_alone_on_its_line_stays_in_its_paragraph() -> None:
     assert P.render(P.Layout(blocks=[block]))[0] == "Retrouvez l’intégralité du reportage sur youtu.be/yJJhteYcabM"
 
 
+def test_address_cut_at_a_slash_is_mended() -> None:
+    """issue 6: an address of the text (no link) cut at a slash at a column's edge is one address again."""
+    block = P.PBlock([line("le code source est à l’adresse", 100), line("https://exemple.fr", 112),
+                      line("/code. La suite.", 124)], 0)
+    P._mend_addresses(block, [])
+    assert [li.text for li in block.lines] == ["le code source est à l’adresse", "https://exemple.fr/code.",
+                                               "La suite."]
+
+
 def test_broken_word_at_the_edge_of_an_indented_quote_is_mended() -> None:
     """issue 6: a quote set in from its column breaks its words at its own edge, not the column's."""
     block = P.PBlock([line("« Le numériqu", 100, x0=80), line("e doit rester un moyen »", 112, x0=80)], 0)

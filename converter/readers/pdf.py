@@ -497,16 +497,22 @@ def _mend_broken_words(block: PBlock, right: float) -> None:
 
 def _mend_addresses(block: PBlock, urls: list[str]) -> None:
     """An address broken at a column's edge without a hyphen ("dataliteracyconference.n" / "et."): the
-    piece that starts the next line goes back to it when together they are part of a link of the page."""
+    piece that starts the next line goes back to it when together they are part of a link of the page, or
+    when a full address is cut at a slash ("https://exemple.fr" / "/code.", or the slash at the edge)."""
     keys = [re.sub(r"^https?://(www\.)?", "", unquote(url)).lower() for url in urls]
+    right = max(line.x1 for line in block.lines)
     for line, following in zip(block.lines, block.lines[1:], strict=False):
         tail = line.text.rsplit(" ", 1)[-1]
         head = following.text.split(" ", 1)[0]
         piece = head.rstrip(".,;:)»”")
         if not piece or not re.search(r"[./]", tail) or tail.endswith("-"):
             continue
-        whole = (tail + piece).lower()
-        if any(whole in key for key in keys) and not any(f"{tail} {piece}".lower() in key for key in keys):
+        whole = re.sub(r"^https?://(www\.)?", "", tail + piece, flags=re.I).lower()
+        address = re.match(r"(https?://|www\.)\S+\.", tail, re.I) is not None
+        at_slash = address and (head.startswith("/") or tail.endswith("/") and piece[:1].islower()
+                                and line.x1 >= right - 0.1 * (right - line.x0))
+        if at_slash or any(whole in key for key in keys) \
+                and not any(f"{tail} {piece}".lower() in key for key in keys):
             line.text += head
             following.text = following.text[len(head):].lstrip()
             following.calls = [(offset - len(head), number) for offset, number in following.calls]
@@ -737,7 +743,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     _flow(layout)
     for block in layout.blocks:
         urls = layout.urls.get(block.page, []) + layout.urls.get(block.page + 1, [])
-        if urls and len(block.lines) > 1:
+        if len(block.lines) > 1:
             _mend_addresses(block, urls)
     _cover(layout)
     _levels(layout)
