@@ -562,7 +562,7 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     """The hyphen of a word the extraction joined across a line end, restored where it belongs to the word.
 
     pdftotext joins a word hyphenated at a line end and drops the hyphen, whatever the hyphen was: the line
-    that holds the joined word is then about two lines long. The token that crosses the column's width is
+    that holds the joined word is then wider than a column. The token that crosses the column's width is
     the joined one; its hyphen is restored, at the cut that fits the first line, when the lexicon knows the
     hyphenated form (rez-de-chaussée, peut-être), when a pronoun follows a verb (envisagez-vous), when a
     capital follows a small letter (ÉtatsUnis), when one letter stands before a word (einclusion), or when
@@ -574,24 +574,29 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
             continue
         for line in block.lines:
             text = line.text.strip()
-            if printed_width(text) <= 1.25 * column:
-                continue
-            before = 0
+            if printed_width(text) <= (1 + 2 * _FIT_SLACK[0]) * column:
+                continue  # a line no wider than a column's: no join
             tokens = text.split(" ")
-            for position, token in enumerate(tokens):
-                end = before + printed_width(token)
-                if end > column * (1 - _FIT_SLACK[0]):
-                    cut = _joined_hyphen(token, column - before, column)
-                    if cut is not None:
-                        tokens[position] = f"{token[:cut]}-{token[cut:]}"
-                        line.text = " ".join(tokens)
-                        head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
-                        tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
-                        state.hyphens.append((line.no, head, tail, True))
-                        state.guess(line.no, f"{token}: the hyphen the extraction dropped at a line end restored "
-                                             f"({tokens[position]})")
-                    break
-                before = end + _SPACE_WIDTH
+            starts = [0]
+            for token in tokens:
+                starts.append(starts[-1] + printed_width(token) + _SPACE_WIDTH)
+            crossing = next((k for k in range(len(tokens)) if starts[k + 1] - _SPACE_WIDTH > column * (1 - _FIT_SLACK[0])),
+                            None)
+            # the token that crosses the column's width, or the one before it (an indented line is narrower)
+            for position in [k for k in (crossing, (crossing or 0) - 1) if k is not None and k >= 0]:
+                token = tokens[position]
+                cut = _joined_hyphen(token, column - starts[position], column)
+                if cut is None:
+                    continue
+                tokens[position] = f"{token[:cut]}-{token[cut:]}"
+                line.text = " ".join(tokens)
+                head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+                tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+                state.hyphens.append((line.no, head, tail, True))
+                state.guess(line.no, f"{token}: the hyphen the extraction dropped at a line end restored "
+                                     f"({tokens[position]})")
+                break
+    state.step = "paragraphs"
 
 
 def _joined_hyphen(token: str, room: int, column: int) -> int | None:
@@ -602,8 +607,8 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
         width = printed_width(token[:cut] + "-")
         if width > room + column * _FIT_SLACK[0] or not (token[cut - 1].isalpha() and token[cut].isalpha()):
             continue
-        if width < room - 3 * column * _FIT_SLACK[0]:
-            break
+        if width < room - column / 5:
+            break  # the first line would have held more
         head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
         tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
         if is_french_word(head + tail) or _is_word_any_accent(head + tail) and address:
@@ -1491,7 +1496,8 @@ def place_titles(state: State) -> None:
         under = content(after + 1) if after is not None else None
         # two titles stacked with nothing under the second are siblings whose texts were extracted elsewhere
         if after is not None and block.level == 3 and blocks[after].kind == "heading" and blocks[after].level == 3 \
-                and not block.data.get("rubric") and block.data.get("guessed") and under is not None and blocks[under].kind == "para" \
+                and not block.data.get("rubric") and block.data.get("guessed") and not block.data.get("toc") \
+                and under is not None and blocks[under].kind == "para" \
                 and blocks[under].page == blocks[after].page:
             block.level = 2
             state.guess(block.line, f"title {_plain(block.text)!r} right over a title: level 2")
