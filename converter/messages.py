@@ -29,6 +29,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pullquote": {"fr": "Citation en exergue", "en": "Pull quote"},
     "sidebar": {"fr": "Encadré", "en": "Sidebar"},
     "about": {"fr": "À propos du document", "en": "About this document"},
+    "about_missing": {"fr": "Les auteurs, l’éditeur et la licence de ce document ne sont pas indiqués.",
+                      "en": "The authors, publisher and licence of this document are not given."},
     "licence": {"fr": "Licence\u202f: {rights}", "en": "Licence: {rights}"},
     "source": {"fr": "Source\u202f: {source}", "en": "Source: {source}"},
     "authors": {"fr": "Auteurs et autrices\u202f: {authors}", "en": "Authors: {authors}"},

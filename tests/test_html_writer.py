@@ -841,3 +841,12 @@ def test_compiled_templates_without_a_cache_folder(tmp_path, monkeypatch):
     html.environment.cache_clear()
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert _fresh_render(document) == page
+
+
+def test_footer_says_when_authors_and_licence_are_unknown() -> None:
+    """A source without authors, publisher or licence (an imported PDF text): the footer says they are not
+    given, and the page keeps its contentinfo landmark (the checker gate counts one per page)."""
+    page = BeautifulSoup(write_html(t.Document(children=[t.Paragraph(children=[t.Text(text="Texte.")])])), "lxml")
+    footer = page.find("footer")
+    assert footer is not None
+    assert "ne sont pas indiqués" in footer.get_text()

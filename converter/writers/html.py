@@ -598,7 +598,9 @@ def page_context(document: t.Document, renderer: HtmlRenderer) -> dict[str, obje
     meta = document.meta
     lang = renderer.lang
     words = {key: message(key, lang) for key in ("toc", "notes", "skip_link", "about")}
-    about = about_lines(meta, lang)
+    # When the source gives no authors, publisher or licence (an imported PDF text, a bare Markdown file),
+    # the footer says so: the reader learns that they are unknown, and the page keeps its footer landmark.
+    about = about_lines(meta, lang) or [message("about_missing", lang)]
     series = series_label(meta)
     return {
         "lang": lang, "meta": meta, "title": meta.title or "Carnet", "series": series, "words": words,
