@@ -521,7 +521,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             short = printed_width(text) < 0.7 * full
             # after a sentence's end (even on a full line: the title did not fit after it)
             after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
-            title = after_end and short and following[:1].isupper() \
+            title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
                 and not _ends_sentence(text) and not _BULLET.match(text)
             if title:
                 if current:
@@ -533,9 +533,10 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             current.append(line)
             # the reflow test; or, in a narrow column where the test's margin is a good part of a line, a
             # sentence's end on a line shorter than the column; or a sentence's end before a speaker's name
+            # (before a table of contents, on a cover set in several sizes, only sentences end paragraphs)
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
-                                                             or not following[:1].islower())
+                                                             or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        or bool(_SPEAKER.match(following))))
             if previous_ended or _BULLET.match(following):
