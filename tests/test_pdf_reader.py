@@ -180,6 +180,26 @@ def test_broken_word_at_the_edge_of_an_indented_quote_is_mended() -> None:
     assert [li.text for li in block.lines] == ["« Le numérique", "doit rester un moyen »"]
 
 
+def test_a_speaker_alone_on_the_first_line_opens_the_answer() -> None:
+    """issue 6: in a narrow column, "Hélène Roussel :" in bold fills the first line: the answer goes on."""
+    lines = [line("Hélène Roussel :", 100, bold=True), line("Clairement, il y a un", 112),
+             line("besoin.", 124)]
+    assert len(P._paragraphs(lines, 0, 0, {10: 12.0})) == 1
+    lines = [line("Une question en gras ?", 100, bold=True), line("Une réponse.", 112)]
+    assert len(P._paragraphs(lines, 0, 0, {10: 12.0})) == 2
+
+
+def test_a_call_whose_note_was_not_kept_is_text() -> None:
+    """issue 6: the tree never calls a missing note (the transforms would stop on it): the number stays."""
+    layout = P.Layout(body_size=10.0, blocks=[P.PBlock([line("Il propose des ateliers2 et un accès libre.", 100)], 1)])
+    layout.blocks[0].lines[0].calls = [(23, "2")]
+    layout.has_footnotes = True
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    assert not [n for n in iter_nodes(document) if isinstance(n, t.NoteRef)]
+    assert "ateliers2" in plain_text(document.children[-1])
+    assert any("note call 2" in d.message for d in document.diagnostics)
+
+
 def test_bold_terms_over_indented_definitions_are_a_term_list() -> None:
     """issue 6: outside a glossary, two lines in bold or more, each over a paragraph set in further, are a
     list of terms; the text steps give each its term and definition (capitals in normal case)."""

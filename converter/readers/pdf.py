@@ -460,6 +460,9 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
             step = line.top - previous.top
             size_change = abs(line.size - previous.size) > 0.1 * max(line.size, 1)
             weight_change = (line.bold >= 0.95) != (previous.bold >= 0.95)  # all bold: a question, a term
+            if weight_change and len(blocks[-1].lines) == 1 and previous.text.rstrip().endswith(":") \
+                    and previous.bold >= 0.95 and len(previous.text.split()) <= 5:
+                weight_change = False  # a run-in in bold ("Hélène Roussel :") alone on the paragraph's first line
             new = size_change or weight_change or step > usual + max(2.0, 0.25 * line.size) or step < 0 \
                 or _starts_item(line, previous) or line.box != previous.box or line.bar != previous.bar
             if line.table >= 0 or previous.table >= 0:
@@ -1561,6 +1564,23 @@ def _inner_blocks(block: t.Block) -> list[list[t.Block]]:
     return found
 
 
+def _dangling_calls(document: t.Document, state: State) -> None:
+    """A call whose note the text steps did not keep (its lines read as something else) → its number as
+    text, reported: a tree never calls a missing note."""
+    present = {note.id for note in document.notes}
+    for node in iter_nodes(document):
+        children = getattr(node, "children", None)
+        if not isinstance(children, list) or isinstance(node, t.Document):
+            continue
+        for index, inline in enumerate(children):
+            if isinstance(inline, t.NoteRef) and inline.note_id not in present:
+                number = inline.note_id.removeprefix("note-")
+                children[index] = t.Text(text=number, line=inline.line)
+                state.step = "note calls"
+                state.guess(inline.line, f"note call {number}: its note was not found, the number is kept as text")
+                document.diagnostics.append(state.diagnostics[-1])
+
+
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 
 
@@ -1609,6 +1629,7 @@ def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Docume
     document.diagnostics.extend(state.diagnostics)
     _attach_annotations(document, layout.annotations)
     _place_tables(document.children, layout, set())
+    _dangling_calls(document, state)
     for node in iter_nodes(document):
         if isinstance(node, t.Figure):
             state.step = "figures"
