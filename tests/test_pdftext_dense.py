@@ -228,3 +228,13 @@ def test_a_word_the_lexicon_knows_whole_keeps_no_hyphen() -> None:
     assert pdftext._joined_hyphen("aujourd’hui,", 3000, WIDTH) is None
     assert pdftext._joined_hyphen("rendezvous", printed_width("rendez"), WIDTH) == 6
     assert pdftext._joined_hyphen("des", printed_width("d"), WIDTH) is None  # one letter before a word it is not
+
+
+def test_calls_spaced_after_a_quote_or_glued_to_a_year() -> None:
+    text = ("Le quartier est-il une ville « alternative » 1 ? L’espace a ouvert en 20192, avec deux médiateurs.\n\n"
+            "1 Voir le carnet précédent.\n\n2 Inauguré le 4 septembre.\n")
+    document, state = import_text(text)
+    calls = [n.note_id for n in iter_nodes(document) if isinstance(n, t.NoteRef)]
+    assert calls == ["note-1", "note-2"]
+    assert "ouvert en 2019, avec" in " ".join(paragraphs_of(document))
+    assert any("glued to a year" in d.message for d in state.diagnostics)

@@ -73,7 +73,7 @@ def _toc_title(block: Block) -> int:
     return 2 if len(block.lines) >= 2 and _TOC.match(f"{block.lines[0].text.strip()} {block.lines[1].text}") else 0
 
 _INLINE_PAGE = re.compile(r"\s?\[Page\s+(\d{1,4}|[ivxlcdm]+)\]")
-_SPACED_CALL = re.compile(r"(?<=[^\W\d_]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")
+_SPACED_CALL = re.compile(r"(?<=[^\W\d_]|[»”)]) (\d{1,3})(?=[ .,;:!?)»”…]|$)")  # also after a closing quote
 # What follows a verb after a hyphen (dit-il, approprie-t-on, vous-même), never a piece of a cut word.
 _CLITICS = frozenset(["t", "on", "il", "ils", "elle", "elles", "je", "tu", "nous", "vous", "y", "en", "ce", "ci", "là", "le", "la", "les", "lui", "leur", "moi", "toi", "eux", "même", "mêmes"])
 _ZOOM_TITLE = re.compile(r"^\s*Zoom sur\b", re.I)
@@ -2197,19 +2197,13 @@ def link_note_calls(state: State) -> None:
                 score = abs(distance) + (0 if distance < 0 else 3)
                 if best is None or score < best[0]:
                     best = (score, block, match)
-        if best is None:
-            # a call set apart by a space (a superscript the extraction spaced out), nearest to the note
-            for block in texts:
-                distance = position[id(block)] - note_at
-                if distance > 12 or distance < -40:
-                    continue
-                for match in _SPACED_CALL.finditer(block.text):
-                    if match.group(1) == number and (id(block), match.start(1)) not in taken:
-                        score = abs(distance) + (0 if distance < 0 else 3)
-                        if best is None or score < best[0]:
-                            best = (score, block, match)
-            if best is not None:
-                state.guess(best[1].line, f"note {label}: call '{number}' set apart by a space, taken as the call")
+        # a call set apart by a space (a superscript the extraction spaced out), or glued to a year ("en 20193"
+        # for 2019 and note 3), nearest to the note
+        for pattern, how in ((_SPACED_CALL, "set apart by a space"), (_YEAR_CALL, "glued to a year")):
+            if best is None:
+                best = _nearest_call(texts, position, note_at, pattern, number, taken)
+                if best is not None:
+                    state.guess(best[1].line, f"note {label}: call '{number}' {how}, taken as the call")
         if best is None:
             state.guess(note.line, f"note {label}: no call found in the text")
             continue
@@ -2226,6 +2220,26 @@ def link_note_calls(state: State) -> None:
     for block in state.blocks:
         for start, end, label in sorted(calls.get(id(block), []), reverse=True):
             block.text = f"{block.text[:start]}{NOTE_OPEN}note-{label}{NOTE_CLOSE}{block.text[end:]}"
+
+
+_YEAR_CALL = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(\d{1,2})(?=[\s.,;:!?)»”…]|$)")
+
+
+def _nearest_call(texts: list[Block], position: dict[int, int], note_at: int, pattern: re.Pattern[str],
+                  number: str, taken: set[tuple[int, int]]) -> tuple[int, Block, re.Match[str]] | None:
+    """The match of ``pattern`` whose first group is ``number``, in the block nearest to the note (before it
+    rather than after), not taken by another note."""
+    best = None
+    for block in texts:
+        distance = position[id(block)] - note_at
+        if distance > 12 or distance < -40:
+            continue
+        for match in pattern.finditer(block.text):
+            if match.group(1) == number and (id(block), match.start(1)) not in taken:
+                score = abs(distance) + (0 if distance < 0 else 3)
+                if best is None or score < best[0]:
+                    best = (score, block, match)
+    return best
 
 
 # === Step 8: the tree ================================================================================================
