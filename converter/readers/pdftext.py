@@ -2183,20 +2183,7 @@ def link_note_calls(state: State) -> None:
     for label, note in state.notes.items():
         number = str(note.data["number"])
         note_at = position[id(note)]
-        best = None
-        for block in texts:
-            distance = position[id(block)] - note_at
-            if distance > 12 or distance < -40:
-                continue
-            for match in _CALL.finditer(block.text):
-                if match.group(1) != number or (id(block), match.start()) in taken:
-                    continue
-                word = re.search(r"[\w.]*$", block.text[:match.start()]).group(0)  # type: ignore[union-attr]
-                if re.fullmatch(r"[A-Z]{1,2}", word) or re.fullmatch(r"[\d.]+", word):
-                    continue  # "CO2", "B2", "2.0": a formula, a code, a number
-                score = abs(distance) + (0 if distance < 0 else 3)
-                if best is None or score < best[0]:
-                    best = (score, block, match)
+        best = _nearest_call(texts, position, note_at, _CALL, number, taken, _after_a_word)
         # a call set apart by a space (a superscript the extraction spaced out), or glued to a year ("en 20193"
         # for 2019 and note 3), nearest to the note
         for pattern, how in ((_SPACED_CALL, "set apart by a space"), (_YEAR_CALL, "glued to a year")):
@@ -2225,17 +2212,25 @@ def link_note_calls(state: State) -> None:
 _YEAR_CALL = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(\d{1,2})(?=[\s.,;:!?)»”…]|$)")
 
 
+def _after_a_word(block: Block, match: re.Match[str]) -> bool:
+    """A call follows a word, not a formula, a code or a number ("CO2", "B2", "2.0")."""
+    word = re.search(r"[\w.]*$", block.text[:match.start()]).group(0)  # type: ignore[union-attr]
+    return not (re.fullmatch(r"[A-Z]{1,2}", word) or re.fullmatch(r"[\d.]+", word))
+
+
 def _nearest_call(texts: list[Block], position: dict[int, int], note_at: int, pattern: re.Pattern[str],
-                  number: str, taken: set[tuple[int, int]]) -> tuple[int, Block, re.Match[str]] | None:
-    """The match of ``pattern`` whose first group is ``number``, in the block nearest to the note (before it
-    rather than after), not taken by another note."""
+                  number: str, taken: set[tuple[int, int]],
+                  accept: Callable[[Block, re.Match[str]], bool] | None = None) -> tuple[int, Block, re.Match[str]] | None:
+    """The match of ``pattern`` whose first group is ``number`` (and that ``accept`` accepts), in the block
+    nearest to the note (before it rather than after), not taken by another note."""
     best = None
     for block in texts:
         distance = position[id(block)] - note_at
         if distance > 12 or distance < -40:
             continue
         for match in pattern.finditer(block.text):
-            if match.group(1) == number and (id(block), match.start(1)) not in taken:
+            if match.group(1) == number and (id(block), match.start(1)) not in taken \
+                    and (accept is None or accept(block, match)):
                 score = abs(distance) + (0 if distance < 0 else 3)
                 if best is None or score < best[0]:
                     best = (score, block, match)
