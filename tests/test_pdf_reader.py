@@ -139,6 +139,24 @@ def test_paragraph_runs_on_after_a_comma_or_an_indent() -> None:
     assert len(pair("la réponse aux besoins.", 50, 150, "La dynamique installée", 300).blocks) == 2
 
 
+def test_paragraph_runs_on_when_the_next_word_did_not_fit() -> None:
+    """issue 6: a short last line without final punctuation whose column could not take the next column's
+    first word ("… l’Open Knowledge" / "Foundation25.") was broken there: the paragraph goes on."""
+    def pair(width: float) -> int:
+        first = P.PBlock([line("le volet français", 650, x0=50), line("de l’Open Knowledge", 700, x0=50)], 1,
+                         region=0, frame=(50, 100, 180, 710), last_frame=(50, 100, 180, 710), last_in_region=True)
+        first.lines[-1].x1 = 120
+        second = P.PBlock(P._lines([word("Foundation", 200, 100, width=width), word("Notre", 200 + width + 4, 100)]),
+                          2, region=0, frame=(200, 100, 330, 700), last_frame=(200, 100, 330, 700),
+                          first_in_region=True)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return len(layout.blocks)
+
+    assert pair(62) == 1
+    assert pair(40) == 2
+
+
 def test_a_dash_after_a_plain_space_goes_on_the_sentence() -> None:
     """issue 6: "— la stratégie…" at a line's start is an incise, not a list item; a dash before a tab is."""
     lines = [line("démarche globale de Cité intelligente", 100), line("— la stratégie de Montpellier", 112)]

@@ -870,6 +870,19 @@ def _flow(layout: Layout) -> None:
     layout.blocks = result
 
 
+def _first_token_width(line: PLine) -> float:
+    """The width of the line's first run of glued words ("Foundation25."): what must fit on a line."""
+    words = line.words
+    if not words:
+        return 0.0
+    end = words[0]["x1"]
+    for previous, word in zip(words, words[1:], strict=False):
+        if word["x0"] - previous["x1"] > 0.15 * max(word["size"], previous["size"]):
+            break
+        end = word["x1"]
+    return end - words[0]["x0"]
+
+
 def _continues(previous: PBlock, block: PBlock) -> bool:
     if previous.kind != "para" or previous.cover or not previous.last_in_region or not block.first_in_region \
             or previous.table >= 0 or block.table >= 0:
@@ -882,7 +895,11 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
             or previous.box != block.box or _starts_item(first, last):
         return False
     end = last.text.rstrip()
-    full = last.x1 >= before[0] + 0.75 * (before[2] - before[0])
+    # the line runs along the column, or the next column's first word would not have fitted after it (the
+    # line was broken there, "… l’Open Knowledge" / "Foundation.")
+    room = before[2] - last.x1 - 0.25 * max(last.size, 1.0)
+    full = last.x1 >= before[0] + 0.75 * (before[2] - before[0]) \
+        or len(previous.lines) >= 2 and _first_token_width(first) > room
     # an indent that goes on (a definition, a list item, a quote): the block's last line and the next
     # column's first set in by the same amount from their columns' edges; the sentence may end at the
     # column's foot when the line runs along the column
