@@ -732,9 +732,9 @@ _OPENING_WORDS = frozenset(["à", "de", "des", "du", "la", "le", "les", "l", "d"
 
 def _note_tail(block: Block, column: int) -> int | None:
     """Where, in the block glued to a page's first footnote number, the body's text breaks off: the last line
-    (of the block's last eight) that opens with a capitalised common word after a line ending on a word that
-    cannot end a sentence ("et à" | "Sur ce point"), or that follows a line that ended its paragraph (the
-    next word would have fitted). None if no line does."""
+    (of the block's last eight) that opens with a capitalised common word after a line ending on a word in
+    lower case, with no stop ("et à" | "Sur ce point", "de l’action" | "Voir : …"), or that follows a line
+    that ended its paragraph (the next word would have fitted). None if no line does."""
     lines = [line.text.strip() for line in block.lines]
     for index in range(len(lines) - 1, max(-1, len(lines) - 9), -1):
         text = lines[index]
@@ -743,8 +743,8 @@ def _note_tail(block: Block, column: int) -> int | None:
         before = lines[index - 1]
         last = re.findall(r"[^\W\d_]+$", before)
         first = re.match(r"[^\W\d_]+", text)
-        if last and last[0].lower() in _OPENING_WORDS and first and first.group(0)[:1].isupper() \
-                and is_french_word(first.group(0).lower()):
+        if last and (last[0].lower() in _OPENING_WORDS or last[0].islower()) and first \
+                and first.group(0)[:1].isupper() and is_french_word(first.group(0).lower()):
             return index
         if before.endswith(tuple(_TERMINAL)) and _next_word_fits(before, text, column):
             return index
