@@ -521,8 +521,9 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             short = printed_width(text) < 0.7 * full
             # after a sentence's end (even on a full line: the title did not fit after it)
             after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
+            # (the next line's first word would have fitted: in a narrow column a long word leaves lines short)
             title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
-                and not _ends_sentence(text) and not _BULLET.match(text)
+                and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full)
             if title:
                 if current:
                     result.append(Block(current, page=block.page))
