@@ -238,3 +238,11 @@ def test_calls_spaced_after_a_quote_or_glued_to_a_year() -> None:
     assert calls == ["note-1", "note-2"]
     assert "ouvert en 2019, avec" in " ".join(paragraphs_of(document))
     assert any("glued to a year" in d.message for d in state.diagnostics)
+
+
+def test_a_bullet_set_at_the_end_of_the_block_above_starts_its_item() -> None:
+    document, _ = import_text("La compilation de ces carnets permet :\n•\n\nd’avoir une connaissance plus fine ;\n"
+                              "\n•\n\nd’analyser les conditions.\n")
+    items = [plain_text(item) for lst in iter_nodes(document) if isinstance(lst, t.List) for item in lst.items]
+    assert items == ["d’avoir une connaissance plus fine ;", "d’analyser les conditions."]
+    assert "•" not in paragraphs_of(document)

@@ -351,14 +351,18 @@ def split_blocks(state: State) -> None:
     for block in state.blocks:
         if block.kind == "para" and all(_URL_LINE.match(line.text) for line in block.lines):
             block.kind = "url"
-    # A bullet glyph alone on its line (some extractions) starts the text that follows it.
+    # A bullet glyph alone on its line (some extractions) starts the text that follows it, also when it was
+    # set at the end of the block above ("… permet :" | "•" | blank | "d’avoir une…").
     blocks = state.blocks
     for index, block in enumerate(blocks[:-1]):
-        if block.kind == "para" and len(block.lines) == 1 and block.lines[0].text.strip() in _BULLET_GLYPHS \
-                and blocks[index + 1].kind == "para":
+        glyph = block.lines[-1].text.strip() if block.kind == "para" else ""
+        if glyph and glyph in _BULLET_GLYPHS and blocks[index + 1].kind == "para":
             first = blocks[index + 1].lines[0]
-            first.text = f"{block.lines[0].text.strip()} {first.text.strip()}"
-            block.kind = "removed"
+            first.text = f"{glyph} {first.text.strip()}"
+            block.lines.pop()
+            if not block.lines:
+                block.lines = [Line(first.no, glyph)]
+                block.kind = "removed"
 
 
 # Advance widths of a proportional sans-serif type (per 1000 units of the type size, the common metrics of
