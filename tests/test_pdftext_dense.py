@@ -246,3 +246,16 @@ def test_a_bullet_set_at_the_end_of_the_block_above_starts_its_item() -> None:
     items = [plain_text(item) for lst in iter_nodes(document) if isinstance(lst, t.List) for item in lst.items]
     assert items == ["d’avoir une connaissance plus fine ;", "d’analyser les conditions."]
     assert "•" not in paragraphs_of(document)
+
+
+def test_titles_in_capitals_each_over_its_line_of_text_are_a_list_of_terms() -> None:
+    items = ["AIDANTS CONNECT", "Sécuriser les démarches faites pour un autre.", "FABRIQUES DE TERRITOIRE",
+             "Soutenir des tiers-lieux.", "PASS NUMÉRIQUE", "Payer un accompagnement."]
+    lines = ["Mon carnet", "", *body(6), "Les dispositifs :", *items, *body(4, 6)]
+    document, state = import_text("\n".join(lines) + "\n")
+    terms = [(plain_text(item.term), plain_text(item.definitions[0])) for lst in iter_nodes(document)
+             if isinstance(lst, t.DefinitionList) for item in lst.items]
+    assert terms == [("Aidants Connect", "Sécuriser les démarches faites pour un autre."),
+                     ("Fabriques de territoire", "Soutenir des tiers-lieux."),
+                     ("Pass numérique", "Payer un accompagnement.")]
+    assert state.dense

@@ -134,6 +134,8 @@ class State:
     link_keys: tuple[int, list[str]] | None = None
     first_names: frozenset[str] | None = None
     """The words the text uses as first names (a cache: :func:`_first_names`)."""
+    dense: bool = False
+    """Whether the paragraphs are not separated by blank lines (their ends were guessed from line widths)."""
     toc_titles: set[str] = field(default_factory=set)
     """The entries of the printed table of contents, in normal form (the document's titles)."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
@@ -481,6 +483,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     if len(ends) < 5 or glued <= 0.35 * len(ends):
         return
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
+    state.dense = True
     column = _column_width(lines)
     _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
@@ -1993,36 +1996,55 @@ def find_glossary(state: State) -> None:
 
 def find_term_lists(state: State) -> None:
     """Three blocks or more in a row, each a title in capitals over one or two lines of text: a list of
-    terms and their descriptions (a page of programmes, of services), not so many headings."""
+    terms and their descriptions (a page of programmes, of services), not so many headings. In a dense
+    extraction, the title in capitals and its text may be two blocks (the title a line of its own)."""
     state.step = "term lists"
 
-    def shaped(block: Block) -> int:
+    def capitals(block: Block) -> int:
         caps = 0
         while caps < len(block.lines) and _is_capitals(block.lines[caps].text):
             caps += 1
-        rest = len(block.lines) - caps
-        return caps if block.kind == "para" and 1 <= caps <= 3 and 1 <= rest <= 3 and \
-            _caps_is_heading(" ".join(li.text for li in block.lines[:caps])) else 0
+        return caps if 1 <= caps <= 3 and _caps_is_heading(" ".join(li.text for li in block.lines[:caps])) else 0
+
+    def shaped(block: Block) -> int:
+        return capitals(block) if block.kind == "para" and 1 <= len(block.lines) - capitals(block) <= 3 else 0
 
     from ..transforms.capitals import _normal_case
 
-    run: list[Block] = []
-    for block in [*state.blocks, Block([], kind="end")]:
-        if block.kind in ("page", "removed", "url"):
+    content = [b for b in state.blocks if b.kind not in ("page", "removed", "url")]
+    items: list[tuple[Block, Block | None]] = []
+    runs: list[list[tuple[Block, Block | None]]] = []
+    position = 0
+    while position <= len(content):
+        block = content[position] if position < len(content) else None
+        following = content[position + 1] if position + 1 < len(content) else None
+        if block is not None and shaped(block):
+            items.append((block, None))
+            position += 1
             continue
-        if shaped(block):
-            run.append(block)
+        if block is not None and state.dense and block.kind == "para" and capitals(block) == len(block.lines) \
+                and following is not None and following.kind == "para" and 1 <= len(following.lines) <= 3 \
+                and not capitals(following):
+            items.append((block, following))  # the title a line of its own, its text under it
+            position += 2
             continue
-        if len(run) >= 3:
-            state.guess(run[0].line, f"{len(run)} titles in capitals with a short text taken as a list of terms")
-            for member in run:
-                caps = shaped(member)
-                member.kind = "term"
-                member.data["term"] = _normal_case(" ".join(li.text.strip() for li in member.lines[:caps]), set(), True)
-                member.data["uppercase"] = True
-                member.data["glossary"] = False
-                member.text = _rejoin(state, member, member.lines[caps:])
-        run = []
+        if len(items) >= 3:
+            runs.append(items)
+        items = []
+        position += 1
+    for run in runs:
+        state.guess(run[0][0].line, f"{len(run)} titles in capitals with a short text taken as a list of terms")
+        for member, text in run:
+            caps = capitals(member)
+            lines = member.lines[caps:] + (text.lines if text is not None else [])
+            member.kind = "term"
+            member.data["term"] = _normal_case(" ".join(li.text.strip() for li in member.lines[:caps]), set(), True)
+            member.data["uppercase"] = True
+            member.data["glossary"] = False
+            member.text = _rejoin(state, member, lines)
+            member.lines = member.lines[:caps] + lines
+            if text is not None:
+                text.kind = "removed"
 
 
 def glossary_pages(state: State) -> None:
