@@ -84,6 +84,21 @@ def test_footnotes_under_a_short_rule() -> None:
     assert [(b.kind, b.number) for b in blocks] == [("note", 1), ("note", 2)]
 
 
+def test_notes_in_the_margin_beside_the_text() -> None:
+    """issue 6: notes set small in the right margin, beside the paragraph that calls them, are notes; a
+    call set small at a line's end, or a table cell running into the margin, is not."""
+    words = []
+    for row in range(12):
+        words += [word("texte", 50 + 52 * index, 100 + 14 * row, 12, width=48) for index in range(8)]
+    words += [{**word("2", 466, 254, 7, width=4), "bottom": 259}]  # a call at the end of a line
+    words += [word("60", 470, 296, 12, width=12)]  # a table's cell beyond the text's edge
+    words += [word("2", 480, 254, 5, width=3), word("Le", 485, 254, 8, width=8),
+              word("programme.", 495, 254, 8, width=40), word("affiché", 480, 264, 8, width=30)]
+    margin = P._margin_notes(words, 12.0, 9.0)
+    assert [row.text for row in margin] == ["2 Le programme.", "affiché"]
+    assert P._margin_notes(words[:-4], 12.0, 9.0) == []
+
+
 def test_heading_levels_from_ranked_sizes() -> None:
     """issue 6: sizes larger than the body used by titles are levels, the largest the highest; a larger
     size whose blocks end their sentences (quotes) is not a level."""

@@ -415,6 +415,27 @@ def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - p
     return [(b[0], b[1], b[2], b[3]) for b in boxes]
 
 
+def _margin_notes(words: list[dict], body: float, gutter: float) -> list[PLine]:
+    """Notes set in the page's outer (right) margin beside the text, as designed carnets set them: lines in
+    a type smaller than the body, right of where the text's lines end, with no word of the body's type
+    beside them (a call set small in a line of text has its words around it; a table's last column may
+    run into the margin), the first opening with a number."""
+    main = [w for w in words if w["size"] >= 0.95 * body]
+    rows = _lines(main)
+    if len(rows) < 4:
+        return []
+    ends = sorted(row.x1 for row in rows)
+    edge = ends[(3 * len(ends)) // 4]  # where most lines of text end
+    margin = []
+    for row in _lines([w for w in words if w["size"] <= 0.85 * body and w["x0"] >= edge + 0.5 * gutter]):
+        beside = [w for w in main if w["bottom"] > row.top - 2 and w["top"] < row.bottom + 2]
+        if all(w["x1"] <= row.x0 - 1.0 for w in beside):
+            margin.append(row)
+    if margin and re.match(r"\d{1,3}(?!\d)", margin[0].text):
+        return margin
+    return []
+
+
 def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]], body_size: float,
                     x0: float, x1: float) -> int:
     """Index of the first footnote line of a column (len(lines) when it has none).
@@ -655,6 +676,10 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
         foot = [row for row in candidates[number][1] if id(row) in running]
         aside = {id(w) for row in (*head, *foot) for w in row.words}
         body_words = [w for w in words if id(w) not in aside]
+        margin = _margin_notes(body_words, body, min_gutter)
+        if margin:
+            kept = {id(w) for line in margin for w in line.words}
+            body_words = [w for w in body_words if id(w) not in kept]
         rules = _rules(page)
         grids = _grids(page)
         boxes = [b for b in _boxes(page) if not any(g.inside(b[0] + 1, b[1] + 1) and g.inside(b[2] - 1, b[3] - 1)
@@ -685,6 +710,8 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             split = _footnote_split(lines, rules, body, x0, x1)
             page_regions.append((head, lines[:split], lines[split:], foot))
             all_lines.extend((number, len(page_regions), line) for line in lines[:split])
+        if margin:
+            page_regions.append((head, [], margin, foot))  # notes only: read after the page's columns
         box_count += len(boxes)
         bar_count += len(bars)
         if not page_regions:
