@@ -259,3 +259,15 @@ def test_titles_in_capitals_each_over_its_line_of_text_are_a_list_of_terms() -> 
                      ("Fabriques de territoire", "Soutenir des tiers-lieux."),
                      ("Pass numérique", "Payer un accompagnement.")]
     assert state.dense
+
+
+def test_a_frame_stopping_on_a_first_name_goes_on_with_the_frame_before_it() -> None:
+    """Two text frames given in reverse order: the second stops on a first name the text uses elsewhere, the
+    first opens with the name (and ends its sentence)."""
+    text = ("Le carnet a été écrit avec Léa Martin et Paul Durand, que nous remercions.\n\n"
+            " Richard, Clément Mabi, Zoé Aegerter.\n"
+            " et de la Halle. Nous remercions également Léa\n")
+    document, state = import_text(text)
+    assert "et de la Halle. Nous remercions également Léa Richard, Clément Mabi, Zoé Aegerter." \
+        in paragraphs_of(document)
+    assert any("reverse" in d.message and d.line == 3 for d in state.diagnostics)

@@ -1819,6 +1819,30 @@ def restore_column_order(state: State) -> None:
         blocks[first:last + 1] = blocks[second:last + 1] + column
         state.guess(column[0].line, "the columns of this page seem extracted out of order: the column that "
                                     "opens the text is set after the page's last unfinished paragraph")
+    _names_across_frames(state)
+
+
+def _names_across_frames(state: State) -> None:
+    """A text frame that stops on a first name ("… nous remercions également Léa"), right after a frame that
+    opens with a name and ends its sentence ("Richard, Clément Mabi… Léa Amable."): the extraction gave the
+    two frames in reverse order; the second goes on with the first ("Léa Richard, …"). Each join is
+    reported."""
+    blocks = state.blocks
+    index = 1
+    while index < len(blocks):
+        before, block = blocks[index - 1], blocks[index]
+        last = re.findall(r"([A-ZÀ-Ý][a-zà-ÿ]+)$", _plain(block.text).rstrip())
+        opening = re.match(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ ,]", _plain(before.text))
+        if before.kind == block.kind == "para" and block.lines[0].frame_start and before.lines[0].frame_start \
+                and last and last[0] in _first_names(state) and opening \
+                and _plain(before.text).rstrip().endswith((".", "!", "?")) and _starts_lower(block):
+            block.text = f"{block.text.rstrip()} {before.text.lstrip()}"
+            block.lines = block.lines + before.lines
+            del blocks[index - 1]
+            state.guess(before.line, f"text frame opening with the name {opening.group(1)!r} set after the frame "
+                                     f"that stops on the first name {last[0]!r}: the extraction gave them in reverse")
+            continue
+        index += 1
 
 
 def _starts_lower(block: Block) -> bool:
