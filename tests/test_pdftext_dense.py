@@ -228,6 +228,9 @@ def test_a_word_the_lexicon_knows_whole_keeps_no_hyphen() -> None:
     assert pdftext._joined_hyphen("aujourd’hui,", 3000, WIDTH) is None
     assert pdftext._joined_hyphen("rendezvous", printed_width("rendez"), WIDTH) == 6
     assert pdftext._joined_hyphen("des", printed_width("d"), WIDTH) is None  # one letter before a word it is not
+    assert pdftext._joined_hyphen("pair-àpair", printed_width("pair-à"), WIDTH) == 6
+    assert pdftext._joined_hyphen("gagnantgagnant", printed_width("gagnant"), WIDTH) == 7
+    assert pdftext._joined_hyphen("développement", printed_width("dévelop"), WIDTH) is None
 
 
 def test_calls_spaced_after_a_quote_or_glued_to_a_year() -> None:

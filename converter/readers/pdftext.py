@@ -574,8 +574,9 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     that holds the joined word is then wider than a column. The token that crosses the column's width is
     the joined one; its hyphen is restored, at the cut that fits the first line, when the lexicon knows the
     hyphenated form (rez-de-chaussée, peut-être), when a pronoun follows a verb (envisagez-vous), when a
-    capital follows a small letter (ÉtatsUnis), when one letter stands before a word (einclusion), or when
-    both halves are words in an address (toutes-lesactions). Each restored hyphen is reported.
+    capital follows a small letter (ÉtatsUnis), when one letter stands before a word (einclusion,
+    pair-àpair), when two words of four letters or more make no word joined (gagnantgagnant), or when both
+    halves are words in an address (toutes-lesactions). Each restored hyphen is reported.
     """
     state.step = "dehyphenation"
     for block in state.blocks:
@@ -622,9 +623,11 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
         tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
         if is_french_word(head + tail) or _is_word_any_accent(head + tail) and address:
             return None  # a word the lexicon knows whole
+        alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
                 or head[-1].islower() and tail[0].isupper() and not address \
-                or len(head) == 1 and cut == 1 and len(tail) > 3 and is_french_word(tail) \
+                or alone and not address and len(tail) > 3 and is_french_word(tail) \
+                or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
                 or address and _is_word_any_accent(head) and _is_word_any_accent(tail):
             return cut
     return None
