@@ -274,3 +274,13 @@ def test_a_frame_stopping_on_a_first_name_goes_on_with_the_frame_before_it() -> 
     assert "et de la Halle. Nous remercions également Léa Richard, Clément Mabi, Zoé Aegerter." \
         in paragraphs_of(document)
     assert any("reverse" in d.message and d.line == 3 for d in state.diagnostics)
+
+
+def test_a_title_of_the_table_opening_with_a_rubric_name_stays_whole() -> None:
+    toc = ["Table des matières", "Présentation", "Rencontre avec l’équipe", "KEYNOTE", ""]
+    lines = ["Le carnet des ateliers", "", *toc, "\fPrésentation", *body(4), "Rencontre avec", "l’équipe",
+             *body(4, 4), "Suite de l’article (2019-2022)", "KEYNOTE", *body(3, 8)]
+    document, _ = import_text("\n".join(lines) + "\n")
+    titles = [text for _, text in headings_of(document)]
+    assert "Rencontre avec l’équipe" in titles and "Rencontre" not in titles
+    assert "Keynote" in titles  # after a full line ending with a parenthesis

@@ -513,7 +513,11 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         index = 0
         while index < len(block.lines):
             line, text = block.lines[index], texts[index]
-            run = _toc_run(block.lines, index, spans) if previous_ended and after_toc else 0
+            # a title of the table of contents after a paragraph's end, a sentence's end or a title's, or in
+            # capitals (a full line before it does not hide it)
+            opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
+                or _is_capitals(text)
+            run = _toc_run(block.lines, index, spans) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
                 if current:
@@ -1343,6 +1347,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         lines = block.lines
         produced: list[Block] = []
         rubric = _starts_rubric(lines)
+        if rubric and block.data.get("toc") and rubric[1] < len(lines):
+            rubric = None  # "Rencontre" | "avec l’équipe": a title of the table of contents that opens with a rubric's name
         if rubric:
             in_part = True
             produced.append(Block(lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
