@@ -9,8 +9,10 @@ appended at its end.
 The reader is a list of named steps (:data:`STEPS`), run in order on one :class:`State`. Each step is one
 function; each records the decisions it is unsure of as warnings with their source line
 (:meth:`State.guess`), so that an editor knows what to review. The rules are general: they rely on the
-layout of extracted text (blank lines, line lengths, capitals, glyphs, numbering order) and on the names
-of the rubrics every carnet uses ("Zoom sur…", "Rencontre(s)", "Lexique"…), never on one carnet's words.
+layout of extracted text (blank lines, line widths, capitals, glyphs, numbering order), on a printed table
+of contents when there is one, and on the names of the rubrics every carnet uses ("Zoom sur…",
+"Rencontre(s)", "Lexique"…), never on one carnet's words. An extraction that does not separate paragraphs
+by blank lines (pdftotext's default output) is read by the width of its lines (:func:`split_dense`).
 
 Inline content travels between steps as text with private-use sentinels (page breaks, note calls,
 links), turned into tree nodes by the last step.
@@ -463,15 +465,22 @@ def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
 
 
 def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
-    """When the extraction does not separate paragraphs by blank lines, find their ends from line widths.
+    """When the extraction does not separate paragraphs by blank lines (pdftotext's default output), find
+    their ends from line widths (estimated printed widths, :func:`printed_width`).
 
+    - The hyphens pdftotext drops when it joins a word cut at a line end are restored
+      (:func:`_restore_joined_hyphens`); numbered notes at the foot of each page are footnotes
+      (:func:`_foot_notes`).
     - A line that had room for the next line's first word ends its paragraph (the reflow test, against the
       width of a full line of the block, or of the text's columns), when it ends a sentence or the next
-      line opens with a capital.
-    - A run of lines that is an entry of the printed table of contents, after a paragraph's end, is a title
-      of its own (marked for the headings step).
-    - A short line without final punctuation between finished sentences is a title on its own.
-    - Numbered notes at the foot of each PDF page are footnotes (:func:`_page_notes`).
+      line opens with a capital; so does a sentence's end on a line shorter than the column (in a narrow
+      column the test's margin is a good part of a line), or before a speaker's name.
+    - A run of lines that is an entry of the printed table of contents is a title of its own (marked for
+      the headings step); when the table exists, the headings step takes only its entries (and rubric
+      names) as titles.
+    - A short line without final punctuation after a sentence's end, that had room for the next word and
+      is followed by a capital, is a title on its own.
+    - Before the table of contents (a cover, set in several sizes), only sentences end paragraphs.
     """
     state.step = "paragraphs"
     # The style of the extraction: after a short line that ends a sentence, does a blank line follow?
