@@ -172,6 +172,16 @@ def test_paragraph_runs_on_when_the_next_word_did_not_fit() -> None:
     assert pair(40) == 2
 
 
+def test_attribution_keeps_the_quote_indent_in_the_next_column() -> None:
+    """issue 6: a long attribution under a quote set large keeps the quote's indent, in the quote's column
+    or at the top of the next one (the text set at the column's edge is the body)."""
+    quote = P.PBlock([line("“Tous les usages”", 700, x0=340, size=18)], 1, frame=(312, 70, 524, 729),
+                     last_frame=(312, 70, 524, 729))
+    under = P.PBlock([line("Hélène Roussel, directrice de la mission", 100, x0=99)], 2, frame=(71, 85, 283, 768))
+    body = P.PBlock([line("Hélène Roussel, directrice de la mission", 100, x0=71)], 2, frame=(71, 85, 283, 768))
+    assert P._aligned_under(quote, under) and not P._aligned_under(quote, body)
+
+
 def test_a_dash_after_a_plain_space_goes_on_the_sentence() -> None:
     """issue 6: "— la stratégie…" at a line's start is an incise, not a list item; a dash before a tab is."""
     lines = [line("démarche globale de Cité intelligente", 100), line("— la stratégie de Montpellier", 112)]

@@ -503,7 +503,6 @@ def _mend_broken_words(block: PBlock, right: float) -> None:
     from ..lexicon import is_french_word
 
     right = min(right, max(line.x1 for line in block.lines))
-
     for line, following in zip(block.lines, block.lines[1:], strict=False):
         tail = re.search(r"([^\W\d_]+)$", line.text)
         head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
@@ -1308,16 +1307,17 @@ def _term_list_step(layout: Layout) -> Callable[[State], None]:
 
 
 def _aligned_under(quote: PBlock, block: PBlock) -> bool:
-    """Whether ``block`` keeps the indent of the quote over it (both set in from their column's edge)."""
-    left = quote.lines[0].x0
-    return left > quote.frame[0] + 5 and all(abs(line.x0 - left) <= 1.5 for line in block.lines)
+    """Whether ``block`` keeps the indent of the quote over it (both set in from their column's edge; the
+    block may start the next column)."""
+    indent = quote.lines[-1].x0 - quote.last_frame[0]
+    return indent > 5 and all(abs(line.x0 - block.frame[0] - indent) <= 1.5 for line in block.lines)
 
 
 def _attributions(layout: Layout, state: State) -> None:
     """The short text under a quote set large, in a smaller type and without final punctuation, is its
     attribution ("Un participant"); a longer one (a name and a title, over two or three lines) when it
     keeps the quote's indent."""
-    blocks = [b for b in state.blocks if b.kind not in ("removed", "url")]
+    blocks = [b for b in state.blocks if b.kind not in ("removed", "url", "page", "note", "label")]
     for block, following in zip(blocks, blocks[1:], strict=False):
         origin, after = _layout_block(layout, block), _layout_block(layout, following)
         if block.kind == "pullquote" and origin is not None and origin.quote and following.kind == "para" \
