@@ -284,3 +284,13 @@ def test_a_title_of_the_table_opening_with_a_rubric_name_stays_whole() -> None:
     titles = [text for _, text in headings_of(document)]
     assert "Rencontre avec l’équipe" in titles and "Rencontre" not in titles
     assert "Keynote" in titles  # after a full line ending with a parenthesis
+
+
+def test_a_note_set_before_its_number_may_open_with_an_address() -> None:
+    block = pdftext.Block([pdftext.Line(k, text) for k, text in enumerate(
+        ["Montrer que le travail des personnes qui font ça n’est pas ou peu reconnu, pas",
+         "data.gouv.fr est la plateforme ouverte des données publiques françaises. C’est une",
+         "plateforme ouverte et communautaire."], start=1)])
+    assert pdftext._note_tail(block, 40000) == 1
+    assert not pdftext._opens_note("[Page 20] citoyennes, à contrôler certaines fonctions")  # the body goes on
+    assert pdftext._opens_note("mitpress.mit.edu/books/data-feminism.")

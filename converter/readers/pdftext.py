@@ -730,7 +730,7 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
 
 def _opens_note(text: str) -> bool:
     """Whether ``text`` can open a footnote: not a sentence going on in lower case, unless an address."""
-    first = text.strip().split(" ", 1)[0].rstrip(".,;:")
+    first = _INLINE_PAGE.sub("", text).strip().split(" ", 1)[0].rstrip(".,;:")  # "[Page 20] citoyennes, à…"
     return bool(first) and (not first[:1].islower() or bool(_HOST.match(first)))
 
 
@@ -756,20 +756,22 @@ _OPENING_WORDS = frozenset(["à", "de", "des", "du", "la", "le", "les", "l", "d"
 
 def _note_tail(block: Block, column: int) -> int | None:
     """Where, in the block glued to a page's first footnote number, the body's text breaks off: the last line
-    (of the block's last eight) that opens with a capitalised common word after a line ending on a word in
-    lower case, with no stop ("et à" | "Sur ce point", "de l’action" | "Voir : …"), or that follows a line
-    that ended its paragraph (the next word would have fitted). None if no line does."""
+    (of the block's last twenty: a note in a narrow column) that opens with a capitalised common word after
+    a line ending on a word in lower case, with no stop ("et à" | "Sur ce point", "de l’action" | "Voir :
+    …", "latentes," | "Voir"), or that follows a line that ended its paragraph (the next word would have
+    fitted). None if no line does."""
     lines = [line.text.strip() for line in block.lines]
-    for index in range(len(lines) - 1, max(-1, len(lines) - 9), -1):
+    for index in range(len(lines) - 1, max(-1, len(lines) - 21), -1):
         text = lines[index]
         if index == 0:
             return 0
         before = lines[index - 1]
-        last = re.findall(r"[^\W\d_]+$", before)
+        last = re.findall(r"[^\W\d_]+$", before.rstrip(","))
         first = re.match(r"[^\W\d_]+", text)
         if last and (last[0].lower() in _OPENING_WORDS or last[0].islower()) and first \
-                and first.group(0)[:1].isupper() and is_french_word(first.group(0).lower()):
-            return index
+                and (first.group(0)[:1].isupper() and is_french_word(first.group(0).lower())
+                     or _HOST.match(text.split(" ", 1)[0].rstrip(".,;:"))):
+            return index  # a capitalised common word, or an address ("pas" | "data.gouv.fr est…")
         if before.endswith(tuple(_TERMINAL)) and _next_word_fits(before, text, column):
             return index
     return None
