@@ -693,7 +693,11 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
         above = result[-1] if result else None
         glued = above is not None and above.kind == "para" and above.lines[-1].no + 1 == numbers[0].lines[0].no
         tail = _note_tail(above, column) if glued and above is not None else None
-        unfinished = last_note is not None and not last_note.raw().rstrip().endswith(tuple(_TERMINAL))
+        # a note cut mid-phrase or mid-address ("…qui-se-"), not after a stop nor after a whole address,
+        # which needs none ("Voir site.fr")
+        ending = last_note.raw().rstrip() if last_note is not None else "."
+        unfinished = not ending.endswith(tuple(_TERMINAL)) and (ending.endswith("-")
+                                                                 or not _HOST.match(ending.rsplit(" ", 1)[-1]))
         if tail is not None and above is not None and (len(paragraphs) == len(numbers) - 1 or
                                                        len(paragraphs) == len(numbers) and unfinished):
             pending = above.lines[tail:]
