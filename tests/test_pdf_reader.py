@@ -113,6 +113,29 @@ def test_heading_levels_from_ranked_sizes() -> None:
     assert [b.level for b in layout.blocks] == [2, 0, 3, 0, 0, 0, 2, 3]
 
 
+def test_a_box_of_large_type_only_is_a_quote() -> None:
+    """issue 6: a box drawn with four lines is a box; one that holds only large type (and who said it under
+    it) is a quote set in a box, not a sidebar titled by it; a sidebar's box has text in the body's type."""
+    import io
+
+    import pdfplumber
+
+    frame = "1 w 300 500 m 520 500 l S 300 400 m 520 400 l S 301 400 m 301 460 l S 301 455 m 301 500 l S " \
+            "519 400 m 519 500 l S"
+    with pdfplumber.open(io.BytesIO(tiny_pdf(frame))) as pdf:
+        assert [tuple(round(v) for v in box) for box in P._boxes(pdf.pages[0])] == [(300, 342, 520, 442)]
+    sentence = " ".join(["mot"] * 40) + "."
+    layout = P.Layout(body_size=10.0, blocks=[
+        P.PBlock([line("Les ateliers proposés sont gratuits.", 100, size=16, bold=True)], 1, box=0),
+        P.PBlock([line("Claire Martin", 130)], 1, box=0),
+        P.PBlock([line("Zoom sur l’espace public", 200, size=16, bold=True)], 1, box=1),
+        P.PBlock([line(sentence, 230)], 1, box=1),
+        P.PBlock([line("Une partie", 300, size=16, bold=True)], 1), P.PBlock([line("Texte.", 330)], 1)])
+    P._levels(layout)
+    assert [(b.quote, b.level) for b in layout.blocks] == [(True, 0), (False, 0), (False, 2), (False, 0),
+                                                            (False, 2), (False, 0)]
+
+
 def test_cover_title_is_metadata() -> None:
     """issue 6: the largest type of a first page, used nowhere else, is the title, not a heading."""
     layout = P.Layout(body_size=10.0, blocks=[

@@ -392,8 +392,34 @@ def _bars(page, frames: list[tuple[float, ...]]) -> list[tuple[float, float, flo
     return [(b[0], b[1], b[2]) for b in bars]
 
 
+def _frames(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pdfplumber page
+    """Rectangles drawn with four lines (a paragraph's border): two horizontal lines of one width, one
+    above the other, closed at both ends by vertical lines (in pieces or not) running between them."""
+    horizontal = sorted({(round(i["x0"]), round(i["x1"]), round(i["top"])) for i in page.lines
+                         if i["bottom"] - i["top"] <= 2 and i["x1"] - i["x0"] > 60})
+    vertical = [(i["x0"], i["top"], i["bottom"]) for i in page.lines if i["x1"] - i["x0"] <= 2]
+
+    def closed(x: float, top: float, bottom: float) -> bool:
+        spans = sorted((t, b) for vx, t, b in vertical if abs(vx - x) <= 3 and b >= top - 2 and t <= bottom + 2)
+        reach = top
+        for start, stop in spans:
+            if start > reach + 2:
+                return False
+            reach = max(reach, stop)
+        return reach >= bottom - 2
+
+    found = []
+    for index, (x0, x1, top) in enumerate(horizontal):
+        below = next(((bx0, bx1, bottom) for bx0, bx1, bottom in horizontal[index + 1:]
+                      if abs(bx0 - x0) <= 3 and abs(bx1 - x1) <= 3 and bottom > top + 8), None)
+        if below is not None and closed(x0, top, below[2]) and closed(x1, top, below[2]):
+            found.append((float(x0), float(top), float(x1), float(below[2])))
+    return found
+
+
 def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - pdfplumber page
-    """Filled or framed rectangles that hold text (sidebars); table cells (side by side) excluded."""
+    """Filled or framed rectangles that hold text (sidebars, quotes set in a box); table cells (side by
+    side) excluded."""
     rects = [r for r in page.rects if r["bottom"] - r["top"] > 8 and r["x1"] - r["x0"] > 60
              and r["x1"] - r["x0"] < 0.95 * page.width]
     rects = [r for r in rects if r.get("fill") or r.get("stroke")]
@@ -404,9 +430,11 @@ def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - p
             if same_row and (a["x1"] <= b["x0"] + 2 or b["x1"] <= a["x0"] + 2):
                 cells.update((id(a), id(b)))
     boxes: list[list[float]] = []
-    for rect in sorted((r for r in rects if id(r) not in cells), key=lambda r: (r["x0"], r["top"])):
+    frames = [{"x0": f[0], "top": f[1], "x1": f[2], "bottom": f[3]} for f in _frames(page)]
+    for rect in sorted([*(r for r in rects if id(r) not in cells), *frames], key=lambda r: (r["x0"], r["top"])):
         for box in boxes:
-            if abs(box[0] - rect["x0"]) < 3 and abs(box[2] - rect["x1"]) < 3 and rect["top"] <= box[3] + 2:
+            if abs(box[0] - rect["x0"]) < 3 and abs(box[2] - rect["x1"]) < 3 and rect["top"] <= box[3] + 2 \
+                    and rect["bottom"] >= box[1] - 2:
                 box[3] = max(box[3], rect["bottom"])
                 box[1] = min(box[1], rect["top"])
                 break
@@ -980,8 +1008,20 @@ def _levels(layout: Layout) -> None:
     title_sizes = sorted((size for size, (total, sentences) in counts.items() if sentences <= 0.5 * total),
                          reverse=True)
     quote_sizes = {size for size, (total, sentences) in counts.items() if sentences > 0.5 * total}
+    # a box holding no text in the body's type longer than a name and a title (only large type, and who
+    # said it under it) is a quote set in a box, not a sidebar: its large text is a quote
+    # (a box whose text in the body's type goes on in the next box, in the next column, has content too)
+    content = {b.box for b in layout.blocks if b.kind == "para" and b.box >= 0 and b.size < 1.1 * body
+               and len(b.text.split()) > 30}
+    last_in_box = {b.box: b for b in layout.blocks if b.kind == "para" and b.box >= 0}
+    content |= {box - 1 for box in content if box - 1 in last_in_box and last_in_box[box - 1].last_in_region}
     for block in layout.blocks:
-        if block.kind == "para" and not block.cover and block.box < 0 and round(block.size * 2) / 2 in quote_sizes:
+        if block.kind != "para" or block.cover:
+            continue
+        text = block.text.strip()
+        if block.box < 0 and round(block.size * 2) / 2 in quote_sizes or block.box >= 0 \
+                and block.box not in content and block.size >= 1.1 * body \
+                and (text.endswith(_SENTENCE_END) or text.startswith(("«", "“", '"')) or len(text.split()) > 15):
             block.quote = True
     if not title_sizes:
         return
@@ -992,6 +1032,8 @@ def _levels(layout: Layout) -> None:
             continue
         size = round(block.size * 2) / 2
         text = block.text.rstrip()
+        if block.quote:
+            continue
         if block.box >= 0:
             # in a box: a title size (or larger than the body, not a sentence) titles the box
             if size >= 1.1 * body and (not text.endswith(_SENTENCE_END) or len(text.split()) <= 15):
