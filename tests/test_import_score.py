@@ -27,7 +27,7 @@ RATCHET = [
     ("text_recall", 0.9998, 1.0),
     ("text_precision", 0.9998, 1.0),
     ("notes_text", 1.0, 1.0),
-    ("notes_calls", 0.97, 0.95),
+    ("notes_calls", 1.0, 0.95),
     ("printed_pages_marked", 1.0, 1.0),
     ("dehyphenation", 1.0, 0.99),
 ]
@@ -59,14 +59,15 @@ def test_no_link_line_left(scores: import_score.Scores) -> None:
 
 
 def test_imported_editions_pass_the_checker_gate(tmp_path: Path) -> None:
-    """The importer's three outputs of carnet #9 have no error-severity finding, like every other output."""
+    """The importer's three outputs of carnet #9 have no finding of our checker, like every other output (a
+    note the print never calls is still called: see ``_uncalled_note_place``)."""
     from converter import read, write
     from converter.checks import check
 
     document = read(ROOT / "input" / "carnet-09-montpellier.txt")
     for fmt in ("docx", "epub", "html"):
         findings = check(write(document, fmt, tmp_path / f"imported.{fmt}"))
-        assert [f.to_text() for f in findings if f.severity == "error"] == []
+        assert [f.to_text() for f in findings] == []
 
 
 # --- The importer's rules, on small texts laid out like carnet #9's extraction (issue 6) -----------------------

@@ -2267,7 +2267,14 @@ def link_note_calls(state: State) -> None:
                 if best is not None:
                     state.guess(best[1].line, f"note {label}: call '{number}' {how}, taken as the call")
         if best is None:
-            state.guess(note.line, f"note {label}: no call found in the text")
+            place = _uncalled_note_place(state, texts, position, note)
+            if place is None:
+                state.guess(note.line, f"note {label}: no call found in the text")
+                continue
+            block, at, how = place
+            state.guess(block.line, f"note {label} (line {note.line}): no call found in the text; its call is put "
+                                    f"{how}: review it")
+            note.data["called_in"] = (block, at, at)
             continue
         _, block, match = best
         taken.add((id(block), match.start(1)))
@@ -2282,6 +2289,84 @@ def link_note_calls(state: State) -> None:
     for block in state.blocks:
         for start, end, label in sorted(calls.get(id(block), []), reverse=True):
             block.text = f"{block.text[:start]}{NOTE_OPEN}note-{label}{NOTE_CLOSE}{block.text[end:]}"
+
+
+_WORD_TOKEN = re.compile(r"[^\W_](?:[\w.&-]*[^\W_])?")
+
+
+def _letters(text: str) -> str:
+    """A word's letters and digits, in lower case and without accents (as a web address writes them)."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode())
+
+
+def _note_keys(note: Block) -> tuple[list[str], set[str]]:
+    """What a note names: the labels of its addresses (domain labels but the last, path segments:
+    ``chairecitus.com`` → ``chairecitus``) and its capitalised words after the first ("Voir") or acronyms."""
+    addresses = [match.group(3) for match in _SENTINEL.finditer(note.text) if match.group(3)]
+    plain = _plain(note.text)
+    addresses += [match.group(1) for match in _DOMAIN.finditer(plain)]
+    keys: list[str] = []
+    for address in addresses:
+        address = re.sub(r"^[a-z]+://", "", unquote(address).lower())
+        host, _, path = address.partition("/")
+        labels = host.split(".")
+        labels = labels[1:] if labels[0] == "www" else labels
+        pieces = labels[:-1] + re.split(r"[/._?=#&]+", path)
+        keys += [key for key in map(_letters, pieces) if len(key) >= 3]
+    prose = _DOMAIN.sub(" ", plain)
+    named = {_letters(word) for word in _WORD_TOKEN.findall(prose)[1:] if word[:1].isupper()}
+    return keys, {word for word in named if len(word) >= 3}
+
+
+def _uncalled_note_place(state: State, texts: list[Block], position: dict[int, int],
+                         note: Block) -> tuple[Block, int, str] | None:
+    """Where to call a note whose call the text lacks (a defect of the print, or a call the extraction
+    lost): after the word of the note's page that the note most plausibly annotates, else at the end of the
+    paragraph before the note on its page. A note no call points to is read by nobody (and a checker
+    rejects it), so a guess the editor reviews is better than none.
+
+    The word annotated is one the note names: its letters are one of the note's address labels, or part of
+    one when the word is not an ordinary French word (a name, a brand: "Cit.Us" ↔ ``chairecitus.com``), or
+    a capitalised word of the note ("Voir la Mêlée Numérique" ↔ "Mêlée"). The most distinctive match
+    (a name before a common word, then the longest) is taken at its first mention on the page, where a
+    note is called. The page's blocks are searched, else (pages unknown) the blocks near the note. A "note"
+    that does not open as a sentence does (a piece of an address cut after a number) is left alone.
+    """
+    note_at = position[id(note)]
+    if note.page:
+        near = [b for b in texts if b.page == note.page]
+    else:
+        near = [b for b in texts if -40 <= position[id(b)] - note_at <= 12]
+    keys, named = _note_keys(note)
+    best: tuple[tuple[bool, bool, int, int], Block, int, str] | None = None
+    for rank, block in enumerate(near):
+        masked = _SENTINEL.sub(lambda m: " " * len(m.group(0)), block.text)
+        for match in _WORD_TOKEN.finditer(masked):
+            word = match.group(0)
+            letters = _letters(word)
+            if len(letters) < 3:
+                continue
+            common = is_french_word(word)
+            if letters in keys or (letters in named and word[:1].isupper()):
+                exact = True
+            elif not common and len(letters) >= 4 and any(letters in key for key in keys):
+                exact = False
+            else:
+                continue
+            score = (common, not exact, -len(letters), rank)
+            if best is None or score < best[0]:
+                best = (score, block, match.end(), f"after '{word}', a word the note names")
+    if best is not None:
+        return best[1], best[2], best[3]
+    if not re.match(r"[«“\"(\w]", _plain(note.text).strip()):
+        return None  # not a sentence ("/24/les-marches…"): a piece of an address cut after a number, not a note
+    before = [b for b in near if position[id(b)] < note_at and b.kind == "para"]
+    if not before:
+        before = [b for b in texts if position[id(b)] < note_at][-1:]
+    if not before:
+        return None
+    block = before[-1]
+    return block, len(block.text.rstrip()), "at the end of the paragraph before the note"
 
 
 _YEAR_CALL = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(\d{1,2})(?=[\s.,;:!?)»”…]|$)")
