@@ -436,6 +436,18 @@ def test_text_outside_the_box_is_not_in_the_sidebar() -> None:
     assert plain_text(document.children[-1]) == "Un paragraphe du corps, après l’encadré."
 
 
+def test_link_to_a_place_of_the_pdf_links_the_heading_there() -> None:
+    """issue 6: a link annotation to a place of the PDF where a title starts links to that heading (its id
+    made from its text); a number alone (a note's call) is left to the notes."""
+    body = "".join(pdf_text(50, 800 - 14 * n, f"Ligne {n} du texte, voir le lexique pour les mots.") for n in range(3))
+    glossary = pdf_text(50, 800, "Lexique", "F2", 16) + pdf_text(50, 770, "Un terme et sa définition.")
+    link = "<< /Type /Annot /Subtype /Link /Rect [160 797 200 810] /Dest [5 0 R /XYZ 50 820 0] >>"
+    document, _ = P.import_pdf(tiny_pdf([body, glossary], annots=(link,)))
+    (heading,) = [n for n in iter_nodes(document) if isinstance(n, t.Heading)]
+    links = [n for n in iter_nodes(document) if isinstance(n, t.Link)]
+    assert heading.id == "lexique" and [(n.target, plain_text(n)) for n in links] == [("#lexique", "lexique pour")]
+
+
 def test_two_column_carnet_printed_by_libreoffice(tmp_path: Path) -> None:
     """issue 6: the kitchen-sink carnet in two columns, printed by LibreOffice: headings at their levels,
     the three footnotes called at their words, the sidebar, the links, the cover's title as metadata."""

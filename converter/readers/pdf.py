@@ -145,6 +145,8 @@ class Layout:
     urls: dict[int, list[str]] = field(default_factory=dict)
     annotations: list[tuple[str, str]] = field(default_factory=list)
     """(target, visible text) of every link annotation, in page order."""
+    jumps: list[tuple[int, float, float, int, float, str]] = field(default_factory=list)
+    """Links to a place of the PDF: (page, top, bottom of the link, page and top of the place, visible text)."""
     has_footnotes: bool = False
     has_levels: bool = False
     title: str = ""
@@ -680,6 +682,7 @@ def _lean_objects(page) -> None:  # noqa: ANN001 - pdfplumber page
 def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout rules, one after the other
     """Every page → layout blocks in reading order, with headings, notes, boxes and links."""
     layout = Layout(labels=_labels(pdf))
+    page_ids = {page.page_obj.pageid: index for index, page in enumerate(pdf.pages)}
     pages_words: list[list[dict]] = []
     sizes: Counter[float] = Counter()
     for page in pdf.pages:
@@ -761,6 +764,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
             visible = "\n".join(p for p in pieces if p).rstrip(",;:.)")
             if visible:
                 layout.annotations.append((uri, visible))
+        layout.jumps.extend(_jumps(pdf, page, number, words, page_ids))
         # an address is printed decoded ("cité", not "cit%C3%A9"): the text steps match the printed text
         # (and decide the hyphens inside it) against the decoded form too
         layout.urls[number] = _unique(form for link in links for form in (link, unquote(link)))
@@ -809,6 +813,34 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     _captions(layout)
     _pair_calls(layout)
     return layout
+
+
+def _jumps(pdf, page, number: int, words: list[dict], page_ids: dict[int, int]) \
+        -> list[tuple[int, float, float, int, float, str]]:  # noqa: ANN001 - pdfplumber objects
+    """The page's links to a place of the PDF (a destination, named or not): where they are, where they
+    go, the text under them; a number alone (a note's call or its back link) is left to the notes."""
+    found = []
+    for annotation in page.annots:
+        data = annotation.get("data") or {}
+        if annotation.get("uri") is not None or not isinstance(data, dict):
+            continue
+        action = data.get("A") if isinstance(data.get("A"), dict) else {}
+        dest = data.get("Dest") or action.get("D")
+        try:
+            if isinstance(dest, (bytes, str)):
+                dest = pdf.doc.get_dest(dest)
+            dest = dest.get("D") if isinstance(dest, dict) else dest
+            target, top = page_ids[dest[0].objid], dest[3] if len(dest) > 3 and dest[1].name == "XYZ" else None
+        except Exception:  # noqa: BLE001 - a destination pdfminer cannot resolve is no link for us
+            continue
+        under = [w for w in words if annotation["x0"] - 1 <= (w["x0"] + w["x1"]) / 2 <= annotation["x1"] + 1
+                 and w["top"] >= annotation["top"] - 2 and w["bottom"] <= annotation["bottom"] + 2]
+        visible = "\n".join(line.text for line in _lines(under)).strip()
+        if visible and not visible.isdigit():
+            height = float(pdf.pages[target].height)
+            found.append((number, annotation["top"], annotation["bottom"], target,
+                          height - float(top) if top is not None else 0.0, visible))
+    return found
 
 
 def _terms(layout: Layout) -> None:
@@ -1485,12 +1517,38 @@ def _attach_annotations(document: t.Document, annotations: list[tuple[str, str]]
                 break
 
 
+def _attach_jumps(document: t.Document, layout: Layout) -> None:
+    """Each link to a place of the PDF where a title starts → a link to that heading (its id made from its
+    text when it has none), on the text under the link, in the paragraph at the link's place (the table of
+    contents the text steps dropped links nothing)."""
+    from ..transforms.structure import slug
+
+    headings = {id(layout.line_block.get(n.line or 0)): n for n in iter_nodes(document) if isinstance(n, t.Heading)}
+    containers = [n for n in iter_nodes(document) if isinstance(n, (t.Paragraph, t.Heading, t.Cell))]
+    for page, top, bottom, target, place, visible in layout.jumps:
+        titles = [b for b in layout.blocks if b.page == target and b.level and b.lines[0].top >= place - 2
+                  and id(b) in headings]
+        title = min(titles, key=lambda b: b.lines[0].top, default=None)
+        if title is None or title.lines[0].top > place + 3 * layout.body_size:
+            continue
+        heading = headings[id(title)]
+        heading.id = heading.id or slug(plain_text(heading))
+        for container in containers:
+            origin = layout.line_block.get(container.line or 0)
+            if origin is None or container is heading or not any(
+                    line.top <= bottom + 2 and line.bottom >= top - 2 for line in origin.lines) \
+                    or origin.page != page and not (origin.resumes_at >= 0 and origin.page_label == str(page)):
+                continue
+            if _link_in(container.children, f"#{heading.id}", _squeezed(visible)[0]):
+                break
+
+
 def _unlink(inlines: list[t.Inline], targets: set[str]) -> None:
     """The links whose target is none of ``targets`` → their text."""
     index = 0
     while index < len(inlines):
         inline = inlines[index]
-        if isinstance(inline, t.Link) and inline.target not in targets:
+        if isinstance(inline, t.Link) and inline.target not in targets and not inline.target.startswith("#"):
             inlines[index:index + 1] = inline.children
             continue
         if isinstance(inline, t.Container):
@@ -1714,6 +1772,7 @@ def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Docume
     document = pdftext.build_tree(state)
     document.diagnostics.extend(state.diagnostics)
     _attach_annotations(document, layout.annotations)
+    _attach_jumps(document, layout)
     _place_tables(document.children, layout, set())
     _dangling_calls(document, state)
     for node in iter_nodes(document):
