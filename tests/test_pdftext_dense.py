@@ -294,3 +294,38 @@ def test_a_note_set_before_its_number_may_open_with_an_address() -> None:
     assert pdftext._note_tail(block, 40000) == 1
     assert not pdftext._opens_note("[Page 20] citoyennes, à contrôler certaines fonctions")  # the body goes on
     assert pdftext._opens_note("mitpress.mit.edu/books/data-feminism.")
+
+
+def _entries(document: t.Document) -> list[tuple[str, str]]:
+    return [(plain_text(item.term), plain_text(item.definitions[0])) for lst in iter_nodes(document)
+            if isinstance(lst, t.DefinitionList) for item in lst.items]
+
+
+GLOSSARY_TOC = ["Le carnet des ateliers", "", "Table des matières", "Présentation", "Rencontre avec l’équipe",
+                "Lexique", "À propos du carnet", "", "\fPrésentation", *body(4), "Rencontre avec l’équipe",
+                *body(4, 4), "\fLexique", "EPN", "Espace public numérique : lieu d’accès au numérique."]
+ENTRY = ["Médiation numérique", "Accompagnement des personnes vers", "l’usage autonome du numérique."]
+
+
+def test_a_piece_of_an_earlier_part_interrupts_the_glossary_without_ending_it() -> None:
+    """pdftotext interleaves the chunks of a page's columns: a piece of the interview printed before the
+    glossary (its title listed before "Lexique" in the table) is set between two entries."""
+    lines = [*GLOSSARY_TOC, "Rencontre avec l’équipe", *paragraph(9), *ENTRY, "À propos du carnet", *body(2, 10)]
+    document, state = import_text("\n".join(lines) + "\n")
+    assert _entries(document) == [("EPN", "Espace public numérique : lieu d’accès au numérique."),
+                                  ("Médiation numérique",
+                                   "Accompagnement des personnes vers l’usage autonome du numérique.")]
+    assert any("glossary goes on at 'Médiation numérique'" in d.message for d in state.diagnostics)
+
+
+def test_a_title_listed_after_the_glossary_ends_it() -> None:
+    lines = [*GLOSSARY_TOC, "À propos du carnet", *ENTRY, *body(2, 10)]
+    document, _ = import_text("\n".join(lines) + "\n")
+    assert [term for term, _ in _entries(document)] == ["EPN"]
+
+
+def test_labels_and_a_cut_caption_are_not_glossary_entries() -> None:
+    text = ("Lexique\n\nFréquentation de l’espace au premier\ntrimestre.\n\nNord\nSud\n\n***\n\n"
+            "CCAS\n\nCentre communal d’action sociale : établissement public.\n")
+    document, _ = import_text(text)
+    assert _entries(document) == [("CCAS", "Centre communal d’action sociale : établissement public.")]

@@ -140,6 +140,8 @@ class State:
     """Whether the paragraphs are not separated by blank lines (their ends were guessed from line widths)."""
     toc_titles: set[str] = field(default_factory=set)
     """The entries of the printed table of contents, in normal form (the document's titles)."""
+    toc_order: dict[str, int] = field(default_factory=dict)
+    """Each entry of the printed table of contents (normal form) → its rank there: the order of the parts."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
     step: str = ""
 
@@ -451,8 +453,12 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
             joined[-1] += "\n" + entry
         else:
             joined.append(entry)
-    spans = {_normal(entry) for entry in joined} - {""}
-    return spans, ids
+    order: dict[str, int] = {}
+    for entry in joined:
+        order.setdefault(_normal(entry), len(order))
+    order.pop("", None)
+    state.toc_order = order
+    return set(order), ids
 
 
 def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
@@ -1988,21 +1994,41 @@ def _open_on_previous_page(blocks: list[Block]) -> Block | None:
 # === Step 6: glossary, sidebars, interviews ======================================================================
 
 
-def find_glossary(state: State) -> None:
+def find_glossary(state: State) -> None:  # noqa: C901 - the glossary's bounds, then each entry's shape
     """After a "Lexique" rubric: term lines followed by their definitions (before headings: a term in
-    capitals such as "GEEK" is not a heading)."""
+    capitals such as "GEEK" is not a heading).
+
+    Another title of the table of contents ends the glossary, unless the table lists it before the glossary:
+    that part was printed earlier, and the extraction set a piece of it here (pdftotext interleaves the
+    columns' chunks), so the glossary may go on after it. It goes on at the first entry of the plainest
+    shape (see :func:`_resumes_glossary`), reported.
+    """
     state.step = "glossary"
     inside = False
+    suspended = False  # inside a piece of an earlier part set in the glossary
+    glossary_rank: int | None = None
     result: list[Block] = []
-    for block in state.blocks:
+    blocks = state.blocks
+    for position, block in enumerate(blocks):
         if block.kind != "para":
             result.append(block)
             continue
         rubric = _starts_rubric(block.lines)
         if block.data.get("toc") and not rubric:
-            inside = False  # another title of the table of contents: the glossary is over
+            rank = state.toc_order.get(_normal(block.raw()))
+            # another title of the table of contents: the glossary is over, or only interrupted by a title the
+            # table lists before it
+            suspended = (inside or suspended) and glossary_rank is not None and rank is not None \
+                and rank < glossary_rank
+            inside = False
+        elif suspended and _resumes_glossary(block, blocks[position + 1] if position + 1 < len(blocks) else None):
+            suspended, inside = False, True
+            state.guess(block.line, f"the glossary goes on at {block.lines[0].text.strip()!r}, after a piece of an "
+                                    "earlier part the extraction set inside it")
         if rubric:
             inside = _normal(rubric[0]) == _normal("Lexique")
+            suspended = False
+            glossary_rank = state.toc_order.get(_normal(rubric[0])) if inside else None
             if not inside:
                 result.append(block)
                 continue
@@ -2020,7 +2046,7 @@ def find_glossary(state: State) -> None:
             term_block = result.pop()
             block.lines = [Line(term_block.lines[0].no, term_block.lines[0].text.rstrip() + "  "), *block.lines]
         lines = block.lines
-        if len(lines) == 1 and len(lines[0].text.strip()) <= 50 and \
+        if len(lines) == 1 and len(lines[0].text.strip()) <= 50 and _has_letter(lines[0].text) and \
                 not _ends_sentence(lines[0].text.strip()):
             block.data["term_line"] = True
             result.append(block)
@@ -2030,8 +2056,7 @@ def find_glossary(state: State) -> None:
             if line.text.endswith("  ") and index + 1 < len(lines):
                 term_end = index
                 break
-        if term_end is None and len(lines) >= 2 and len(lines[0].text.strip()) <= 50 and \
-                not lines[0].text.strip().endswith((".", ",", ";")) and not lines[0].text.strip()[:1].islower():
+        if term_end is None and len(lines) >= 2 and _term_then_definition(lines):
             term_end = 0
             state.guess(lines[0].no, f"glossary term {lines[0].text.strip()!r} (no layout mark)")
         if term_end is not None:
@@ -2040,6 +2065,37 @@ def find_glossary(state: State) -> None:
             block.text = _rejoin(state, block, lines[term_end + 1:])
         result.append(block)
     state.blocks = result
+
+
+def _has_letter(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
+def _term_then_definition(lines: list[Line]) -> bool:
+    """Whether a block without layout marks reads as a term on its first line, its definition below: a short
+    line with a letter, without a stop, over a definition that opens a phrase (a line going on in lower case
+    was cut mid-phrase: "Fréquentation de l’EPN au premier" | "trimestre.") and is more than one short
+    line without a stop (two labels of a figure or a table: "Nord" | "Sud")."""
+    first, second = lines[0].text.strip(), lines[1].text.strip()
+    if len(first) > 50 or first.endswith((".", ",", ";")) or first[:1].islower() or not _has_letter(first):
+        return False
+    if second[:1].islower():
+        return False
+    return len(lines) > 2 or _ends_sentence(second) or len(second.split()) > 3
+
+
+def _resumes_glossary(block: Block, following: Block | None) -> bool:
+    """Whether ``block`` reads as a glossary entry of the plainest shape, after a piece of another part set
+    inside the glossary: a term of four words at most (a capital, no stop, not a speaker's name) on its own
+    line, over a definition that opens with a capital and ends a sentence (in the block or the next one)."""
+    first = block.lines[0].text.strip()
+    if not (first[:1].isupper() and len(first.split()) <= 4 and not _ends_sentence(first)
+            and ":" not in first and not _SPEAKER.match(first + " ") and _has_letter(first)):
+        return False
+    definition = block.lines[1:] if len(block.lines) > 1 else (following.lines if following is not None
+                                                               and following.kind == "para" else [])
+    return bool(definition) and definition[0].text.strip()[:1].isupper() \
+        and _ends_sentence(definition[-1].text.strip())
 
 
 def find_term_lists(state: State) -> None:
