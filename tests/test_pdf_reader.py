@@ -436,6 +436,18 @@ def test_text_outside_the_box_is_not_in_the_sidebar() -> None:
     assert plain_text(document.children[-1]) == "Un paragraphe du corps, après l’encadré."
 
 
+def test_a_link_across_columns_reads_in_column_order() -> None:
+    """issue 6: a link whose text runs from the foot of a column to the top of the next one is read in
+    that order (its rectangles sorted top to bottom would put the next column's part first)."""
+    left = "".join(pdf_text(50, 800 - 14 * n, f"mot{n} du texte de gauche") for n in range(40))
+    right = "".join(pdf_text(320, 800 - 14 * n, f"mot{n} du texte de droite") for n in range(40))
+    uri = "/A << /S /URI /URI (https://youtu.be/2Nej2ZitGJY) >>"
+    links = (f"<< /Type /Annot /Subtype /Link /Rect [50 250 200 262] {uri} >>",
+             f"<< /Type /Annot /Subtype /Link /Rect [320 797 480 810] {uri} >>")
+    layout, _ = P.layout_of(tiny_pdf(left + right, annots=links))
+    assert layout.annotations == [("https://youtu.be/2Nej2ZitGJY", "mot39 du texte de gauche\nmot0 du texte de droite")]
+
+
 def test_link_to_a_place_of_the_pdf_links_the_heading_there() -> None:
     """issue 6: a link annotation to a place of the PDF where a title starts links to that heading (its id
     made from its text); a number alone (a note's call) is left to the notes."""

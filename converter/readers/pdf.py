@@ -755,9 +755,17 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                 rects.setdefault(uri, []).append(link)
                 links.append(uri)
         for uri, parts in rects.items():
-            # one link may take several rectangles (a line each): its text is theirs, top to bottom
+            # one link may take several rectangles (a line each): its text is theirs, in reading order (a
+            # column's rectangles overlap across: column by column, each top to bottom)
+            columns: list[list[float]] = []
+            for link in sorted(parts, key=lambda r: r["x0"]):
+                if columns and link["x0"] <= columns[-1][1]:
+                    columns[-1][1] = max(columns[-1][1], link["x1"])
+                else:
+                    columns.append([link["x0"], link["x1"]])
             pieces = []
-            for link in sorted(parts, key=lambda r: (r["top"], r["x0"])):
+            for link in sorted(parts, key=lambda r: (next(i for i, c in enumerate(columns) if c[0] <= r["x0"] <= c[1]),
+                                                     r["top"], r["x0"])):
                 under = [w for w in words if link["x0"] - 1 <= (w["x0"] + w["x1"]) / 2 <= link["x1"] + 1
                          and w["top"] >= link["top"] - 2 and w["bottom"] <= link["bottom"] + 2]
                 pieces.extend(line.text for line in _lines(under))  # a rectangle may take several lines
