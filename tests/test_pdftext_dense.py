@@ -329,3 +329,20 @@ def test_labels_and_a_cut_caption_are_not_glossary_entries() -> None:
             "CCAS\n\nCentre communal d’action sociale : établissement public.\n")
     document, _ = import_text(text)
     assert _entries(document) == [("CCAS", "Centre communal d’action sociale : établissement public.")]
+
+
+def test_hyphens_dropped_in_an_address_cut_over_lines_are_restored() -> None:
+    """pdftotext drops the hyphen ending a line inside an address too: restored where the address
+    separates its words by hyphens and a line could have ended there; a label without hyphens stays."""
+    state = pdftext.State("test")
+    column = printed_width("territoires.gouv.fr/societe-numerique-5")  # the printed lines: "Voir : agence-cohesion-" |
+    # "territoires.gouv.fr/societe-numerique-" | "55."
+    line = pdftext.Line(1, "Voir : agence-cohesionterritoires.gouv.fr/societe-numerique55.")
+    pdftext._restore_address_hyphens(state, line, column)
+    assert line.text == "Voir : agence-cohesion-territoires.gouv.fr/societe-numerique-55."
+    assert pdftext._address_cuts("hyperliens.societenumerique.gouv.fr") == []  # a domain glues words
+    assert pdftext._address_cuts("numerique-en-communs.fr/LECARNETNEC21-1.pdf") == []  # a name in capitals
+    # a glued pair far beyond a column's width is no line end (a note set smaller)
+    long = pdftext.Line(2, "Sur ce point, voir la définition présente ici : site-exemple.fr/presentation-mediationnumerique")
+    pdftext._restore_address_hyphens(state, long, column)
+    assert long.text.endswith("presentation-mediationnumerique")

@@ -625,7 +625,73 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
                 state.guess(line.no, f"{token}: the hyphen the extraction dropped at a line end restored "
                                      f"({tokens[position]})")
                 break
+            _restore_address_hyphens(state, line, column)
     state.step = "paragraphs"
+
+
+def _restore_address_hyphens(state: State, line: Line, column: int) -> None:
+    """The hyphens pdftotext dropped in the addresses of a line wider than a column (see
+    :func:`_address_cuts`), each where a line could have ended: no wider than a column from the previous
+    line end, and the address's next piece (up to its next hyphen or slash) would not have fitted after it."""
+    text = line.text.strip()
+    cuts: list[int] = []
+    for token in re.finditer(r"\S+", text):
+        cuts += [token.start() + cut for cut in _address_cuts(token.group(0))]
+    start, kept = 0, []
+    for cut in cuts:
+        width = printed_width(text[start:cut] + "-")
+        following = re.match(r"[^-/]*[-/]?", text[cut:]).group(0)  # type: ignore[union-attr]
+        if width <= (1 + 2 * _FIT_SLACK[0]) * column and width + printed_width(following) > column:
+            kept.append(cut)
+            start = cut
+    if not kept:
+        return
+    restored = text
+    for cut in reversed(kept):
+        restored = f"{restored[:cut]}-{restored[cut:]}"
+    state.guess(line.no, f"the hyphens the extraction dropped in an address restored ({restored})")
+    line.text = restored
+
+
+_ADDRESS_JOIN = re.compile(r"([a-zà-ÿ]{3,})(\d{2,})|(\d{2,})([a-zà-ÿ]{4,})")
+
+
+def _address_cuts(token: str) -> list[int]:
+    """Where, in ``token``, pdftotext may have dropped a hyphen, if it is an address cut over lines.
+
+    An address breaks at its hyphens (it has no spaces), and pdftotext drops the hyphen that ends a line,
+    wherever in the address the width put the line end, so no width tells where. The address's own
+    spelling does: a domain label or a path segment that separates its words by hyphens
+    (``societe-numerique55``, ``agence-cohesionterritoires``) separates them all so, and there a word glued
+    to a number (``numerique55``, ``240centre``), two words of four letters or more that make no word
+    joined (``cohesionterritoires``, ``plussolidaire``), or an elided ``d``/``l`` before a word where the
+    address writes other elisions so (``d-experimentations-et-dinnovation``) lost a hyphen; a word in
+    capitals glued to a number is a name (``LECARNETNEC21``). Labels without hyphens are left alone: domains glue words
+    (``societenumerique.gouv.fr``). Only a line end can have dropped it: the widths decide
+    (:func:`_restore_address_hyphens`)."""
+    if not ("/" in token or _DOMAIN.search(token)) or "-" not in token:
+        return []
+    cuts: list[int] = []
+    for piece in re.finditer(r"[^/.?=&#]+", token):
+        parts = piece.group(0).split("-")
+        if len(parts) < 2:
+            continue
+        elided = any(part in ("d", "l") for part in parts)  # the address writes an elision with hyphens
+        offset = piece.start()
+        for index, part in enumerate(parts):
+            joined = _ADDRESS_JOIN.fullmatch(part)
+            if joined:
+                cuts.append(offset + len(joined.group(1) or joined.group(3)))
+            elif part.isalpha() and not _is_word_any_accent(part):
+                if len(part) >= 5 and part[0] in "dl" and _is_word_any_accent(part[1:]) and index > 0 and elided:
+                    cuts.append(offset + 1)
+                else:
+                    cut = next((k for k in range(4, len(part) - 3)
+                                if _is_word_any_accent(part[:k]) and _is_word_any_accent(part[k:])), None)
+                    if cut is not None:
+                        cuts.append(offset + cut)
+            offset += len(part) + 1
+    return cuts
 
 
 def _joined_hyphen(token: str, room: int, column: int) -> int | None:
