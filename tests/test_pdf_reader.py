@@ -274,12 +274,18 @@ def test_bold_terms_over_indented_definitions_are_a_term_list() -> None:
                                                  ("AIDANTS CONNECT", "Sécuriser les aidants numériques"))):
         blocks.append(P.PBlock([line(term, 100 + 40 * number, bold=True)], 1))
         blocks.append(P.PBlock([line(definition, 115 + 40 * number, x0=68)], 1))
+    # a term broken over four lines of a narrow column
+    blocks.append(P.PBlock([line(word, 180 + 12 * index, bold=True) for index, word in
+                            enumerate(("FORMER ET", "OUTILLER", "LES AIDANTS", "NUMÉRIQUES"))], 1))
+    blocks.append(P.PBlock([line("Une offre de formation", 230, x0=68)], 1))
     layout = P.Layout(body_size=10.0, blocks=[P.PBlock([line("Une phrase du corps.", 80)], 1), *blocks])
     P._term_lists(layout)
-    assert [b.term_lines for b in layout.blocks] == [0, 1, 1]
+    assert [b.term_lines for b in layout.blocks] == [0, 1, 1, 4]
     document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
     (terms,) = [n for n in iter_nodes(document) if isinstance(n, t.DefinitionList)]
-    assert [plain_text(t.Paragraph(children=item.term)) for item in terms.items] == ["Pass numérique", "Aidants Connect"]
+    assert [plain_text(t.Paragraph(children=item.term)) for item in terms.items][:2] == ["Pass numérique",
+                                                                                        "Aidants Connect"]
+    assert len(terms.items) == 3
     assert not terms.glossary
 
 

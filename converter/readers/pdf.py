@@ -879,7 +879,7 @@ def _is_term(block: PBlock, definition: PBlock, body: float) -> bool:
     text = block.text.rstrip()
     return block.kind == definition.kind == "para" and not block.level and not definition.level \
         and not block.cover and not block.quote and not definition.quote and block.box == definition.box \
-        and block.bold >= 0.95 and definition.bold < 0.5 and len(text) <= 80 and len(block.lines) <= 3 \
+        and block.bold >= 0.95 and definition.bold < 0.5 and len(text) <= 80 and len(block.lines) <= 4 \
         and not text.endswith(_SENTENCE_END + (":", ",", ";")) and not _starts_item(definition.lines[0]) \
         and definition.lines[0].x0 >= block.lines[0].x0 + 0.8 * body and block.page == definition.page \
         and block.region == definition.region and abs(block.size - definition.size) < 0.5 \
