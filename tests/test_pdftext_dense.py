@@ -346,3 +346,16 @@ def test_hyphens_dropped_in_an_address_cut_over_lines_are_restored() -> None:
     long = pdftext.Line(2, "Sur ce point, voir la définition présente ici : site-exemple.fr/presentation-mediationnumerique")
     pdftext._restore_address_hyphens(state, long, column)
     assert long.text.endswith("presentation-mediationnumerique")
+
+
+def test_notes_set_before_their_numbers_when_a_number_has_no_text_after_it() -> None:
+    """pdftotext sets some notes' texts above their numbers: a number followed by another after a blank
+    line, with no text between, shows the shift; the text glued above the first number is its note."""
+    lines = [*body(2, 8), "", "12", "", *paragraph(0, "1"), *paragraph(1, "2"), *paragraph(2, "3"),  # page 12
+             "Philippe Durand (2009), La ville comme expérience.", "1", "", "Voir exemple.fr/structure.", "2", "",
+             "3", "", "Voir tropisme.coop", "", *body(3, 5)]
+    document, state = import_text("\n".join(lines) + "\n")
+    assert [plain_text(note) for note in document.notes] == [
+        "Philippe Durand (2009), La ville comme expérience.", "Voir exemple.fr/structure.", "Voir tropisme.coop"]
+    assert any("as the next notes'" in d.message for d in state.diagnostics)
+    assert not any("Philippe Durand" in text for text in paragraphs_of(document))

@@ -747,10 +747,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             continue
         numbers: list[Block] = []
         paragraphs: list[list[Line]] = []
+        gap = False  # a number right after another, a blank line but no text between them (numbers stacked
+        # line after line are the usual shape: their texts follow)
         while index < len(blocks):
             block = blocks[index]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if _is_number_block(block) == number:
+                gap = gap or bool(numbers) and _is_number_block(blocks[index - 1]) is not None \
+                    and block.lines[0].no > blocks[index - 1].lines[-1].no + 1
                 numbers.append(block)
                 number += 1
             elif block.kind == "para" and _is_number_block(block) is None and _opens_note(block.raw()) \
@@ -765,25 +769,34 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
         above = result[-1] if result else None
         glued = above is not None and above.kind == "para" and above.lines[-1].no + 1 == numbers[0].lines[0].no
         tail = _note_tail(above, column) if glued and above is not None else None
+        # the texts set before their numbers (a number without text after it shows the shift): the last
+        # paragraph of the block glued above the first number is the first note's text when it opens as a
+        # note does
+        before = False
+        if gap and len(paragraphs) >= len(numbers) and glued and above is not None:
+            last = _reflow_parts(above.lines[-12:], column)[-1]
+            if len(last) < len(above.lines) and _opens_note(" ".join(line.text for line in last)):
+                before, tail = True, len(above.lines) - len(last)
         # a note cut mid-phrase or mid-address ("…qui-se-"), not after a stop nor after a whole address,
         # which needs none ("Voir site.fr")
         ending = last_note.raw().rstrip() if last_note is not None else "."
         unfinished = not ending.endswith(tuple(_TERMINAL)) and (ending.endswith("-")
                                                                  or not _HOST.match(ending.rsplit(" ", 1)[-1]))
         if tail is not None and above is not None and (len(paragraphs) == len(numbers) - 1 or
-                                                       len(paragraphs) == len(numbers) and unfinished):
+                                                       len(paragraphs) == len(numbers) and unfinished or before):
             pending = above.lines[tail:]
             above.lines = above.lines[:tail]
             if not above.lines:
                 result.pop()
-            if len(paragraphs) == len(numbers) and last_note is not None:
+            if len(paragraphs) == len(numbers) and last_note is not None and not before:
                 last_note.lines.extend(pending)
                 state.guess(pending[0].no, f"text glued above note {numbers[0].lines[0].text.strip()} taken "
                                            f"as the end of note {last_note.data['label']}")
             else:
                 paragraphs.insert(0, pending)
                 state.guess(pending[0].no, f"note {numbers[0].lines[0].text.strip()}: its text set before its "
-                                           "number")
+                                           "number" + (", as the next notes' (a number has no text after it)"
+                                                       if before else ""))
         if len(paragraphs) > len(numbers):
             extra = paragraphs[len(numbers):]
             paragraphs = paragraphs[:len(numbers)]
