@@ -359,3 +359,14 @@ def test_notes_set_before_their_numbers_when_a_number_has_no_text_after_it() -> 
         "Philippe Durand (2009), La ville comme expérience.", "Voir exemple.fr/structure.", "Voir tropisme.coop"]
     assert any("as the next notes'" in d.message for d in state.diagnostics)
     assert not any("Philippe Durand" in text for text in paragraphs_of(document))
+
+
+def test_an_address_cut_anywhere_in_a_narrow_column_is_joined_again() -> None:
+    assert pdftext._address_goes_on("firstmonday.org/article/vi", "ew/3316/2764.")
+    assert pdftext._address_goes_on("datactivist.coop/lewagon", "/#1.")
+    assert pdftext._address_goes_on("agence.gouv.fr/societe", "-numerique-55.")
+    assert pdftext._address_goes_on("dataliteracyconference.n", "et.")
+    assert not pdftext._address_goes_on("exemple.fr/page", "et")  # the sentence goes on
+    assert not pdftext._address_goes_on("exemple.fr/page", "- un tiret")
+    document, _ = import_text("Sur ce point, voir :\nfirstmonday.org/article/vi\new/3316/2764.\n")
+    assert paragraphs_of(document) == ["Sur ce point, voir : firstmonday.org/article/view/3316/2764."]

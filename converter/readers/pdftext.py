@@ -1159,7 +1159,27 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         if _TLD_THEN_TEXT.match(piece) or _DOMAIN.fullmatch(first) and "/" in first:
             state.guess(line_no - 1, f"address {last_token}{first}: cut after a dot, joined")
             return text + piece
+    if urlish and _address_goes_on(last_token, piece.split(" ")[0]):
+        state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
+        return text + piece
     return f"{text} {piece}"
+
+
+_ADDRESS_TAIL = re.compile(r"([a-z0-9]+)[/?=&#][\w%/?=&#.~-]*")
+
+
+def _address_goes_on(last_token: str, first: str) -> bool:
+    """Whether ``first`` (a line's first token) goes on with the address ``last_token`` that ends the line
+    above, cut anywhere (an address longer than a narrow column breaks at any letter): a piece that opens
+    with a separator ("/#1.", "-numerique-55."), a last label of one letter ("dataliteracyconference.n" |
+    "et."), or a word that is none before a slash or a query ("vi" | "ew/3316/2764.", "pr" |
+    "essesmines/3934?")."""
+    if len(first) > 1 and first[0] in "/-?#=&" and first[1] not in " -":
+        return True
+    if re.search(r"\.[a-z]$", last_token) and re.fullmatch(r"[a-z]{1,5}[.,;:)]?", first):
+        return True
+    tail = _ADDRESS_TAIL.fullmatch(first.rstrip(".,;:)"))
+    return tail is not None and not is_french_word(tail.group(1))
 
 
 def _normal_url(text: str) -> str:
