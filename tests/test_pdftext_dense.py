@@ -370,3 +370,14 @@ def test_an_address_cut_anywhere_in_a_narrow_column_is_joined_again() -> None:
     assert not pdftext._address_goes_on("exemple.fr/page", "- un tiret")
     document, _ = import_text("Sur ce point, voir :\nfirstmonday.org/article/vi\new/3316/2764.\n")
     assert paragraphs_of(document) == ["Sur ce point, voir : firstmonday.org/article/view/3316/2764."]
+
+
+def test_a_title_after_the_glossary_opens_a_part_and_a_rubric_named_title_only_interrupts_it() -> None:
+    """After a glossary's entries, a title of the table is a new part (level 2: a glossary has no
+    sections); a title that opens with a rubric's name ("Rencontre avec l’équipe"), listed before the
+    glossary, is a piece of an earlier part set inside it, not the glossary's end."""
+    lines = [*GLOSSARY_TOC, "Rencontre avec l’équipe", "Puis l’équipe s’est agrandie.", *ENTRY,
+             "À propos du carnet", *body(2, 10)]
+    document, _ = import_text("\n".join(lines) + "\n")
+    assert [term for term, _ in _entries(document)] == ["EPN", "Médiation numérique"]
+    assert (2, "À propos du carnet") in headings_of(document)

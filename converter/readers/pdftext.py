@@ -1532,12 +1532,14 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             at_page_start = False
             continue
         if block.data.get("toc") and not block.data.get("uppercase"):
-            # an entry of the printed table of contents: a title; under a title right above it, one level down
+            # an entry of the printed table of contents: a title; under a title right above it, one level down;
+            # after a glossary's entries, a new part (a glossary has no sections)
             block.kind = "heading"
             above = new_blocks[-1] if new_blocks else None
+            content = next((b for b in reversed(new_blocks) if b.kind not in ("page", "removed", "url")), None)
             if above is not None and above.kind == "heading" and above.level == 2:
                 block.level = 3
-            elif at_page_start:
+            elif at_page_start or content is not None and content.kind == "term" and content.data.get("glossary", True):
                 block.level, in_part = 2, False
             else:
                 block.level = 3 if in_part else 2
@@ -2113,7 +2115,8 @@ def find_glossary(state: State) -> None:  # noqa: C901 - the glossary's bounds, 
             result.append(block)
             continue
         rubric = _starts_rubric(block.lines)
-        if block.data.get("toc") and not rubric:
+        if block.data.get("toc") and (not rubric or _normal(block.raw()) != _normal(rubric[0])):
+            rubric = None  # a title opening with a rubric's name is a title of its own ("Rencontre avec l’équipe")
             rank = state.toc_order.get(_normal(block.raw()))
             # another title of the table of contents: the glossary is over, or only interrupted by a title the
             # table lists before it
