@@ -381,3 +381,15 @@ def test_a_title_after_the_glossary_opens_a_part_and_a_rubric_named_title_only_i
     document, _ = import_text("\n".join(lines) + "\n")
     assert [term for term, _ in _entries(document)] == ["EPN", "Médiation numérique"]
     assert (2, "À propos du carnet") in headings_of(document)
+
+
+def test_lines_counting_one_two_three_are_a_numbered_list() -> None:
+    text = ("Les chiffres clés de la journée :\n1. Accueillir chaque personne.\n2. Évaluer ses besoins.\n"
+            "3. L’accompagner vers l’autonomie.\n\n1 Voir le carnet précédent.\n\nEn 2019. Puis 2020.\n")
+    document, state = import_text(text)
+    [numbered] = [node for node in iter_nodes(document) if isinstance(node, t.List)]
+    assert numbered.ordered and numbered.start == 1
+    assert [plain_text(item) for item in numbered.items] == [
+        "Accueillir chaque personne.", "Évaluer ses besoins.", "L’accompagner vers l’autonomie."]
+    assert "Les chiffres clés de la journée :" in paragraphs_of(document)
+    assert sum("numbered list" in d.message for d in state.diagnostics) == 3

@@ -1783,15 +1783,17 @@ def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     return part.text
 
 
-def find_lists(state: State) -> None:
+def find_lists(state: State) -> None:  # noqa: C901 - bullets, then numbers
     """Bullet glyphs (▷ ▶ → …) start list items, also inside a block ("POUR EN SAVOIR PLUS, → address": a
-    lead-in, then an item)."""
+    lead-in, then an item); so do numbers that count from one line to the next ("1. …", "2. …": an ordered
+    list, see :func:`_numbered_starts`)."""
     state.step = "lists"
     from ..transforms.capitals import _normal_case
 
+    numbered = _numbered_starts(state.blocks)
     result: list[Block] = []
     for block in state.blocks:
-        starts = [i for i, line in enumerate(block.lines) if i and _is_bullet_line(line)] \
+        starts = [i for i, line in enumerate(block.lines) if i and (_is_bullet_line(line) or (id(block), i) in numbered)] \
             if block.kind == "para" else []
         if not starts:
             result.append(block)
@@ -1814,6 +1816,43 @@ def find_lists(state: State) -> None:
         if match and (match.group(1) in _BULLET_GLYPHS):
             block.kind = "item"
             block.text = re.sub(r"^\s*[" + _BULLET_GLYPHS + r"]\s+", "", block.text)
+        elif any(block.lines[0] is line for line in numbered.values()):
+            number = _NUMBERED.match(block.lines[0].text)
+            assert number is not None
+            block.kind = "item"
+            block.data["ordered"] = int(number.group(1))
+            block.text = _NUMBERED.sub("", block.text, count=1)
+            state.guess(block.line, f"'{number.group(0).strip()}' opens an item of a numbered list")
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=[^\W\d_]|[«“\"(])")
+
+
+def _numbered_starts(blocks: list[Block]) -> dict[tuple[int, int], Line]:
+    """The lines that open the items of a numbered list: "1. …" then "2. …" (each line opening with the
+    next number, with at most three lines between them, in the same block or the next ones), two items
+    at least, the first numbered 1 or following the item above. A note's number has no dot; a year or a
+    quantity does not count from one line to the next. (block id, line index) → the line."""
+    lines = [(id(block), index, line) for block in blocks if block.kind == "para"
+             for index, line in enumerate(block.lines)]
+    found: dict[tuple[int, int], Line] = {}
+    run: list[tuple[int, int, Line]] = []
+    last_at = -10
+    for position, (block_id, index, line) in enumerate(lines):
+        match = _NUMBERED.match(line.text)
+        if match is None:
+            continue
+        number = int(match.group(1))
+        if run and number == int(_NUMBERED.match(run[-1][2].text).group(1)) + 1 and position - last_at <= 4:  # type: ignore[union-attr]
+            run.append((block_id, index, line))
+        else:
+            if len(run) >= 2:
+                found.update({(b, i): li for b, i, li in run})
+            run = [(block_id, index, line)] if number == 1 else []
+        last_at = position
+    if len(run) >= 2:
+        found.update({(b, i): li for b, i, li in run})
+    return found
 
 
 def _is_bullet_line(line: Line) -> bool:
@@ -2640,8 +2679,11 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
             sidebars[id(block)] = sidebar
             out.append(sidebar)
         elif kind == "item":
+            if current_list is not None and bool(current_list.ordered) != ("ordered" in block.data):
+                current_list = None  # a numbered list after a bulleted one, or the reverse
             if current_list is None:
-                current_list = t.List(line=block.line)
+                current_list = t.List(line=block.line, ordered="ordered" in block.data,
+                                      start=block.data.get("ordered", 1))
                 list_container = container
                 container.append(current_list)
             current_list.items.append(t.ListItem(children=[paragraph(block)], line=block.line))
