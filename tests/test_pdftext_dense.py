@@ -393,3 +393,16 @@ def test_lines_counting_one_two_three_are_a_numbered_list() -> None:
         "Accueillir chaque personne.", "Évaluer ses besoins.", "L’accompagner vers l’autonomie."]
     assert "Les chiffres clés de la journée :" in paragraphs_of(document)
     assert sum("numbered list" in d.message for d in state.diagnostics) == 3
+
+
+def test_lines_opening_with_a_label_and_a_colon_are_one_paragraph_each() -> None:
+    fields = ["Éditeurs : Numérique en Commun[s],", "Programme Société Numérique de", "l’Agence nationale",
+              "Licence : Licence Ouverte / Open", "Licence (Etalab) : réutilisation libre,",
+              "sous réserve de mentionner la source.", "Source : https://exemple.fr"]
+    document, state = import_text("\n".join([*body(6), "", *fields, "", *body(2, 6)]) + "\n")
+    paragraphs = paragraphs_of(document)
+    assert "Éditeurs : Numérique en Commun[s], Programme Société Numérique de l’Agence nationale" in paragraphs
+    assert "Licence : Licence Ouverte / Open Licence (Etalab) : réutilisation libre, sous réserve de mentionner " \
+           "la source." in paragraphs
+    assert any(p.startswith("Source : ") for p in paragraphs)
+    assert any("label and a colon" in d.message for d in state.diagnostics)

@@ -573,7 +573,28 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             index += 1
         if current:
             result.append(Block(current, page=block.page))
-    state.blocks = result
+    state.blocks = _split_fields(state, result)
+
+
+_FIELD = re.compile(r"^\s*[A-ZÀ-Ý][^\W\d_]*(?:[ -][^\W\d_]+){0,2}[ \u00a0\u202f]:(?:\s|$)")
+
+
+def _split_fields(state: State, blocks: list[Block]) -> list[Block]:
+    """A block that opens with a field ("Éditeurs : …") and holds other lines opening so ("Licence : …",
+    "Source : …") is a list of fields, one paragraph each: their lines do not end on a stop, so the reflow
+    test cannot see where each ends. Each split reported. (A short block opening so is no title either:
+    see :func:`find_headings`.)"""
+    result: list[Block] = []
+    for block in blocks:
+        starts = [k for k, line in enumerate(block.lines) if k and _FIELD.match(line.text)]
+        if block.kind != "para" or not starts or not _FIELD.match(block.lines[0].text):
+            result.append(block)
+            continue
+        state.guess(block.lines[starts[0]].no, f"{len(starts) + 1} lines opening with a label and a colon: one "
+                                               "paragraph each")
+        for low, high in zip([0, *starts], [*starts, len(block.lines)], strict=False):
+            result.append(Block(block.lines[low:high], page=block.page))
+    return result
 
 
 def _ends_sentence(text: str) -> bool:
@@ -1554,7 +1575,7 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 and not text.endswith(tuple(_TERMINAL + ",")) and text[:1].isupper() \
                 and not _BULLET.match(block.lines[0].text) and not block.data.get("uppercase") \
                 and not _CREDIT.match(text) and not _BYLINE.match(text) and LINK_OPEN not in text \
-                and (at_page_start or not re.search(r"\d{4}$", text)) and len(text.split()) >= 2 \
+                and not _FIELD.match(block.lines[0].text) and (at_page_start or not re.search(r"\d{4}$", text)) and len(text.split()) >= 2 \
                 and not (following is not None and _plain(following.text)[:1].islower()) \
                 and not (previous_block is not None and previous_block.kind == "para"
                          and len(previous_block.lines) == 1 and len(previous_block.text.split()) <= 4
