@@ -1,7 +1,8 @@
 """The checker gate (issue 4): every reference checker reports nothing on our real outputs.
 
 Each carnet in ``input/*.md`` (the kitchen-sink sample and carnet #9; README files excepted) is converted once per session with
-``converter.convert`` into ``output/``, then:
+``converter.convert`` into ``output/``, and each text extracted from a carnet PDF (``input/*.txt``: carnet #9's) through
+the importer into ``output/imported/`` (issue 6: the importer's outputs pass the gate like every other output), then:
 
 - EPUB: EPUBCheck 0 fatal / 0 error / 0 warning; Ace by DAISY (``-l fr``) outcome ``pass``, 0 violations, no
   empty metadata and no missing metadata except the optional evaluator credential/report
@@ -32,6 +33,9 @@ INPUT = REPO / "input"
 OUTPUT = REPO / "output"
 #: The carnets of input/ (README files excepted, as ``carnet convert`` does).
 SOURCES = sorted(p for p in INPUT.glob("*.md") if not p.name.lower().startswith("readme"))
+#: Plus the text extracted from carnet PDFs, through the importer (issue 6: its outputs pass the gate like
+#: every other output). Written to output/imported/, beside the editions of the same carnets.
+IMPORTED = sorted(INPUT.glob("*.txt"))
 FORMATS = ("html", "epub", "docx")
 
 #: Roles that are navigation landmarks (ARIA ``navigation`` and its DPUB-ARIA subclasses).
@@ -56,22 +60,28 @@ def _converter() -> Callable[..., list[Path]]:
 
 @pytest.fixture(scope="session")
 def gate_outputs() -> dict[tuple[str, str], Path | Exception]:
-    """A cache ``(source stem, format) → output path`` (or the exception the conversion raised)."""
+    """A cache ``(source name, format) → output path`` (or the exception the conversion raised)."""
     return {}
 
 
-@pytest.fixture(params=SOURCES, ids=[s.stem for s in SOURCES])
+@pytest.fixture(params=[*SOURCES, *IMPORTED], ids=[s.name for s in [*SOURCES, *IMPORTED]])
 def source(request: pytest.FixtureRequest) -> Path:
     """One carnet of ``input/``."""
     return request.param
 
 
+def _shown(output: Path) -> str:
+    """An output's name in the figures table (the importer's are in output/imported/)."""
+    return output.relative_to(OUTPUT).as_posix() if output.is_relative_to(OUTPUT) else output.name
+
+
 def _output(cache: dict[tuple[str, str], Path | Exception], source: Path, fmt: str) -> Path:
-    key = (source.stem, fmt)
+    key = (source.name, fmt)
     if key not in cache:
         convert = _converter()
         try:
-            written = convert([source], formats=(fmt,), out_dir=OUTPUT)
+            out_dir = OUTPUT / "imported" if source in IMPORTED else OUTPUT
+            written = convert([source], formats=(fmt,), out_dir=out_dir)
             cache[key] = next(p for p in map(Path, written) if p.suffix == f".{fmt}")
         except Exception as exc:  # the gate reports a conversion failure as a failure, once per test
             cache[key] = exc
@@ -108,7 +118,7 @@ def test_epubcheck(require_tool: Callable[[str, str], None], record_figures: Rec
     require_tool("epubcheck", "validate the EPUB")
     result = checkers.epubcheck(epub)
     print(result.summary())
-    record_figures(f"EPUBCheck {result.version}", epub.name,
+    record_figures(f"EPUBCheck {result.version}", _shown(epub),
                    f"{result.fatal} fatal, {result.error} errors, {result.warning} warnings")
     assert (result.fatal, result.error, result.warning) == (0, 0, 0), result.summary()
 
@@ -117,7 +127,7 @@ def test_ace(require_tool: Callable[[str, str], None], record_figures: Record, e
     require_tool("ace", "check the EPUB's accessibility")
     result = checkers.ace(epub)
     print(result.summary())
-    record_figures(f"Ace {result.version}", epub.name,
+    record_figures(f"Ace {result.version}", _shown(epub),
                    f"outcome {result.outcome}, {len(result.violations)} violations, "
                    f"{len(result.missing_required)} missing metadata"
                    + (f" (+ optional: {', '.join(result.missing_metadata)})" if result.missing_metadata else ""))
@@ -130,7 +140,7 @@ def test_ace(require_tool: Callable[[str, str], None], record_figures: Record, e
 def test_nu_epub_documents(require_tool: Callable[[str, str], None], record_figures: Record, epub: Path) -> None:
     require_tool("vnu", "validate the EPUB's XHTML documents")
     results = checkers.nu_epub(epub)
-    record_figures("Nu HTML checker (EPUB XHTML, epub:* removed)", epub.name,
+    record_figures("Nu HTML checker (EPUB XHTML, epub:* removed)", _shown(epub),
                    f"{sum(len(r.errors) for r in results.values())} errors, "
                    f"{sum(len(r.warnings) for r in results.values())} warnings (not gated) "
                    f"in {len(results)} documents")
@@ -151,7 +161,7 @@ def test_nu_html(require_tool: Callable[[str, str], None], record_figures: Recor
     require_tool("vnu", "validate the HTML page")
     result = checkers.nu_html(html)
     print(result.summary())
-    record_figures("Nu HTML checker", html.name, f"{len(result.errors)} errors, {len(result.warnings)} warnings")
+    record_figures("Nu HTML checker", _shown(html), f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     assert result.clean, result.summary()
 
 
@@ -159,7 +169,7 @@ def test_axe(require_tool: Callable[[str, str], None], record_figures: Record, h
     require_tool("axe", "run axe-core on the HTML page")
     result = checkers.axe(html)
     print(result.summary())  # the incomplete results are listed here, for a human to review
-    record_figures(f"axe-core {result.version}", html.name,
+    record_figures(f"axe-core {result.version}", _shown(html),
                    f"{len(result.violations)} violations, {len(result.incomplete)} incomplete")
     assert result.violations == [], result.summary()
 
@@ -168,7 +178,7 @@ def test_reflow_320(require_tool: Callable[[str, str], None], record_figures: Re
     require_tool("chromium", "measure the page at 320 CSS px")
     result = checkers.reflow(html, width=320)
     print(result.summary())
-    record_figures("Chromium reflow 320 px", html.name,
+    record_figures("Chromium reflow 320 px", _shown(html),
                    f"{max(0, result.scroll_width - result.inner_width)} px of horizontal scroll")
     assert result.ok, result.summary()
 
@@ -177,7 +187,7 @@ def test_zoom_200(require_tool: Callable[[str, str], None], record_figures: Reco
     require_tool("chromium", "zoom the page to 200 %")
     result = checkers.zoom(html, 2.0)
     print(result.summary())
-    record_figures("Chromium zoom 200 %", html.name,
+    record_figures("Chromium zoom 200 %", _shown(html),
                    f"{len(result.overlaps)} overlaps, "
                    f"{max(0, result.reflow.scroll_width - result.reflow.inner_width)} px of horizontal scroll")
     assert result.ok, result.summary()
@@ -299,7 +309,7 @@ def test_docx_opens_in_libreoffice(require_tool: Callable[[str, str], None], rec
     title = python_docx.Document(str(docx)).core_properties.title
     result = checkers.libreoffice_pdf(docx, tmp_path)
     print(f"{result.pdf.name}: {result.pages} page(s), {len(result.text)} characters")
-    record_figures("LibreOffice → PDF", docx.name, f"opens, {result.pages} pages")
+    record_figures("LibreOffice → PDF", _shown(docx), f"opens, {result.pages} pages")
     assert result.pages >= 1
     assert title and _norm(title) in _norm(result.text), f"title {title!r} not in the PDF text"
 
@@ -317,5 +327,5 @@ def test_carnet_check_reports_nothing(gate_outputs: dict[tuple[str, str], Path |
 
     findings = check(path)
     counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "tip")}
-    record_figures("carnet check", path.name, ", ".join(f"{n} {s}s" for s, n in counts.items()))
+    record_figures("carnet check", _shown(path), ", ".join(f"{n} {s}s" for s, n in counts.items()))
     assert findings == [], "\n".join(f.to_text() for f in findings)
