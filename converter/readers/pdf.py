@@ -33,6 +33,7 @@ follows the sidebars step.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import statistics
@@ -1568,16 +1569,18 @@ def _address_key(url: str) -> str:
     return re.sub(r"^(https?://)?(www\.)?", "", unquote(url), flags=re.I).rstrip("/.").lower()
 
 
-def _squeezed(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=8192)
+def _squeezed(text: str) -> tuple[str, tuple[int, ...]]:
     """The text without spaces, hyphens and apostrophes' variants, in lower case (a title in capitals is
-    stored in normal case), with the position in ``text`` of each character kept."""
+    stored in normal case), with the position in ``text`` of each character kept. Cached: every
+    annotation looks through every run of text."""
     kept, positions = [], []
     for position, char in enumerate(text):
         if char.isspace() or char in "-‐‑\u00ad":
             continue
         kept.append("'" if char in "’ʼ" else char.lower())
         positions.append(position)
-    return "".join(kept), positions
+    return "".join(kept), tuple(positions)
 
 
 def _link_in(inlines: list[t.Inline], target: str, wanted: str) -> bool:
