@@ -406,3 +406,11 @@ def test_lines_opening_with_a_label_and_a_colon_are_one_paragraph_each() -> None
            "la source." in paragraphs
     assert any(p.startswith("Source : ") for p in paragraphs)
     assert any("label and a colon" in d.message for d in state.diagnostics)
+
+
+def test_a_hyphen_dropped_in_a_place_name_in_capitals_is_restored() -> None:
+    column = printed_width("NEC ESSONNE SUD SEINE-ET-")
+    assert pdftext._joined_hyphen("SEINE-ETMARNE", column - printed_width("NEC ESSONNE SUD "), column) == 8
+    column = printed_width("NEC SEINE-SAINT-")
+    assert pdftext._joined_hyphen("SEINE-SAINTDENIS", column - printed_width("NEC "), column) == 11
+    assert pdftext._joined_hyphen("LESSIVE", column - printed_width("NEC SEINE-SA"), column) is None  # a word

@@ -614,7 +614,8 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     that holds the joined word is then wider than a column. The token that crosses the column's width is
     the joined one; its hyphen is restored, at the cut that fits the first line, when the lexicon knows the
     hyphenated form (rez-de-chaussée, peut-être), when a pronoun follows a verb (envisagez-vous), when a
-    capital follows a small letter (ÉtatsUnis), when one letter stands before a word (einclusion,
+    capital follows a small letter (ÉtatsUnis), in capitals after a word that joins a compound place name
+    (SEINE-ETMARNE, HAUTESAVOIE), when one letter stands before a word (einclusion,
     pair-àpair), when two words of four letters or more make no word joined (gagnantgagnant), or when both
     halves are words in an address (toutes-lesactions). Each restored hyphen is reported.
     """
@@ -734,9 +735,16 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
                 or head[-1].islower() and tail[0].isupper() and not address \
                 or alone and not address and len(tail) > 3 and is_french_word(tail) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
-                or address and _is_word_any_accent(head) and _is_word_any_accent(tail):
+                or address and _is_word_any_accent(head) and _is_word_any_accent(tail) \
+                or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+# The words that join the parts of a compound place name (Seine-et-Marne, Hauts-de-France, Haute-Savoie,
+# Saint-Denis): in capitals, where the case cannot show the cut, one of them before a name marks it.
+_PLACE_LINKS = frozenset(["et", "de", "du", "des", "la", "le", "les", "sur", "sous", "en", "saint", "sainte",
+                          "haute", "haut", "hauts", "hautes", "basse", "bas", "grand", "grande", "petit", "petite"])
 
 
 def _is_number_block(block: Block) -> int | None:
