@@ -16,10 +16,18 @@ the few whose guesses the layout makes certain:
 - footnotes: the lines under a short rule at the foot of a column (or set smaller at the foot of the
   page), each starting with its number, are notes; the calls are the digits set in superscript in the
   text, paired with the note of the same number on the same page or the next ones;
-- boxes: paragraphs drawn on a filled or framed rectangle form a sidebar, titled by their first heading;
+- boxes: paragraphs drawn on a filled rectangle or in a frame of four lines form a sidebar, titled by their
+  first heading; a box holding only large type (and who said it) is a quote set in a box;
+- what else the PDF draws: a grid of rules is a table; text along a lone vertical rule a quotation (its
+  short last line the attribution); a centred row of stars a thematic break; a short paragraph right under
+  an image the figure's caption and credit (the editor saves the image under the name given);
+- notes set small in the right margin, beside the text, are notes like those at the foot of a column;
+- terms in bold over definitions set with a hanging indent are a list of terms; bold paragraphs right
+  before an answer are its question;
 - link annotations: each page's targets are appended to its text, as printed (decoded) too (the text steps
   use them for addresses and for hyphens in addresses), and each is attached to the text under its
-  rectangles in the tree;
+  rectangles in the tree; in a PDF with annotations, only annotated text is a link; a link to a place of
+  the PDF where a title starts links to that heading;
 - page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number);
 - in a glossary part, a term in bold over its definition is marked as the text steps mark a term's end;
   paragraphs numbered in sequence become an ordered list; words broken without a hyphen at a narrow
