@@ -29,19 +29,20 @@ class ImportResult:
 
 
 def import_path(path: Path, encoding: str | None = None) -> ImportResult:
-    """Import one raw-text file; the Markdown and a summary (one line per kind of guess)."""
+    """Import one carnet PDF or raw-text file; the Markdown and a summary (one line per kind of guess)."""
     if path.suffix.lower() not in SUPPORTED:
         raise CarnetError(f"cannot import {path.suffix or 'a file without extension'}", str(path),
                           hint="give the carnet PDF, or the text extracted from it saved as .txt")
     if not path.is_file():
         raise CarnetError("no such file", str(path), hint="check the path")
     if path.suffix.lower() == ".pdf":
-        from .readers.pdf import pdf_to_text
+        # The layout's certainties (tables, figures, quotations, term lists, margin notes, link
+        # annotations), as `carnet convert file.pdf` reads it, not only the text it lays out.
+        from .readers.pdf import import_pdf
 
-        text = pdf_to_text(path.read_bytes(), str(path))
+        document, state = import_pdf(path.read_bytes(), str(path))
     else:
-        text = decode(path.read_bytes(), str(path), encoding)
-    document, state = import_text(text, str(path))
+        document, state = import_text(decode(path.read_bytes(), str(path), encoding), str(path))
     comments: dict[int, list[str]] = {}
     steps: Counter[str] = Counter()
     for diagnostic in state.diagnostics:

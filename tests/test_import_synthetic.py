@@ -81,3 +81,7 @@ def test_pdf_converts_and_imports(tmp_path: Path) -> None:
     assert document.notes and find_all(document, t.Interview)
     assert main(["import", str(pdf), "-o", str(tmp_path / "exemple.md")]) == 0
     assert "<!-- carnet-import:" in (tmp_path / "exemple.md").read_text(encoding="utf-8")
+    # `carnet import` reads the PDF as `carnet convert` does, layout included (it once laid the text out and
+    # read only that): what the layout alone finds, a table drawn with rules, is in the Markdown too
+    imported = read(tmp_path / "exemple.md")
+    assert len(find_all(imported, t.Table)) == len(find_all(document, t.Table)) >= 1
