@@ -50,3 +50,14 @@ def test_an_uncalled_note_is_called_after_a_capitalised_word_it_names() -> None:
     document, _ = import_text(text)
     [(note, before)] = _called_after(document)
     assert note == "note-1" and before.endswith("prises à la Mêlée")
+
+
+def test_a_number_glued_to_an_acronym_yields_to_a_nearer_spaced_call() -> None:
+    """"le carnet NEC21" is a name; the superscript the extraction spaced out ("France 1") is the call."""
+    text = ("Retrouvez le carnet NEC1 sur le site internet.\n\n"
+            "Il a cofondé l’association Open Knowledge France 1 où il milite.\n\n1 Voir okfn.org.\n")
+    document, state = import_text(text)
+    [(note, before)] = _called_after(document)
+    assert note == "note-1" and before.endswith("Open Knowledge France")
+    assert any("carnet NEC1 sur" in plain_text(node) for node in iter_nodes(document) if isinstance(node, t.Paragraph))
+    assert any("glued to a word in capitals" in d.message for d in state.diagnostics)

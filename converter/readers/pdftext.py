@@ -2485,6 +2485,14 @@ def link_note_calls(state: State) -> None:
         number = str(note.data["number"])
         note_at = position[id(note)]
         best = _nearest_call(texts, position, note_at, _CALL, number, taken, _after_a_word)
+        if best is not None and _after_capitals(best[1], best[2]):
+            # a number glued to a word in capitals may be a name ("le carnet NEC21"): a call set apart by a
+            # space nearer to the note is the call
+            spaced = _nearest_call(texts, position, note_at, _SPACED_CALL, number, taken)
+            if spaced is not None and spaced[0] < best[0]:
+                state.guess(spaced[1].line, f"note {label}: call '{number}' set apart by a space, nearer than "
+                                            f"'{number}' glued to a word in capitals (a name), taken as the call")
+                best = spaced
         # a call set apart by a space (a superscript the extraction spaced out), or glued to a year ("en 20193"
         # for 2019 and note 3), nearest to the note
         for pattern, how in ((_SPACED_CALL, "set apart by a space"), (_YEAR_CALL, "glued to a year")):
@@ -2596,6 +2604,12 @@ def _uncalled_note_place(state: State, texts: list[Block], position: dict[int, i
 
 
 _YEAR_CALL = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(\d{1,2})(?=[\s.,;:!?)»”…]|$)")
+
+
+def _after_capitals(block: Block, match: re.Match[str]) -> bool:
+    """Whether the number ``match`` found is glued to a word in capitals (an acronym: "NEC21")."""
+    word = re.search(r"[^\W\d_]*$", block.text[:match.start(1)]).group(0)  # type: ignore[union-attr]
+    return len(word) >= 2 and word.isupper()
 
 
 def _after_a_word(block: Block, match: re.Match[str]) -> bool:
