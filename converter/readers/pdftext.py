@@ -25,7 +25,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote
 
 from .. import tree as t
@@ -950,10 +950,15 @@ def collect_links(state: State) -> None:
 # === Step 3: line joining, dehyphenation, links =============================================================
 
 
+@lru_cache(maxsize=8192)  # asked some 17,000 times for carnet #9, about a thousand distinct addresses
 def _link_key(url: str) -> str:
-    key = re.sub(r"^https?://", "", url.strip(), flags=re.I)
-    key = re.sub(r"^www\.", "", key, flags=re.I)
+    key = _SCHEME.sub("", url.strip())
+    key = _WWW.sub("", key)
     return key.rstrip("/.").lower()
+
+
+_SCHEME = re.compile(r"^https?://", re.I)
+_WWW = re.compile(r"^www\.", re.I)
 
 
 def _nearby_urls(state: State, page: str) -> list[str]:
@@ -2627,6 +2632,8 @@ def _nearest_call(texts: list[Block], position: dict[int, int], note_at: int, pa
     for block in texts:
         distance = position[id(block)] - note_at
         if distance > 12 or distance < -40:
+            continue
+        if number not in block.text:  # the number must be there for a match to be its call
             continue
         for match in pattern.finditer(block.text):
             if match.group(1) == number and (id(block), match.start(1)) not in taken \
