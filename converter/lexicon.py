@@ -61,9 +61,9 @@ class Lexicon:
             return None
         sample = []  # ~150 places: the line there and the next one
         for position in range(0, len(text) - 1, len(text) // 150):
-            end = text.find(b"\n", position)
-            if end >= 0:  # not in the last line
-                sample += [_line_at(text, position), _line_at(text, end + 1)]
+            start, end = _line_span(text, position)
+            if end < len(text):  # not in the last line
+                sample += [text[start:end], _line_at(text, end + 1)]
         try:
             decoded = [line.decode("utf-8") for line in sample]
         except UnicodeDecodeError:
@@ -98,11 +98,18 @@ class Lexicon:
         return len(self._list())
 
 
+def _line_span(text: bytes, position: int, low: int = 0) -> tuple[int, int]:
+    """Start and end of the line of ``text`` that holds the byte at ``position`` (``low``: a line start at or
+    before it, where the search for the start stops)."""
+    start = text.rfind(b"\n", low, position) + 1 or low
+    end = text.find(b"\n", position)
+    return start, len(text) if end < 0 else end
+
+
 def _line_at(text: bytes, position: int) -> bytes:
     """The line of ``text`` that holds the byte at ``position``."""
-    start = text.rfind(b"\n", 0, position) + 1
-    end = text.find(b"\n", position)
-    return text[start:] if end < 0 else text[start:end]
+    start, end = _line_span(text, position)
+    return text[start:end]
 
 
 def _in_sorted_lines(text: bytes, word: str) -> bool:
@@ -116,10 +123,7 @@ def _in_sorted_lines(text: bytes, word: str) -> bool:
         return False
     low, high = 0, len(text)  # the lines that start in [low, high) are left
     while low < high:
-        middle = (low + high) // 2
-        start = text.rfind(b"\n", low, middle) + 1 or low
-        end = text.find(b"\n", middle)
-        end = len(text) if end < 0 else end
+        start, end = _line_span(text, (low + high) // 2, low)
         line = text[start:end]
         if line == key:
             return True
