@@ -27,6 +27,7 @@ import contextlib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
+from html import escape
 
 import markdown
 import yaml
@@ -154,21 +155,14 @@ class _FencedBlocks(Preprocessor):
                     elif key not in ("hl_lines", "use_pygments"):
                         pairs.append((key, value))
                 lang = classes.pop(0) if classes else ""
-            pre = (f' id="{_attribute(block_id)}"' if block_id else "") + \
-                (f' class="{_attribute(" ".join(classes))}"' if classes else "")
-            code = (f' class="language-{_attribute(lang)}"' if lang else "") + \
-                "".join(f' {sanitize_name(key)}="{_attribute(value)}"' for key, value in pairs)
-            escaped = match.group("code").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-                .replace('"', "&quot;")
-            placeholder = self.md.htmlStash.store(f"<pre{pre}><code{code}>{escaped}</code></pre>")
+            pre = (f' id="{escape(block_id)}"' if block_id else "") + \
+                (f' class="{escape(" ".join(classes))}"' if classes else "")
+            code = (f' class="language-{escape(lang)}"' if lang else "") + \
+                "".join(f' {sanitize_name(key)}="{escape(value)}"' for key, value in pairs)
+            placeholder = self.md.htmlStash.store(f"<pre{pre}><code{code}>{escape(match.group('code'))}</code></pre>")
             text = f"{text[:match.start()]}\n{placeholder}\n{text[match.end():]}"
             index = match.start() + 1 + len(placeholder)
         return text.split("\n")
-
-
-def _attribute(value: str) -> str:
-    """A value escaped for an HTML attribute in double quotes."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _markdown() -> markdown.Markdown:
