@@ -55,6 +55,7 @@ from converter.pipeline import read, write  # noqa: E402
 from converter.readers.pdf import import_layout  # noqa: E402
 from converter.readers.pdftext import import_text  # noqa: E402
 from converter.walk import iter_nodes  # noqa: E402
+from converter.writers.docx import oxml  # noqa: E402
 
 SOURCES = [ROOT / "input" / "carnet-exemple.md", ROOT / "input" / "carnet-09-montpellier.md"]
 LAYOUTS = {"1col": 1, "2col": 2, "3col": 3,
@@ -92,17 +93,14 @@ def set_columns(docx: Path, columns: int) -> None:
     """Lay the document out in ``columns`` newspaper columns (every section of ``word/document.xml``)."""
     if columns <= 1:
         return
-    with zipfile.ZipFile(docx) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts = _read_parts(docx)
     xml = parts["word/document.xml"].decode("utf-8")
     xml = re.sub(r"<w:cols\b[^>]*/>", "", xml)
     xml = re.sub(r"(<w:sectPr\b[^>]*>)", rf'\1<w:cols w:num="{columns}" w:space="567"/>', xml)
     # w:cols must follow the page size and margins in a sectPr: move it after w:pgMar when present
     xml = re.sub(r'(<w:cols w:num="\d+" w:space="567"/>)(.*?)(<w:pgMar\b[^>]*/>)', r"\2\3\1", xml, flags=re.S)
     parts["word/document.xml"] = xml.encode("utf-8")
-    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    _write_parts(docx, parts)
 
 
 def _w(name: str) -> str:
@@ -211,11 +209,6 @@ def set_margin_notes(docx: Path) -> int:
     return len(frames)
 
 
-_PPR_BEFORE_FRAME = {f"{{{W}}}{name}" for name in ("pStyle", "keepNext", "keepLines", "pageBreakBefore")}
-_PPR_BEFORE_SHADING = _PPR_BEFORE_FRAME | {f"{{{W}}}{name}" for name in (
-    "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr")}
-
-
 def _frame(paragraph: etree._Element, number: int, x: int) -> None:
     """Put ``paragraph`` in margin-note frame ``number``, ``x`` twips from the page's left edge: ``w:framePr``,
     and the probe shading that numbers the frame (``w:shd``), each at its place in ``w:pPr``'s order."""
@@ -227,16 +220,11 @@ def _frame(paragraph: etree._Element, number: int, x: int) -> None:
     for name, value in (("w", NOTE_WIDTH), ("hSpace", 0), ("wrap", "around"), ("vAnchor", "text"),
                         ("hAnchor", "page"), ("x", x), ("y", 1)):
         frame.set(_w(name), str(value))
-    _insert(properties, frame, _PPR_BEFORE_FRAME)
+    oxml.set_child(properties, frame, oxml.PPR_ORDER)
     shading = etree.Element(_w("shd"))
     for name, value in (("val", "clear"), ("color", "auto"), ("fill", f"{PROBE_RED:02X}{number:04X}")):
         shading.set(_w(name), value)
-    _insert(properties, shading, _PPR_BEFORE_SHADING)
-
-
-def _insert(properties: etree._Element, element: etree._Element, preceding: set[str]) -> None:
-    """Insert ``element`` into ``properties`` after the children the schema puts before it."""
-    properties.insert(sum(1 for child in properties if child.tag in preceding), element)
+    oxml.set_child(properties, shading, oxml.PPR_ORDER)
 
 
 PROBES = 2
