@@ -1,7 +1,8 @@
 """The French lexicon: is this a French word? (pyspellchecker's French word list, loaded once, lazily.)
+And, for the importer only, the English one: carnets quote English terms ("fact-checking", "Silicon Valley").
 
 Place in the pipeline: consulted by transforms (text typed in capitals, inclusive writing) and by the
-raw-text importer (line-end hyphenation). Nothing loads it until a word must really be looked up, and then
+raw-text importer (line-end hyphenation, words glued by the extraction). Nothing loads it until a word must really be looked up, and then
 only once per process for all of them.
 
 The list is pyspellchecker's ``fr.json.gz`` (word → frequency, 140,000 words). Reading it costs about
@@ -134,21 +135,21 @@ def _in_sorted_lines(text: bytes, word: str) -> bool:
     return False
 
 
-def _source() -> Path | None:
+def _source(language: str) -> Path | None:
     try:
         import spellchecker
     except ImportError:  # pragma: no cover - a declared dependency
         return None
-    path = Path(spellchecker.__file__).parent / "resources" / "fr.json.gz"
+    path = Path(spellchecker.__file__).parent / "resources" / f"{language}.json.gz"
     return path if path.is_file() else None
 
 
-def _words_from_source(path: Path | None) -> list[str]:
-    """The sorted distinct words of pyspellchecker's French list, lower case (as pyspellchecker lowers them)."""
+def _words_from_source(path: Path | None, language: str = "fr") -> list[str]:
+    """The sorted distinct words of a pyspellchecker list, lower case (as pyspellchecker lowers them)."""
     if path is None:  # pragma: no cover - a pyspellchecker laid out differently
         from spellchecker import SpellChecker
 
-        return sorted({word.lower() for word in SpellChecker(language="fr").word_frequency.dictionary})
+        return sorted({word.lower() for word in SpellChecker(language=language).word_frequency.dictionary})
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     # A word list of plain keys ({"mot": 12, …}) is read with a regular expression; anything with an escape
     # goes through the JSON parser.
@@ -156,11 +157,11 @@ def _words_from_source(path: Path | None) -> list[str]:
     return sorted({word.lower() for word in words})
 
 
-def _cache_file(source: Path, kind: str) -> Path:
+def _cache_file(source: Path, kind: str, language: str) -> Path:
     # Named after the list's size and date (not pyspellchecker's version: importlib.metadata alone costs
     # 20 ms to import), so that another word list never reads this cache.
     stat = source.stat()
-    return cache_folder() / f"lexicon-fr{kind}-{stat.st_size}-{stat.st_mtime_ns}.txt"
+    return cache_folder() / f"lexicon-{language}{kind}-{stat.st_size}-{stat.st_mtime_ns}.txt"
 
 
 def _write_cache(target: Path, words: list[str]) -> None:
@@ -174,26 +175,31 @@ def _write_cache(target: Path, words: list[str]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _cached(kind: str, build: Callable[[Path | None], list[str]]) -> Lexicon:
+def _cached(kind: str, build: Callable[[Path | None], list[str]], language: str = "fr") -> Lexicon:
     """The sorted list ``build`` makes from pyspellchecker's list, read from the cache when it is there."""
-    source = _source()
+    source = _source(language)
     if source is None:  # pragma: no cover - a pyspellchecker laid out differently
         return Lexicon(build(None))
     try:
-        cached = Lexicon.from_cache(_cache_file(source, kind).read_bytes())
+        cached = Lexicon.from_cache(_cache_file(source, kind, language).read_bytes())
         if cached is not None:
             return cached
     except (OSError, RuntimeError):
         pass
     words = build(source)
     with contextlib.suppress(OSError, RuntimeError):  # a read-only home, or none: the list stays in memory
-        _write_cache(_cache_file(source, kind), words)
+        _write_cache(_cache_file(source, kind, language), words)
     return Lexicon(words)
 
 
 @cache
 def _french_words() -> Lexicon:
     return _cached("", _words_from_source)
+
+
+@cache
+def _english_words() -> Lexicon:
+    return _cached("", lambda path: _words_from_source(path, "en"), "en")
 
 
 @cache
@@ -214,6 +220,12 @@ def french_words() -> Lexicon:
 def is_french_word(word: str) -> bool:
     """Whether ``word`` (any case) is in the French lexicon."""
     return word.lower() in _french_words()
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (any case) is in pyspellchecker's English list (160,000 words, cached like the French
+    one): the importer asks it only about words the French lexicon does not know."""
+    return word.lower() in _english_words()
 
 
 def is_french_word_any_accent(word: str) -> bool:

@@ -414,3 +414,13 @@ def test_a_hyphen_dropped_in_a_place_name_in_capitals_is_restored() -> None:
     column = printed_width("NEC SEINE-SAINT-")
     assert pdftext._joined_hyphen("SEINE-SAINTDENIS", column - printed_width("NEC "), column) == 11
     assert pdftext._joined_hyphen("LESSIVE", column - printed_width("NEC SEINE-SA"), column) is None  # a word
+
+
+def test_issue6_english_terms_at_a_line_end_are_decided_by_the_english_list() -> None:
+    # "fact-checking" lost its hyphen in the synthetic kitchen sink with margin notes: French knows neither
+    # the halves nor the whole, English knows both halves; "main-stream" is one English word, split by the
+    # typesetter. French words keep being decided by French alone ("ré-seau").
+    assert pdftext.dehyphenate("fact", "checking") == (True, False)
+    assert pdftext.dehyphenate("main", "stream") == (False, False)
+    assert pdftext.dehyphenate("ré", "seau") == (False, True)
+    assert pdftext.dehyphenate("Magnac", "Lavalette") == (True, True)

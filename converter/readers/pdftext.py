@@ -30,7 +30,7 @@ from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import Diagnostic
-from ..lexicon import is_french_word, is_french_word_any_accent
+from ..lexicon import is_english_word, is_french_word, is_french_word_any_accent
 
 # --- Sentinels in block text ---------------------------------------------------------------------------
 PB_OPEN, PB_CLOSE = "\ue000", "\ue001"  # page break: PB_OPEN label PB_CLOSE
@@ -977,7 +977,8 @@ def dehyphenate(before: str, after: str, hyphenating: bool = True) -> tuple[bool
     The French lexicon decides: a compound it knows keeps its hyphen; a word it knows once joined loses
     it; a capital after the hyphen (Magnac-Lavalette) or two words each known alone keep it. Typesetting
     never leaves one letter before a break, so ``e-`` (e-mails) is a real hyphen, and so is one before a
-    pronoun (dit-il, approprie-t-on). In a layout that does not hyphenate (``hyphenating`` False), every
+    pronoun (dit-il, approprie-t-on). Words French does not know may be English: the English list decides
+    them the same way (fact-checking keeps its hyphen). In a layout that does not hyphenate (``hyphenating`` False), every
     hyphen at a line end is the text's own.
     """
     if is_french_word(f"{before}-{after}"):
@@ -991,6 +992,12 @@ def dehyphenate(before: str, after: str, hyphenating: bool = True) -> tuple[bool
     if after[:1].isupper():
         return True, True
     if is_french_word(before) and is_french_word(after) and len(after) > 2:
+        return True, False
+    # English terms quoted in French ("fact-checking", "main-stream"), asked only when French does not know
+    # the word: joined when English knows the whole word, kept when it knows both halves.
+    if is_english_word(before + after):
+        return False, False
+    if len(before) > 2 and len(after) > 2 and is_english_word(before) and is_english_word(after):
         return True, False
     if len(before) >= 6 and len(after) >= 6 and before[:4].lower() == after[:4].lower():
         return True, False  # a doublet: producteurs-productrices, nettoyeurs-nettoyeuses
