@@ -61,3 +61,18 @@ def test_a_number_glued_to_an_acronym_yields_to_a_nearer_spaced_call() -> None:
     assert note == "note-1" and before.endswith("Open Knowledge France")
     assert any("carnet NEC1 sur" in plain_text(node) for node in iter_nodes(document) if isinstance(node, t.Paragraph))
     assert any("glued to a word in capitals" in d.message for d in state.diagnostics)
+
+
+def test_issue6_a_text_that_marks_its_pages_takes_no_lone_number_for_a_page_number() -> None:
+    # The synthetic carnets' extractions: "Page N" lines are the print pages; a note's number alone on a line
+    # ("1", then the note's text) was taken for a page number and reported as one, pages were "counted".
+    text = ("Page 1\n\nLe quartier a ouvert un espace numérique1 avec deux médiateurs.\n\n"
+            "1\n\nVoir le carnet précédent.\n\nPage 2\n\nLes ateliers sont gratuits.\n\n12\n\n"
+            "Page 3\n\nLe bus circule le mardi.\n")
+    document, state = import_text(text)
+    assert state.page_numbers == {}
+    labels = [n.label for n in iter_nodes(document) if isinstance(n, t.PageBreak)]
+    assert labels == ["1", "2", "3"]
+    page_guesses = [d.message for d in state.diagnostics if "carnet-import pages:" in d.message]
+    assert page_guesses == ["carnet-import pages: the text marks its print pages ('Page N'): those are the page markers"]
+    assert "12" in " ".join(plain_text(n) for n in iter_nodes(document) if isinstance(n, t.Paragraph))

@@ -175,6 +175,13 @@ def segment_pages(state: State) -> None:
     room for them; each such choice is reported.
     """
     lines = state.lines
+    if any(_PAGE_LABEL.match(line.text) for line in lines):
+        # The text names its print pages ("Page 12", an accessible edition's markers): they are the pages
+        # (see split_blocks), the PDF's own page ends are only new text frames, and a number alone on a line
+        # is text (a note's number, a table's cell), not a page number to report about.
+        state.step = "pages"
+        state.guess(None, "the text marks its print pages ('Page N'): those are the page markers")
+        return
     numbers: dict[int, int] = {}  # index → printed number
     for index, line in enumerate(lines):
         match = _PAGE_NUMBER.match(line.text)
@@ -296,15 +303,8 @@ def segment_pages(state: State) -> None:
 
 def split_blocks(state: State) -> None:
     """Blocks between blank lines; page markers inserted; page numbers, link lines and nav aids set apart."""
-    labels: dict[int, str] = state.page_starts
+    labels: dict[int, str] = state.page_starts  # empty when the text marks its pages ("Page N")
     numbers: dict[int, int] = state.page_numbers
-    if any(_PAGE_LABEL.match(line.text) for line in state.lines):
-        # The text names its print pages ("Page 12", an accessible edition's markers): they are the pages;
-        # the PDF's own page ends are only new text frames.
-        state.step = "pages"
-        state.guess(None, "the text marks its print pages ('Page N'): those are the page markers")
-        labels = {}
-        numbers = {}
     page = ""
     current: list[Line] = []
 
