@@ -297,6 +297,118 @@ def test_broken_word_at_a_narrow_column_edge_is_mended() -> None:
     assert [li.text for li in block.lines] == ["des outils numériques", "pour tous"]
 
 
+def test_issue6_a_word_longer_than_its_line_is_mended_whatever_the_lexicon() -> None:
+    """issue 6: a line that is one word filling it to within a letter is a word broken because it was
+    longer than the line ("instrumentalis" / "ant", which no lexicon knows, or "d’accompagne" / "ment",
+    two words but one known whole); a known word that fills its line ("professionnellement" / "etc."), a
+    word short of the edge, or a title in capitals keep their line ends. A comma pushed to the next line
+    goes back to its word."""
+    def mended(first: str, second: str, x1: float, edge: float = 86.0) -> list[str]:
+        block = P.PBlock([line("« En", 88), line(first, 100), line(second, 112)], 0)
+        block.lines[1].x1 = x1
+        P._mend_broken_words(block, edge)
+        return [li.text for li in block.lines]
+
+    assert mended("instrumentalis", "ant des bâtiments", 85.0) == ["« En", "instrumentalisant", "des bâtiments"]
+    assert mended("d’accompagne", "ment des médiateurs", 85.0) == ["« En", "d’accompagnement", "des médiateurs"]
+    assert mended("professionnellement", "etc. Capital", 85.0) == ["« En", "professionnellement", "etc. Capital"]
+    assert mended("instrumentalis", "ant des bâtiments", 85.0, edge=120.0)[1] == "instrumentalis"
+    assert mended("MÉDITERRANÉE", "MÉTROPOLE", 85.0)[1] == "MÉDITERRANÉE"
+    assert mended("consommation", ", de déplacement", 85.0) == ["« En", "consommation,", "de déplacement"]
+
+
+def test_issue6_the_text_edge_of_a_box_is_set_in_as_its_left_one() -> None:
+    """issue 6: the lines of a box run to its right edge set in by the room its text has on the left (its
+    own lines may all stop short of it); outside a box, to the column's edge."""
+    lines = [line("“Tous les", 100, x0=240), line("usages", 112, x0=240)]
+    for each in lines:
+        each.box = 2
+    block = P.PBlock(lines, 1, box=2)
+    boxes = [(0.0, 0.0, 10.0, 10.0), (0.0, 0.0, 10.0, 10.0), (232.0, 90.0, 363.0, 130.0)]
+    assert P._text_edge(block, lines, boxes, 370.0) == 355.0
+    assert P._text_edge(P.PBlock(lines, 1), lines, boxes, 370.0) == 370.0
+
+
+def test_issue6_a_quote_in_a_box_runs_on_into_the_next_box() -> None:
+    """issue 6: a quote set in a box cut at a column's foot goes on in the next box at the next column's
+    top (a box of its own in the PDF), and the word broken at the foot ("instrumentalis" / "ant") is
+    mended; a line ending on an address runs along the column, so the next column's capital starts a new
+    paragraph (the rest of the address does not)."""
+    def pair(end: str, start: str, first_box: int = 3, second_box: int = 4) -> P.Layout:
+        first = P.PBlock([line("début de la citation", 650, x0=58), line(end, 700, x0=58)], 1, region=0,
+                         frame=(50, 100, 250, 710), last_frame=(50, 100, 250, 710), last_in_region=True,
+                         box=first_box, edge=243.0)
+        first.lines[-1].x1 = 242.0
+        second = P.PBlock([line(start, 100, x0=308)], 2, region=0, frame=(300, 100, 500, 700),
+                          last_frame=(300, 100, 500, 700), first_in_region=True, box=second_box)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return layout
+
+    (block,) = pair("instrumentalis", "ant des bâtiments").blocks
+    assert [li.text for li in block.lines] == ["début de la citation", "instrumentalisant", "des bâtiments"]
+    assert len(pair("instrumentalis", "ant des bâtiments", second_box=6).blocks) == 2
+    assert len(pair("plus : exemple.fr/bonnes-pratiques/", "Retrouvez le carnet", -1, -1).blocks) == 2
+    assert len(pair("plus : exemple.fr/bonnes-pratiques et", "Retrouvez le carnet", -1, -1).blocks) == 1
+    assert len(pair("TÉLÉCHARGER : exemple.fr/uploads/2022/0", "6/CARNET-1.docx", -1, -1).blocks) == 1
+
+
+def test_issue6_a_note_going_on_in_the_next_column_keeps_the_numbers_of_its_address() -> None:
+    """issue 6: a note that goes on at the foot of the next column takes that column's lines up to the
+    next number after its own: "11/24/…", the rest of its address, is no note 11."""
+    previous = P.PBlock([line("16 Sur ce point, voir notamment :", 700)], 1, kind="note", number=16)
+    lines = [line(text, 100 + 12 * index, x0=300) for index, text in enumerate(
+        ("leprogres.fr/rhone/2011/", "11/24/les-marches-", "lyon.", "17 Sur ce point, voir les", "analyses."))]
+    found = P._notes(lines, 1, previous)
+    assert [(note.number, len(note.lines)) for note in found] == [(17, 2)]
+    assert len(previous.lines) == 4
+
+
+def test_issue6_a_quote_in_the_box_under_a_sidebar_is_not_the_sidebars() -> None:
+    """issue 6: a quote set large in its own box at the top of the next column, under a sidebar cut at the
+    column's foot, stays a pull quote (the sidebar's text going on in the next box would be its member)."""
+    layout = P.Layout(body_size=10.0, has_levels=True, blocks=[
+        P.PBlock([line("Zoom sur… Vous avez dit open data ?", 100, size=14, bold=True)], 1, level=3, box=0),
+        P.PBlock([line("Les données ouvertes constituent une ressource.", 130)], 1, box=0, last_in_region=True),
+        P.PBlock([line("“Avec ce travail, j’ai tâché de montrer l’épaisseur du travail.”", 100, x0=300, size=16)],
+                 1, box=1, quote=True, first_in_region=True)])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (sidebar,) = [n for n in iter_nodes(document) if isinstance(n, t.Sidebar)]
+    assert [plain_text(n) for n in sidebar.children] == ["Les données ouvertes constituent une ressource."]
+    assert [n for n in iter_nodes(document) if isinstance(n, t.PullQuote)]
+
+
+def test_issue6_a_word_broken_in_a_narrow_cell_is_mended() -> None:
+    """issue 6: a header too long for a narrow cell is broken over three lines, set right ("Parti" /
+    "cipan" / "ts"): the cell reads one word again, mended from its end; the other cells keep their text."""
+    grid = P.Grid([50.0, 100.0, 150.0], [100.0, 150.0, 165.0])
+    grid.words = [word("Quartier", 55, 104, width=40), word("Parti", 121, 104, width=27),
+                  word("cipan", 117, 116, width=31), word("ts", 138, 128, width=10),
+                  word("Centre", 55, 153, width=30), word("12", 138, 153, width=10)]
+    table = P._table(grid)
+    assert [[plain_text(cell) for cell in row.cells] for row in table.rows] == [["Quartier", "Participants"],
+                                                                             ["Centre", "12"]]
+
+
+class FakePage:
+    """What :func:`P._grids` reads of a pdfplumber page: its lines and rectangles."""
+
+    def __init__(self, lines: list[tuple[float, float, float, float]]) -> None:
+        self.lines = [{"x0": x0, "top": top, "x1": x1, "bottom": bottom} for x0, top, x1, bottom in lines]
+        self.rects: list[dict] = []
+
+
+def test_issue6_a_box_over_a_table_of_its_width_is_no_row_of_its_grid() -> None:
+    """issue 6: a quote's box and a table below it, both across the column, have rules of one width; the
+    table's grid is its own rules, joined by its edges (the box's two edges are no grid)."""
+    box = [(70.8, 81.4, 284.1, 81.4), (70.8, 188.5, 284.1, 188.5), (70.8, 81.4, 70.8, 188.5),
+           (284.1, 81.4, 284.1, 188.5)]
+    rows = [(71.3, y, 283.6, y) for y in (501.6, 540.9, 563.7, 586.4, 609.2)]
+    sides = [(x, 501.3, x, 609.4) for x in (71.1, 142.0, 212.9, 283.8)]
+    (grid,) = P._grids(FakePage(box + rows + sides))
+    assert grid.ys == [501.6, 540.9, 563.7, 586.4, 609.2] and grid.xs == [71.1, 142.0, 212.9, 283.8]
+
+
 def test_numbered_paragraphs_become_an_ordered_list() -> None:
     """issue 6: "1. …", "2. …" set apart by the layout are an ordered list without their numbers."""
     blocks: list[t.Block] = [t.Paragraph(children=[t.Text(text=f"{n}. Élément {n}")]) for n in (1, 2, 3)]
