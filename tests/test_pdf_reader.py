@@ -409,6 +409,56 @@ def test_issue6_a_box_over_a_table_of_its_width_is_no_row_of_its_grid() -> None:
     assert grid.ys == [501.6, 540.9, 563.7, 586.4, 609.2] and grid.xs == [71.1, 142.0, 212.9, 283.8]
 
 
+def test_issue6_set_columns_fits_a_full_width_table_to_a_column(tmp_path: Path) -> None:
+    """issue 6: the synthetic carnets' columns narrow a table set across the text to one column (its grid
+    and cells in proportion, its width the whole column), so that LibreOffice does not clip it."""
+    import zipfile
+
+    from lxml import etree
+
+    from converter import read, write
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic_carnets as sc
+
+    docx = write(read(ROOT / "input" / "carnet-exemple.md"), "docx", tmp_path / "exemple.docx")
+    sc.set_columns(docx, 3)
+    with zipfile.ZipFile(docx) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    (table,) = document.iter(f"{{{sc.W}}}tbl")
+    grid = [int(col.get(f"{{{sc.W}}}w")) for col in table.iterfind("w:tblGrid/w:gridCol", sc.NS)]
+    column = (11906 - 2 * 1417 - 2 * sc.COLUMN_SPACE) // 3
+    assert column - 3 <= sum(grid) <= column and len(set(grid)) == 1
+    cells = {int(width.get(f"{{{sc.W}}}w")) for width in table.iterfind("w:tr/w:tc/w:tcPr/w:tcW", sc.NS)}
+    assert cells == {grid[0]}
+    width = table.find("w:tblPr/w:tblW", sc.NS)
+    assert (width.get(f"{{{sc.W}}}type"), width.get(f"{{{sc.W}}}w")) == ("pct", "5000")
+
+
+def test_issue6_table_printed_in_two_columns_under_a_pull_quote_is_read_whole(tmp_path: Path) -> None:
+    """issue 6: the kitchen sink's table, set across the text, printed in two columns with the pull quotes
+    boxed across the column on its page: the PDF reader reads it whole, as the reference has it."""
+    from conftest import require_tool
+
+    from converter import read, write
+
+    require_tool("libreoffice", "print a carnet to PDF")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic_carnets as sc
+
+    def rows(document: t.Document) -> list[list[list[str]]]:
+        return [[[plain_text(cell) for cell in row.cells] for row in n.rows] for n in iter_nodes(document)
+                if isinstance(n, t.Table)]
+
+    reference = read(ROOT / "input" / "carnet-exemple.md")
+    docx = write(sc.with_repeating_quotes(reference), "docx", tmp_path / "exemple.docx")
+    sc.set_columns(docx, 2)
+    sc.set_pull_quotes(docx)
+    pdf = sc.to_pdf(docx, tmp_path)
+    document, _ = P.import_pdf(pdf.read_bytes(), str(pdf))
+    assert rows(document) == rows(reference) and rows(reference)
+
+
 def test_numbered_paragraphs_become_an_ordered_list() -> None:
     """issue 6: "1. …", "2. …" set apart by the layout are an ordered list without their numbers."""
     blocks: list[t.Block] = [t.Paragraph(children=[t.Text(text=f"{n}. Élément {n}")]) for n in (1, 2, 3)]
