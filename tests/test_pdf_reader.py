@@ -315,6 +315,11 @@ def test_issue6_a_word_longer_than_its_line_is_mended_whatever_the_lexicon() -> 
     assert mended("instrumentalis", "ant des bâtiments", 85.0, edge=120.0)[1] == "instrumentalis"
     assert mended("MÉDITERRANÉE", "MÉTROPOLE", 85.0)[1] == "MÉDITERRANÉE"
     assert mended("consommation", ", de déplacement", 85.0) == ["« En", "consommation,", "de déplacement"]
+    # a word broken over three lines: each line's end takes the rest of its word only
+    block = P.PBlock([line("« En", 88), line("d’accompa", 100), line("gnement", 112), line("des médiateurs", 124)], 0)
+    block.lines[1].x1 = block.lines[2].x1 = 85.0
+    P._mend_broken_words(block, 86.0)
+    assert [li.text for li in block.lines] == ["« En", "d’accompagnement", "des médiateurs"]
 
 
 def test_issue6_the_text_edge_of_a_box_is_set_in_as_its_left_one() -> None:
@@ -407,6 +412,53 @@ def test_issue6_a_box_over_a_table_of_its_width_is_no_row_of_its_grid() -> None:
     sides = [(x, 501.3, x, 609.4) for x in (71.1, 142.0, 212.9, 283.8)]
     (grid,) = P._grids(FakePage(box + rows + sides))
     assert grid.ys == [501.6, 540.9, 563.7, 586.4, 609.2] and grid.xs == [71.1, 142.0, 212.9, 283.8]
+
+
+def test_issue6_boxes_are_numbered_column_by_column() -> None:
+    """issue 6: a page's boxes are numbered in reading order, column by column, each top to bottom, though
+    the boxes of one column start a point or two apart (a box cut at the column's foot goes on in the box
+    numbered next)."""
+    page = FakePage([])
+    page.width = 595.0
+    page.rects = [{"x0": x0, "top": top, "x1": x1, "bottom": bottom, "fill": True, "stroke": False}
+                  for x0, top, x1, bottom in ((311.0, 388.0, 525.0, 754.0), (70.0, 81.0, 284.0, 127.0),
+                                              (312.75, 70.85, 523.45, 371.35))]
+    assert [box[1] for box in P._boxes(page)] == [81.0, 70.85, 388.0]
+
+
+def test_issue6_a_title_broken_after_a_kept_hyphen_is_joined_without_a_space() -> None:
+    """issue 6: a title's lines are one line; a hyphen kept at a line's end joins its halves ("(2019-" /
+    "2022)"), one that goes joins the word."""
+    lines = [line("des communications électroniques (2019-", 100, size=14), line("2022) et numé-", 116, size=14),
+             line("rique", 132, size=14)]
+    assert P._joined(lines).text == "des communications électroniques (2019-2022) et numérique"
+
+
+def test_issue6_an_attribution_drawn_in_the_quotes_box_is_its_attribution() -> None:
+    """issue 6: the name and title under a quote set large, drawn in the quote's box (which goes on at the
+    next column's top), are its attribution, though set at the box's edge as the quote."""
+    quote = P.PBlock([line("“C’est pour cette raison que je parle", 600, x0=58, size=16),
+                      line("de médiation des données.”", 620, x0=58, size=16)], 1, box=3, quote=True,
+                     frame=(50, 70, 250, 700), last_frame=(50, 70, 250, 700), last_in_region=True)
+    for each in quote.lines:
+        each.box = 3
+    name = "Samuel Goëta, Maître de conférences associé à SciencesPo Aix et cofondateur de la société coopérative"
+    attribution = P.PBlock([line(name, 80, x0=300), line("Datactivist", 92, x0=300)], 1, box=4, region=1,
+                           frame=(300, 80, 500, 700), last_frame=(300, 80, 500, 700), first_in_region=True)
+    layout = P.Layout(body_size=10.0, has_levels=True, blocks=[quote, attribution])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (pull,) = [n for n in iter_nodes(document) if isinstance(n, t.PullQuote)]
+    assert plain_text(t.Paragraph(children=pull.attribution)) == f"{name} Datactivist"
+
+
+def test_issue6_a_long_note_goes_on_under_the_next_columns_rule() -> None:
+    """issue 6: when the column read before ended in notes, the lines under a short rule at the next
+    column's foot go on the note, however much of the column they take (they start with no number)."""
+    body = [line(f"texte du corps ligne {n}", 100 + 12 * n) for n in range(5)]
+    notes = [line(f"suite de la note, ligne {n}", 180 + 12 * n) for n in range(20)]
+    rule = (50.0, 80.0, 175.0)
+    assert P._footnote_split(body + notes, [rule], 10.0, 50.0, 250.0) == 25
+    assert P._footnote_split(body + notes, [rule], 10.0, 50.0, 250.0, open_note=True) == 5
 
 
 def test_issue6_set_columns_fits_a_full_width_table_to_a_column(tmp_path: Path) -> None:

@@ -467,7 +467,15 @@ def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - p
                 break
         else:
             boxes.append([rect["x0"], rect["top"], rect["x1"], rect["bottom"]])
-    return [(b[0], b[1], b[2], b[3]) for b in boxes]
+    # in reading order, column by column, each top to bottom (boxes of one column may start a point or two
+    # apart: a quote's rule and a sidebar's frame): a box cut at a column's foot goes on in the next one
+    columns: list[list[list[float]]] = []
+    for box in sorted(boxes, key=lambda b: b[0]):
+        if columns and box[0] - columns[-1][0][0] <= 6:
+            columns[-1].append(box)
+        else:
+            columns.append([box])
+    return [(b[0], b[1], b[2], b[3]) for column in columns for b in sorted(column, key=lambda b: b[1])]
 
 
 def _margin_notes(words: list[dict], body: float, gutter: float) -> list[PLine]:
@@ -492,11 +500,13 @@ def _margin_notes(words: list[dict], body: float, gutter: float) -> list[PLine]:
 
 
 def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]], body_size: float,
-                    x0: float, x1: float) -> int:
+                    x0: float, x1: float, open_note: bool = False) -> int:
     """Index of the first footnote line of a column (len(lines) when it has none).
 
     A footnote zone is under a short rule at the foot of the column, or set smaller than the body at the
-    foot of the page; either way its first line starts with a number.
+    foot of the page; either way its first line starts with a number, unless a note is ``open_note`` (the
+    column read before ended in notes): a long note goes on under the next column's rule, however much of
+    that column it takes.
     """
     width = max(1.0, x1 - x0)
     for rx0, rx1, y in sorted(rules, key=lambda r: r[2]):
@@ -513,7 +523,8 @@ def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]],
         height = max(1.0, lines[-1].bottom - lines[0].top)
         raised = any(_NUMBER.match(line.words[0]["text"]) and line.words[0]["size"] <= 0.85 * line.size
                      for line in lines[below[0]:])
-        if re.match(r"\d{1,3}\b", lines[below[0]].text) or raised or lines[-1].bottom - y <= 0.4 * height:
+        if re.match(r"\d{1,3}\b", lines[below[0]].text) or raised or lines[-1].bottom - y <= 0.4 * height \
+                or open_note:
             return below[0]
     index = len(lines)
     while index > 0 and lines[index - 1].size and lines[index - 1].size <= 0.85 * body_size:
@@ -575,27 +586,38 @@ def _mend_broken_words(block: PBlock, right: float, own: float | None = None) ->
     from ..lexicon import is_english_word, is_french_word
 
     edge, right = right, min(right, max(line.x1 for line in block.lines) if own is None else own)
-    # from the last line up: a word broken over three lines ("Parti" / "cipan" / "ts") is mended from its end
-    for line, following in reversed(list(zip(block.lines, block.lines[1:], strict=False))):
-        stop = re.match(r"[.,](?=\s|$)", following.text)
-        if stop and line.text and not line.text[-1].isspace() and line.x1 >= right - 0.05 * right:
-            _pull_back(line, following, stop.end())
-            continue
-        tail = re.search(r"([^\W\d_]+)$", line.text)
-        head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
-        if tail is None or head is None:
-            continue
-        # in capitals, a line of one word is a short title's ("MONTPELLIER" / "MÉDITERRANÉE" / "MÉTROPOLE");
-        # a word the lexicons know may fill its line whole ("professionnellement" / "etc.")
-        filled = head.group(1)[:1].islower() and _filled_by_one_word(line, following, edge)
-        if line.x1 < right - 0.05 * right and not filled:
-            continue  # the next line is longer ("Parti" / "cipants" in a narrow cell): measured at the edge
-        if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
-            continue  # a capital starts a new word, unless the whole text is in capitals
-        pieces_known = is_french_word(tail.group(1)) and is_french_word(head.group(1))
-        if is_french_word(tail.group(1) + head.group(1)) and (filled or not pieces_known) \
-                or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)):
-            _pull_back(line, following, head.end())
+    # a word broken over three lines ("Parti" / "cipan" / "ts") is mended from its end: the lines are read
+    # again while a piece moves; a line's end takes one piece at most (the rest of its word)
+    mended: set[int] = set()
+    moved = True
+    while moved:
+        moved = False
+        for line, following in zip(block.lines, block.lines[1:], strict=False):
+            if id(line) in mended:
+                continue
+            stop = re.match(r"[.,](?=\s|$)", following.text)
+            if stop and line.text and not line.text[-1].isspace() and line.x1 >= right - 0.05 * right:
+                _pull_back(line, following, stop.end())
+                mended.add(id(line))
+                moved = True
+                continue
+            tail = re.search(r"([^\W\d_]+)$", line.text)
+            head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
+            if tail is None or head is None:
+                continue
+            # in capitals, a line of one word is a short title's ("MONTPELLIER" / "MÉDITERRANÉE" / "MÉTROPOLE");
+            # a word the lexicons know may fill its line whole ("professionnellement" / "etc.")
+            filled = head.group(1)[:1].islower() and _filled_by_one_word(line, following, edge)
+            if line.x1 < right - 0.05 * right and not filled:
+                continue  # the next line is longer ("Parti" / "cipants" in a narrow cell): measured at the edge
+            if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
+                continue  # a capital starts a new word, unless the whole text is in capitals
+            pieces_known = is_french_word(tail.group(1)) and is_french_word(head.group(1))
+            if is_french_word(tail.group(1) + head.group(1)) and (filled or not pieces_known) \
+                    or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)):
+                _pull_back(line, following, head.end())
+                mended.add(id(line))
+                moved = True
     block.lines = [line for line in block.lines if line.text.strip()]
 
 
@@ -771,6 +793,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     all_lines: list[tuple[int, int, PLine]] = []
     regions_by_page: list[list[tuple[list[PLine], list[PLine], list[PLine], list[PLine]]]] = []
     box_count = bar_count = 0
+    open_note = False  # the column read last ended in notes: one may go on under the next column's rule
     candidates: list[tuple[list[PLine], list[PLine]]] = []
     for page, words in zip(pdf.pages, pages_words, strict=True):
         candidates.append(_furniture(_lines(words), body, float(page.height)))
@@ -811,7 +834,8 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                         line.bar = bar_count + index
             x0 = min(line.x0 for line in lines)
             x1 = max(line.x1 for line in lines)
-            split = _footnote_split(lines, rules, body, x0, x1)
+            split = _footnote_split(lines, rules, body, x0, x1, open_note)
+            open_note = split < len(lines)
             page_regions.append((head, lines[:split], lines[split:], foot))
             all_lines.extend((number, len(page_regions), line) for line in lines[:split])
         if margin:
@@ -1218,7 +1242,8 @@ def _line_text(line: PLine, calls: bool) -> str:
 
 
 def _joined(lines: list[PLine]) -> PLine:
-    """Lines → one line: a hyphen at a line end goes when the lexicon knows the word whole."""
+    """Lines → one line: a hyphen at a line end goes when the lexicon knows the word whole, and is kept
+    without a space otherwise."""
     text = ""
     calls: list[tuple[int, str]] = []
     for line in lines:
@@ -1226,8 +1251,8 @@ def _joined(lines: list[PLine]) -> PLine:
         start = re.match(r"[^\W\d_]+", line.text)
         if cut and start and not pdftext.dehyphenate(cut.group(1), start.group(0))[0]:
             text = text[:-1]
-        elif text:
-            text += " "
+        elif text and not (re.search(r"\w-$", text) and line.text[:1].isalnum()):
+            text += " "  # a hyphen kept at the line's end joins its two halves ("(2019-" / "2022)")
         calls.extend((len(text) + offset, number) for offset, number in line.calls)
         text += line.text
     first = lines[0]
@@ -1491,17 +1516,27 @@ def _aligned_under(quote: PBlock, block: PBlock) -> bool:
     return indent > 5 and all(abs(line.x0 - block.frame[0] - indent) <= 1.5 for line in block.lines)
 
 
+def _in_box_of(quote: PBlock, block: PBlock) -> bool:
+    """Whether ``block`` is drawn in the box where ``quote`` ends (a quote may run on into the next box),
+    or in the box that goes on at the next column's top when the quote ends its column."""
+    box = quote.lines[-1].box
+    return box >= 0 and (block.box == box or block.box == box + 1 and quote.last_in_region
+                         and block.first_in_region)
+
+
 def _attributions(layout: Layout, state: State) -> None:
     """The short text under a quote set large, in a smaller type and without final punctuation, is its
     attribution ("Un participant"); a longer one (a name and a title, over two or three lines) when it
-    keeps the quote's indent."""
+    keeps the quote's indent or is drawn in the quote's box (:func:`_in_box_of`; a box of large type,
+    :func:`_levels`)."""
     blocks = [b for b in state.blocks if b.kind not in ("removed", "url", "page", "note", "label")]
     for block, following in zip(blocks, blocks[1:], strict=False):
         origin, after = _layout_block(layout, block), _layout_block(layout, following)
         if block.kind == "pullquote" and origin is not None and origin.quote and following.kind == "para" \
                 and after is not None and not after.quote and not after.level \
                 and (len(following.text.split()) <= 8
-                     or len(following.text.split()) <= 30 and _aligned_under(origin, after)) \
+                     or len(following.text.split()) <= 30 and (_aligned_under(origin, after)
+                                                               or _in_box_of(origin, after))) \
                 and not pdftext._plain(following.text).rstrip().endswith(_TERMINAL) \
                 and not block.data.get("attribution"):
             block.data["attribution"] = following.text.strip().lstrip("—–- ")
