@@ -461,6 +461,29 @@ def test_issue6_a_long_note_goes_on_under_the_next_columns_rule() -> None:
     assert P._footnote_split(body + notes, [rule], 10.0, 50.0, 250.0, open_note=True) == 5
 
 
+def test_issue6_a_column_ends_a_paragraph_when_its_next_word_would_have_fitted() -> None:
+    """issue 6: a line without final punctuation at a column's foot, long enough to run along the column,
+    still ends its paragraph when the next column's first word would have fitted after it (a byline over
+    the text: "Entretien : françois huguet" / "Maître de conférences"); an opening quote goes with its word
+    ("« optimiser »"), which may not fit."""
+    def pair(end: str, x1: float, start: list[dict]) -> int:
+        first = P.PBlock([line(end, 700, x0=57)], 1, region=0, frame=(57, 70, 241, 730),
+                         last_frame=(57, 70, 241, 730), last_in_region=True)
+        first.lines[-1].x1 = x1
+        second = P.PBlock(P._lines(start), 1, region=1, frame=(269, 70, 449, 756), last_frame=(269, 70, 449, 756),
+                          first_in_region=True)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return len(layout.blocks)
+
+    assert pair("Entretien : françois huguet", 195.7, [word("Maître", 269, 70, width=34),
+                                                       word("de", 306, 70, width=13)]) == 2
+    assert pair("Entretien : françois huguet", 195.7, [word("Maître", 269, 70, width=50)]) == 1
+    quoted = [word("«", 269, 70, width=7), word("optimiser", 279, 70, width=45), word("»", 327, 70, width=7)]
+    assert P._first_token_width(P._lines(quoted)[0]) == 55
+    assert pair("disciples de la smart city, à savoir", 215.0, quoted) == 1
+
+
 def test_issue6_set_columns_fits_a_full_width_table_to_a_column(tmp_path: Path) -> None:
     """issue 6: the synthetic carnets' columns narrow a table set across the text to one column (its grid
     and cells in proportion, its width the whole column), so that LibreOffice does not clip it."""

@@ -1072,16 +1072,22 @@ def _flow(layout: Layout) -> None:
 
 
 def _first_token_width(line: PLine) -> float:
-    """The width of the line's first run of glued words ("Foundation25."): what must fit on a line."""
+    """The width of the line's first run of glued words ("Foundation25."): what must fit on a line; an
+    opening quote set apart goes with its word (« optimiser »: a space no line is broken at)."""
     words = line.words
     if not words:
         return 0.0
     end = words[0]["x1"]
     for previous, word in zip(words, words[1:], strict=False):
-        if word["x0"] - previous["x1"] > 0.15 * max(word["size"], previous["size"]):
+        if word["x0"] - previous["x1"] > 0.15 * max(word["size"], previous["size"]) \
+                and previous["text"] not in _OPENING:
             break
         end = word["x1"]
     return end - words[0]["x0"]
+
+
+_OPENING = ("«", "“", "‘", "(", "[", "—", "–")
+"""Signs a word processor keeps with the word after them (French quotes, with their no-break space)."""
 
 
 _ENDS_ADDRESS = re.compile(r"(?:https?://|www\.|\.[a-z]{2,}/|/$)\S*$", re.I)
@@ -1105,8 +1111,8 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
     # the line runs along the column, or the next column's first word would not have fitted after it (the
     # line was broken there, "… l’Open Knowledge" / "Foundation.")
     room = before[2] - last.x1 - 0.25 * max(last.size, 1.0)
-    full = last.x1 >= before[0] + 0.75 * (before[2] - before[0]) \
-        or len(previous.lines) >= 2 and _first_token_width(first) > room
+    full = (last.x1 >= before[0] + 0.75 * (before[2] - before[0]) or len(previous.lines) >= 2) \
+        and _first_token_width(first) > room
     # an address is not broken at spaces: a line ending on one runs along the column whether or not the
     # paragraph goes on; a capital then starts the next one ("POUR EN SAVOIR PLUS : numerique-en-" /
     # "communs.fr/…/" | "Retrouvez le carnet"), the rest of the address would not ("…/2022/0" | "6/…")
@@ -1117,7 +1123,7 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
     indent, resumed = last.x0 - before[0], first.x0 - after[0]
     indented = indent > 0.5 * max(last.size, 1.0) and abs(indent - resumed) <= 1.5
     # a comma or a semicolon never ends a paragraph
-    return first.text.lstrip()[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",)) \
+    return first.text.lstrip(" " + "".join(_OPENING) + "\u00a0\u202f")[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",)) \
         or indented and full or end.endswith((",", ";"))
 
 
