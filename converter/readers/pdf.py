@@ -31,7 +31,8 @@ the few whose guesses the layout makes certain:
 - page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number);
 - in a glossary part, a term in bold over its definition is marked as the text steps mark a term's end;
   paragraphs numbered in sequence become an ordered list; words broken without a hyphen at a narrow
-  column's edge are mended by the lexicon or by the page's link targets.
+  column's (a box's, a table cell's) edge are mended by the lexicon, by the page's link targets, or because
+  the piece is a line of one word filling it (a word longer than a line is the only one broken there).
 
 The text steps replaced or skipped (by their names in :data:`converter.readers.pdftext.STEPS`): paragraph
 ends from line lengths, column order and title places (the layout knows them), notes, headings and note
