@@ -89,18 +89,71 @@ def features(layout: str) -> set[str]:
     return found
 
 
+COLUMN_SPACE = 567
+"""Twips between two newspaper columns (1 cm)."""
+
+
 def set_columns(docx: Path, columns: int) -> None:
-    """Lay the document out in ``columns`` newspaper columns (every section of ``word/document.xml``)."""
+    """Lay the document out in ``columns`` newspaper columns (every section of ``word/document.xml``), its
+    tables fitted to a column (see :func:`_fit_tables`)."""
     if columns <= 1:
         return
     parts = _read_parts(docx)
     xml = parts["word/document.xml"].decode("utf-8")
     xml = re.sub(r"<w:cols\b[^>]*/>", "", xml)
-    xml = re.sub(r"(<w:sectPr\b[^>]*>)", rf'\1<w:cols w:num="{columns}" w:space="567"/>', xml)
+    xml = re.sub(r"(<w:sectPr\b[^>]*>)", rf'\1<w:cols w:num="{columns}" w:space="{COLUMN_SPACE}"/>', xml)
     # w:cols must follow the page size and margins in a sectPr: move it after w:pgMar when present
-    xml = re.sub(r'(<w:cols w:num="\d+" w:space="567"/>)(.*?)(<w:pgMar\b[^>]*/>)', r"\2\3\1", xml, flags=re.S)
-    parts["word/document.xml"] = xml.encode("utf-8")
+    xml = re.sub(rf'(<w:cols w:num="\d+" w:space="{COLUMN_SPACE}"/>)(.*?)(<w:pgMar\b[^>]*/>)', r"\2\3\1", xml,
+                 flags=re.S)
+    document = etree.fromstring(xml.encode("utf-8"))
+    _fit_tables(document, columns)
+    parts["word/document.xml"] = _xml(document)
     _write_parts(docx, parts)
+
+
+def _fit_tables(document: etree._Element, columns: int) -> None:
+    """Narrow every table wider than a column of the page in ``columns`` columns to that column.
+
+    The DOCX writer sizes a table to the text's width (its grid and cells in twips): in columns, LibreOffice
+    keeps those widths and the table runs over the next column, where the PDF clips it. Its table width
+    becomes relative (100 % of the column: LibreOffice then sizes it to the column whatever the margins a
+    later step sets, as the margin-note layouts' wider outer margin) and its grid and cell widths are
+    scaled to the column's width under the page's present margins, in proportion (a nested table stays
+    inside its cell: its widths are scaled in turn, by its own width against its cell's).
+    """
+    size, margins = document.find(".//w:sectPr/w:pgSz", NS), document.find(".//w:sectPr/w:pgMar", NS)
+    page = int(size.get(_w("w"))) if size is not None else 11906
+    text = page - sum(int(margins.get(_w(side), "0")) for side in ("left", "right")) if margins is not None \
+        else page - 2 * 1417
+    column = (text - (columns - 1) * COLUMN_SPACE) // columns
+    _fit_table_widths(document.find("w:body", NS), column)
+
+
+def _fit_table_widths(parent: etree._Element, width: int) -> None:
+    """Scale the tables directly inside ``parent`` (the body, or a cell ``width`` twips wide) to ``width``
+    when wider, then the tables inside their cells."""
+    for table in parent.findall("w:tbl", NS):
+        grid = table.findall("w:tblGrid/w:gridCol", NS)
+        total = sum(int(col.get(_w("w"), "0")) for col in grid)
+        scale = width / total if total > width else 1.0
+        for col in grid:
+            col.set(_w("w"), str(int(int(col.get(_w("w"), "0")) * scale)))
+        if scale < 1.0:
+            properties = table.find("w:tblPr", NS)
+            if properties is None:
+                properties = etree.Element(_w("tblPr"))
+                table.insert(0, properties)
+            table_width = etree.Element(_w("tblW"))
+            table_width.set(_w("type"), "pct")
+            table_width.set(_w("w"), "5000")  # fiftieths of a percent: the whole column
+            oxml.set_child(properties, table_width, oxml.TBLPR_ORDER)
+        for cell in table.findall("w:tr/w:tc", NS):
+            cell_width = cell.find("w:tcPr/w:tcW", NS)
+            inner = width
+            if cell_width is not None and cell_width.get(_w("type")) in ("dxa", None):
+                inner = int(int(cell_width.get(_w("w"), "0")) * scale)
+                cell_width.set(_w("w"), str(inner))
+            _fit_table_widths(cell, inner)
 
 
 def _w(name: str) -> str:

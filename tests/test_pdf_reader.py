@@ -297,6 +297,243 @@ def test_broken_word_at_a_narrow_column_edge_is_mended() -> None:
     assert [li.text for li in block.lines] == ["des outils numériques", "pour tous"]
 
 
+def test_issue6_a_word_longer_than_its_line_is_mended_whatever_the_lexicon() -> None:
+    """issue 6: a line that is one word filling it to within a letter is a word broken because it was
+    longer than the line ("instrumentalis" / "ant", which no lexicon knows, or "d’accompagne" / "ment",
+    two words but one known whole); a known word that fills its line ("professionnellement" / "etc."), a
+    word short of the edge, or a title in capitals keep their line ends. A comma pushed to the next line
+    goes back to its word."""
+    def mended(first: str, second: str, x1: float, edge: float = 86.0) -> list[str]:
+        block = P.PBlock([line("« En", 88), line(first, 100), line(second, 112)], 0)
+        block.lines[1].x1 = x1
+        P._mend_broken_words(block, edge)
+        return [li.text for li in block.lines]
+
+    assert mended("instrumentalis", "ant des bâtiments", 85.0) == ["« En", "instrumentalisant", "des bâtiments"]
+    assert mended("d’accompagne", "ment des médiateurs", 85.0) == ["« En", "d’accompagnement", "des médiateurs"]
+    assert mended("professionnellement", "etc. Capital", 85.0) == ["« En", "professionnellement", "etc. Capital"]
+    assert mended("instrumentalis", "ant des bâtiments", 85.0, edge=120.0)[1] == "instrumentalis"
+    assert mended("MÉDITERRANÉE", "MÉTROPOLE", 85.0)[1] == "MÉDITERRANÉE"
+    assert mended("consommation", ", de déplacement", 85.0) == ["« En", "consommation,", "de déplacement"]
+    # a word broken over three lines: each line's end takes the rest of its word only
+    block = P.PBlock([line("« En", 88), line("d’accompa", 100), line("gnement", 112), line("des médiateurs", 124)], 0)
+    block.lines[1].x1 = block.lines[2].x1 = 85.0
+    P._mend_broken_words(block, 86.0)
+    assert [li.text for li in block.lines] == ["« En", "d’accompagnement", "des médiateurs"]
+
+
+def test_issue6_the_text_edge_of_a_box_is_set_in_as_its_left_one() -> None:
+    """issue 6: the lines of a box run to its right edge set in by the room its text has on the left (its
+    own lines may all stop short of it); outside a box, to the column's edge."""
+    lines = [line("“Tous les", 100, x0=240), line("usages", 112, x0=240)]
+    for each in lines:
+        each.box = 2
+    block = P.PBlock(lines, 1, box=2)
+    boxes = [(0.0, 0.0, 10.0, 10.0), (0.0, 0.0, 10.0, 10.0), (232.0, 90.0, 363.0, 130.0)]
+    assert P._text_edge(block, lines, boxes, 370.0) == 355.0
+    assert P._text_edge(P.PBlock(lines, 1), lines, boxes, 370.0) == 370.0
+
+
+def test_issue6_a_quote_in_a_box_runs_on_into_the_next_box() -> None:
+    """issue 6: a quote set in a box cut at a column's foot goes on in the next box at the next column's
+    top (a box of its own in the PDF), and the word broken at the foot ("instrumentalis" / "ant") is
+    mended; a line ending on an address runs along the column, so the next column's capital starts a new
+    paragraph (the rest of the address does not)."""
+    def pair(end: str, start: str, first_box: int = 3, second_box: int = 4) -> P.Layout:
+        first = P.PBlock([line("début de la citation", 650, x0=58), line(end, 700, x0=58)], 1, region=0,
+                         frame=(50, 100, 250, 710), last_frame=(50, 100, 250, 710), last_in_region=True,
+                         box=first_box, edge=243.0)
+        first.lines[-1].x1 = 242.0
+        second = P.PBlock([line(start, 100, x0=308)], 2, region=0, frame=(300, 100, 500, 700),
+                          last_frame=(300, 100, 500, 700), first_in_region=True, box=second_box)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return layout
+
+    (block,) = pair("instrumentalis", "ant des bâtiments").blocks
+    assert [li.text for li in block.lines] == ["début de la citation", "instrumentalisant", "des bâtiments"]
+    assert len(pair("instrumentalis", "ant des bâtiments", second_box=6).blocks) == 2
+    assert len(pair("plus : exemple.fr/bonnes-pratiques/", "Retrouvez le carnet", -1, -1).blocks) == 2
+    assert len(pair("plus : exemple.fr/bonnes-pratiques et", "Retrouvez le carnet", -1, -1).blocks) == 1
+    assert len(pair("TÉLÉCHARGER : exemple.fr/uploads/2022/0", "6/CARNET-1.docx", -1, -1).blocks) == 1
+
+
+def test_issue6_a_note_going_on_in_the_next_column_keeps_the_numbers_of_its_address() -> None:
+    """issue 6: a note that goes on at the foot of the next column takes that column's lines up to the
+    next number after its own: "11/24/…", the rest of its address, is no note 11."""
+    previous = P.PBlock([line("16 Sur ce point, voir notamment :", 700)], 1, kind="note", number=16)
+    lines = [line(text, 100 + 12 * index, x0=300) for index, text in enumerate(
+        ("leprogres.fr/rhone/2011/", "11/24/les-marches-", "lyon.", "17 Sur ce point, voir les", "analyses."))]
+    found = P._notes(lines, 1, previous)
+    assert [(note.number, len(note.lines)) for note in found] == [(17, 2)]
+    assert len(previous.lines) == 4
+
+
+def test_issue6_a_quote_in_the_box_under_a_sidebar_is_not_the_sidebars() -> None:
+    """issue 6: a quote set large in its own box at the top of the next column, under a sidebar cut at the
+    column's foot, stays a pull quote (the sidebar's text going on in the next box would be its member)."""
+    layout = P.Layout(body_size=10.0, has_levels=True, blocks=[
+        P.PBlock([line("Zoom sur… Vous avez dit open data ?", 100, size=14, bold=True)], 1, level=3, box=0),
+        P.PBlock([line("Les données ouvertes constituent une ressource.", 130)], 1, box=0, last_in_region=True),
+        P.PBlock([line("“Avec ce travail, j’ai tâché de montrer l’épaisseur du travail.”", 100, x0=300, size=16)],
+                 1, box=1, quote=True, first_in_region=True)])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (sidebar,) = [n for n in iter_nodes(document) if isinstance(n, t.Sidebar)]
+    assert [plain_text(n) for n in sidebar.children] == ["Les données ouvertes constituent une ressource."]
+    assert [n for n in iter_nodes(document) if isinstance(n, t.PullQuote)]
+
+
+def test_issue6_a_word_broken_in_a_narrow_cell_is_mended() -> None:
+    """issue 6: a header too long for a narrow cell is broken over three lines, set right ("Parti" /
+    "cipan" / "ts"): the cell reads one word again, mended from its end; the other cells keep their text."""
+    grid = P.Grid([50.0, 100.0, 150.0], [100.0, 150.0, 165.0])
+    grid.words = [word("Quartier", 55, 104, width=40), word("Parti", 121, 104, width=27),
+                  word("cipan", 117, 116, width=31), word("ts", 138, 128, width=10),
+                  word("Centre", 55, 153, width=30), word("12", 138, 153, width=10)]
+    table = P._table(grid)
+    assert [[plain_text(cell) for cell in row.cells] for row in table.rows] == [["Quartier", "Participants"],
+                                                                             ["Centre", "12"]]
+
+
+class FakePage:
+    """What :func:`P._grids` reads of a pdfplumber page: its lines and rectangles."""
+
+    def __init__(self, lines: list[tuple[float, float, float, float]]) -> None:
+        self.lines = [{"x0": x0, "top": top, "x1": x1, "bottom": bottom} for x0, top, x1, bottom in lines]
+        self.rects: list[dict] = []
+
+
+def test_issue6_a_box_over_a_table_of_its_width_is_no_row_of_its_grid() -> None:
+    """issue 6: a quote's box and a table below it, both across the column, have rules of one width; the
+    table's grid is its own rules, joined by its edges (the box's two edges are no grid)."""
+    box = [(70.8, 81.4, 284.1, 81.4), (70.8, 188.5, 284.1, 188.5), (70.8, 81.4, 70.8, 188.5),
+           (284.1, 81.4, 284.1, 188.5)]
+    rows = [(71.3, y, 283.6, y) for y in (501.6, 540.9, 563.7, 586.4, 609.2)]
+    sides = [(x, 501.3, x, 609.4) for x in (71.1, 142.0, 212.9, 283.8)]
+    (grid,) = P._grids(FakePage(box + rows + sides))
+    assert grid.ys == [501.6, 540.9, 563.7, 586.4, 609.2] and grid.xs == [71.1, 142.0, 212.9, 283.8]
+
+
+def test_issue6_boxes_are_numbered_column_by_column() -> None:
+    """issue 6: a page's boxes are numbered in reading order, column by column, each top to bottom, though
+    the boxes of one column start a point or two apart (a box cut at the column's foot goes on in the box
+    numbered next)."""
+    page = FakePage([])
+    page.width = 595.0
+    page.rects = [{"x0": x0, "top": top, "x1": x1, "bottom": bottom, "fill": True, "stroke": False}
+                  for x0, top, x1, bottom in ((311.0, 388.0, 525.0, 754.0), (70.0, 81.0, 284.0, 127.0),
+                                              (312.75, 70.85, 523.45, 371.35))]
+    assert [box[1] for box in P._boxes(page)] == [81.0, 70.85, 388.0]
+
+
+def test_issue6_a_title_broken_after_a_kept_hyphen_is_joined_without_a_space() -> None:
+    """issue 6: a title's lines are one line; a hyphen kept at a line's end joins its halves ("(2019-" /
+    "2022)"), one that goes joins the word."""
+    lines = [line("des communications électroniques (2019-", 100, size=14), line("2022) et numé-", 116, size=14),
+             line("rique", 132, size=14)]
+    assert P._joined(lines).text == "des communications électroniques (2019-2022) et numérique"
+
+
+def test_issue6_an_attribution_drawn_in_the_quotes_box_is_its_attribution() -> None:
+    """issue 6: the name and title under a quote set large, drawn in the quote's box (which goes on at the
+    next column's top), are its attribution, though set at the box's edge as the quote."""
+    quote = P.PBlock([line("“C’est pour cette raison que je parle", 600, x0=58, size=16),
+                      line("de médiation des données.”", 620, x0=58, size=16)], 1, box=3, quote=True,
+                     frame=(50, 70, 250, 700), last_frame=(50, 70, 250, 700), last_in_region=True)
+    for each in quote.lines:
+        each.box = 3
+    name = "Samuel Goëta, Maître de conférences associé à SciencesPo Aix et cofondateur de la société coopérative"
+    attribution = P.PBlock([line(name, 80, x0=300), line("Datactivist", 92, x0=300)], 1, box=4, region=1,
+                           frame=(300, 80, 500, 700), last_frame=(300, 80, 500, 700), first_in_region=True)
+    layout = P.Layout(body_size=10.0, has_levels=True, blocks=[quote, attribution])
+    document, _ = P.import_layout(layout, "\n".join(P.render(layout)) + "\n")
+    (pull,) = [n for n in iter_nodes(document) if isinstance(n, t.PullQuote)]
+    assert plain_text(t.Paragraph(children=pull.attribution)) == f"{name} Datactivist"
+
+
+def test_issue6_a_long_note_goes_on_under_the_next_columns_rule() -> None:
+    """issue 6: when the column read before ended in notes, the lines under a short rule at the next
+    column's foot go on the note, however much of the column they take (they start with no number)."""
+    body = [line(f"texte du corps ligne {n}", 100 + 12 * n) for n in range(5)]
+    notes = [line(f"suite de la note, ligne {n}", 180 + 12 * n) for n in range(20)]
+    rule = (50.0, 80.0, 175.0)
+    assert P._footnote_split(body + notes, [rule], 10.0, 50.0, 250.0) == 25
+    assert P._footnote_split(body + notes, [rule], 10.0, 50.0, 250.0, open_note=True) == 5
+
+
+def test_issue6_a_column_ends_a_paragraph_when_its_next_word_would_have_fitted() -> None:
+    """issue 6: a line without final punctuation at a column's foot, long enough to run along the column,
+    still ends its paragraph when the next column's first word would have fitted after it (a byline over
+    the text: "Entretien : françois huguet" / "Maître de conférences"); an opening quote goes with its word
+    ("« optimiser »"), which may not fit."""
+    def pair(end: str, x1: float, start: list[dict]) -> int:
+        first = P.PBlock([line(end, 700, x0=57)], 1, region=0, frame=(57, 70, 241, 730),
+                         last_frame=(57, 70, 241, 730), last_in_region=True)
+        first.lines[-1].x1 = x1
+        second = P.PBlock(P._lines(start), 1, region=1, frame=(269, 70, 449, 756), last_frame=(269, 70, 449, 756),
+                          first_in_region=True)
+        layout = P.Layout(blocks=[first, second])
+        P._flow(layout)
+        return len(layout.blocks)
+
+    assert pair("Entretien : françois huguet", 195.7, [word("Maître", 269, 70, width=34),
+                                                       word("de", 306, 70, width=13)]) == 2
+    assert pair("Entretien : françois huguet", 195.7, [word("Maître", 269, 70, width=50)]) == 1
+    quoted = [word("«", 269, 70, width=7), word("optimiser", 279, 70, width=45), word("»", 327, 70, width=7)]
+    assert P._first_token_width(P._lines(quoted)[0]) == 55
+    assert pair("disciples de la smart city, à savoir", 215.0, quoted) == 1
+
+
+def test_issue6_set_columns_fits_a_full_width_table_to_a_column(tmp_path: Path) -> None:
+    """issue 6: the synthetic carnets' columns narrow a table set across the text to one column (its grid
+    and cells in proportion, its width the whole column), so that LibreOffice does not clip it."""
+    import zipfile
+
+    from lxml import etree
+
+    from converter import read, write
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic_carnets as sc
+
+    docx = write(read(ROOT / "input" / "carnet-exemple.md"), "docx", tmp_path / "exemple.docx")
+    sc.set_columns(docx, 3)
+    with zipfile.ZipFile(docx) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    (table,) = document.iter(f"{{{sc.W}}}tbl")
+    grid = [int(col.get(f"{{{sc.W}}}w")) for col in table.iterfind("w:tblGrid/w:gridCol", sc.NS)]
+    column = (11906 - 2 * 1417 - 2 * sc.COLUMN_SPACE) // 3
+    assert column - 3 <= sum(grid) <= column and len(set(grid)) == 1
+    cells = {int(width.get(f"{{{sc.W}}}w")) for width in table.iterfind("w:tr/w:tc/w:tcPr/w:tcW", sc.NS)}
+    assert cells == {grid[0]}
+    width = table.find("w:tblPr/w:tblW", sc.NS)
+    assert (width.get(f"{{{sc.W}}}type"), width.get(f"{{{sc.W}}}w")) == ("pct", "5000")
+
+
+def test_issue6_table_printed_in_two_columns_under_a_pull_quote_is_read_whole(tmp_path: Path) -> None:
+    """issue 6: the kitchen sink's table, set across the text, printed in two columns with the pull quotes
+    boxed across the column on its page: the PDF reader reads it whole, as the reference has it."""
+    from conftest import require_tool
+
+    from converter import read, write
+
+    require_tool("libreoffice", "print a carnet to PDF")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetic_carnets as sc
+
+    def rows(document: t.Document) -> list[list[list[str]]]:
+        return [[[plain_text(cell) for cell in row.cells] for row in n.rows] for n in iter_nodes(document)
+                if isinstance(n, t.Table)]
+
+    reference = read(ROOT / "input" / "carnet-exemple.md")
+    docx = write(sc.with_repeating_quotes(reference), "docx", tmp_path / "exemple.docx")
+    sc.set_columns(docx, 2)
+    sc.set_pull_quotes(docx)
+    pdf = sc.to_pdf(docx, tmp_path)
+    document, _ = P.import_pdf(pdf.read_bytes(), str(pdf))
+    assert rows(document) == rows(reference) and rows(reference)
+
+
 def test_numbered_paragraphs_become_an_ordered_list() -> None:
     """issue 6: "1. …", "2. …" set apart by the layout are an ordered list without their numbers."""
     blocks: list[t.Block] = [t.Paragraph(children=[t.Text(text=f"{n}. Élément {n}")]) for n in (1, 2, 3)]

@@ -31,7 +31,8 @@ the few whose guesses the layout makes certain:
 - page labels: when the PDF has them, each page starts with ``Page <label>`` (the printed page number);
 - in a glossary part, a term in bold over its definition is marked as the text steps mark a term's end;
   paragraphs numbered in sequence become an ordered list; words broken without a hyphen at a narrow
-  column's edge are mended by the lexicon or by the page's link targets.
+  column's (a box's, a table cell's) edge are mended by the lexicon, by the page's link targets, or because
+  the piece is a line of one word filling it (a word longer than a line is the only one broken there).
 
 The text steps replaced or skipped (by their names in :data:`converter.readers.pdftext.STEPS`): paragraph
 ends from line lengths, column order and title places (the layout knows them), notes, headings and note
@@ -130,6 +131,7 @@ class PBlock:
     table: int = -1  # the table (index in ``Layout.tables``) the block's lines are the rows of
     bar: int = -1  # the vertical rule set along the block's left (a quotation), numbered in the PDF
     figure: str = ""  # a caption right under an image: the name given to the image's file
+    edge: float = 0.0  # where its last lines may run to: its column's or its box's text edge (:func:`_text_edge`)
 
     @property
     def size(self) -> float:
@@ -166,6 +168,8 @@ class Layout:
     tables: list[Grid] = field(default_factory=list)
     images: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
     """Each page's images (x0, top, x1, bottom), large enough to be figures."""
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Every box (x0, top, x1, bottom), numbered as the lines' and blocks' ``box``."""
     """Labels of the notes whose call the layout placed (a superscript number)."""
 
 
@@ -371,20 +375,33 @@ def _grids(page) -> list[Grid]:  # noqa: ANN001 - pdfplumber page
         key = next((k for k in groups if abs(k[0] - x0) <= 2 and abs(k[1] - x1) <= 2), (x0, x1))
         groups.setdefault(key, []).append(y)
     grids = []
-    for (x0, x1), ys in groups.items():
-        ys = sorted(set(ys))
-        ys = [y for index, y in enumerate(ys) if not index or y - ys[index - 1] > 3]
-        if len(ys) < 3:
-            continue
-        xs = sorted({x for x, top, bottom in vertical if x0 - 2 <= x <= x1 + 2 and top <= ys[0] + 3
-                     and bottom >= ys[-1] - 3})
-        xs = [x for index, x in enumerate(xs) if not index or x - xs[index - 1] > 3]
-        if len(xs) < 2 or xs[0] > x0 + 3 or xs[-1] < x1 - 3:
-            continue
-        header = any(r.get("fill") and abs(r["top"] - ys[0]) <= 2 and abs(r["bottom"] - ys[1]) <= 2
-                     and r["x0"] >= xs[0] - 2 and r["x1"] <= xs[-1] + 2 for r in page.rects)
-        grids.append(Grid(xs, ys, header_fill=header))
+    for (x0, x1), found in groups.items():
+        found = sorted(set(found))
+        found = [y for index, y in enumerate(found) if not index or y - found[index - 1] > 3]
+        # rules of one width far apart (a box's edges over a table, both across the column) are grids of
+        # their own: a grid's rules follow each other joined by its left edge
+        runs: list[list[float]] = [found[:1]]
+        for above, below in zip(found, found[1:], strict=False):
+            if any(abs(x - x0) <= 3 and top <= above + 3 and bottom >= below - 3 for x, top, bottom in vertical):
+                runs[-1].append(below)
+            else:
+                runs.append([below])
+        grids.extend(grid for ys in runs if len(ys) >= 3 and (grid := _grid(page, x0, x1, ys, vertical)))
     return grids
+
+
+def _grid(page, x0: float, x1: float, ys: list[float],  # noqa: ANN001 - pdfplumber page
+          vertical: set[tuple[float, float, float]]) -> Grid | None:
+    """The grid whose rules across, from ``x0`` to ``x1``, are at ``ys``: its columns are the vertical rules
+    running from the first to the last, closed at both ends (None when they are not)."""
+    xs = sorted({x for x, top, bottom in vertical if x0 - 2 <= x <= x1 + 2 and top <= ys[0] + 3
+                 and bottom >= ys[-1] - 3})
+    xs = [x for index, x in enumerate(xs) if not index or x - xs[index - 1] > 3]
+    if len(xs) < 2 or xs[0] > x0 + 3 or xs[-1] < x1 - 3:
+        return None
+    header = any(r.get("fill") and abs(r["top"] - ys[0]) <= 2 and abs(r["bottom"] - ys[1]) <= 2
+                 and r["x0"] >= xs[0] - 2 and r["x1"] <= xs[-1] + 2 for r in page.rects)
+    return Grid(xs, ys, header_fill=header)
 
 
 def _bars(page, frames: list[tuple[float, ...]]) -> list[tuple[float, float, float]]:  # noqa: ANN001
@@ -451,7 +468,15 @@ def _boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - p
                 break
         else:
             boxes.append([rect["x0"], rect["top"], rect["x1"], rect["bottom"]])
-    return [(b[0], b[1], b[2], b[3]) for b in boxes]
+    # in reading order, column by column, each top to bottom (boxes of one column may start a point or two
+    # apart: a quote's rule and a sidebar's frame): a box cut at a column's foot goes on in the next one
+    columns: list[list[list[float]]] = []
+    for box in sorted(boxes, key=lambda b: b[0]):
+        if columns and box[0] - columns[-1][0][0] <= 6:
+            columns[-1].append(box)
+        else:
+            columns.append([box])
+    return [(b[0], b[1], b[2], b[3]) for column in columns for b in sorted(column, key=lambda b: b[1])]
 
 
 def _margin_notes(words: list[dict], body: float, gutter: float) -> list[PLine]:
@@ -476,11 +501,13 @@ def _margin_notes(words: list[dict], body: float, gutter: float) -> list[PLine]:
 
 
 def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]], body_size: float,
-                    x0: float, x1: float) -> int:
+                    x0: float, x1: float, open_note: bool = False) -> int:
     """Index of the first footnote line of a column (len(lines) when it has none).
 
     A footnote zone is under a short rule at the foot of the column, or set smaller than the body at the
-    foot of the page; either way its first line starts with a number.
+    foot of the page; either way its first line starts with a number, unless a note is ``open_note`` (the
+    column read before ended in notes): a long note goes on under the next column's rule, however much of
+    that column it takes.
     """
     width = max(1.0, x1 - x0)
     for rx0, rx1, y in sorted(rules, key=lambda r: r[2]):
@@ -497,7 +524,8 @@ def _footnote_split(lines: list[PLine], rules: list[tuple[float, float, float]],
         height = max(1.0, lines[-1].bottom - lines[0].top)
         raised = any(_NUMBER.match(line.words[0]["text"]) and line.words[0]["size"] <= 0.85 * line.size
                      for line in lines[below[0]:])
-        if re.match(r"\d{1,3}\b", lines[below[0]].text) or raised or lines[-1].bottom - y <= 0.4 * height:
+        if re.match(r"\d{1,3}\b", lines[below[0]].text) or raised or lines[-1].bottom - y <= 0.4 * height \
+                or open_note:
             return below[0]
     index = len(lines)
     while index > 0 and lines[index - 1].size and lines[index - 1].size <= 0.85 * body_size:
@@ -534,27 +562,85 @@ def _paragraphs(lines: list[PLine], page: int, region: int, pitch: dict[float, f
     return blocks
 
 
-def _mend_broken_words(block: PBlock, right: float) -> None:
+def _text_edge(block: PBlock, lines: list[PLine], boxes: list[tuple[float, float, float, float]],
+               right: float) -> float:
+    """Where the lines of ``block`` may run to: the column's edge ``right``; in a box, the box's edge set in
+    by as much as its text is from its left edge (a box's padding is the same on both sides), since the
+    box's own lines may all stop short of it."""
+    if block.box < 0 or block.box >= len(boxes):
+        return right
+    x0, _, x1, _ = boxes[block.box]
+    inside = [line.x0 for line in lines if line.box == block.box]
+    return min(right, x1 - (min(inside) - x0)) if inside else right
+
+
+def _mend_broken_words(block: PBlock, right: float, own: float | None = None) -> None:
     """A word too long for a narrow column is broken at its edge without a hyphen ("numériqu" / "es"):
     the piece that starts the next line goes back to its word when the lexicon knows the whole word and
-    not the piece left at the line's end. The edge is the column's, or the block's own when it is set in
-    from it (a quote set large)."""
-    from ..lexicon import is_french_word
+    not both pieces. A word processor breaks a word without a hyphen only when it is longer than a whole
+    line, so a line that is one word filling it to within a letter (:func:`_filled_by_one_word`, measured
+    against ``right``, the column's or the box's text edge: :func:`_text_edge`) is such a piece when the
+    lexicons do not know it ("instrumentalis" / "ant des") or know the whole word ("d’accompagne" / "ment"),
+    whatever the pieces. The lexicon's rule measures against the block's own edge (``own``, by default where
+    its longest line ends) when it is set in from ``right`` (a quote set large). A line that starts with the comma or the full stop its last word could
+    not hold ("consommation" / ", de") gets it back."""
+    from ..lexicon import is_english_word, is_french_word
 
-    right = min(right, max(line.x1 for line in block.lines))
-    for line, following in zip(block.lines, block.lines[1:], strict=False):
-        tail = re.search(r"([^\W\d_]+)$", line.text)
-        head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
-        if tail is None or head is None or line.x1 < right - 0.05 * right:
-            continue
-        if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
-            continue  # a capital starts a new word, unless the whole text is in capitals
-        if is_french_word(tail.group(1) + head.group(1)) and not (is_french_word(tail.group(1))
-                                                                 and is_french_word(head.group(1))):
-            line.text += head.group(1)
-            following.text = following.text[head.end():].lstrip()
-            following.calls = [(offset - head.end(), number) for offset, number in following.calls]
+    edge, right = right, min(right, max(line.x1 for line in block.lines) if own is None else own)
+    # a word broken over three lines ("Parti" / "cipan" / "ts") is mended from its end: the lines are read
+    # again while a piece moves; a line's end takes one piece at most (the rest of its word)
+    mended: set[int] = set()
+    moved = True
+    while moved:
+        moved = False
+        for line, following in zip(block.lines, block.lines[1:], strict=False):
+            if id(line) in mended:
+                continue
+            stop = re.match(r"[.,](?=\s|$)", following.text)
+            if stop and line.text and not line.text[-1].isspace() and line.x1 >= right - 0.05 * right:
+                _pull_back(line, following, stop.end())
+                mended.add(id(line))
+                moved = True
+                continue
+            tail = re.search(r"([^\W\d_]+)$", line.text)
+            head = re.match(r"([^\W\d_]+)(?=$|[\s.,;:!?)»”…])", following.text)
+            if tail is None or head is None:
+                continue
+            # in capitals, a line of one word is a short title's ("MONTPELLIER" / "MÉDITERRANÉE" / "MÉTROPOLE");
+            # a word the lexicons know may fill its line whole ("professionnellement" / "etc.")
+            filled = head.group(1)[:1].islower() and _filled_by_one_word(line, following, edge)
+            if line.x1 < right - 0.05 * right and not filled:
+                continue  # the next line is longer ("Parti" / "cipants" in a narrow cell): measured at the edge
+            if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
+                continue  # a capital starts a new word, unless the whole text is in capitals
+            pieces_known = is_french_word(tail.group(1)) and is_french_word(head.group(1))
+            if is_french_word(tail.group(1) + head.group(1)) and (filled or not pieces_known) \
+                    or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)):
+                _pull_back(line, following, head.end())
+                mended.add(id(line))
+                moved = True
     block.lines = [line for line in block.lines if line.text.strip()]
+
+
+def _pull_back(line: PLine, following: PLine, end: int) -> None:
+    """Move the first ``end`` characters of ``following`` to the end of ``line`` (the spaces after them go);
+    the calls of ``following`` keep their places in its text."""
+    rest = following.text[end:].lstrip()
+    shift = len(following.text) - len(rest)
+    line.text += following.text[:end]
+    following.text = rest
+    following.calls = [(offset - shift, number) for offset, number in following.calls]
+
+
+def _filled_by_one_word(line: PLine, following: PLine, right: float) -> bool:
+    """Whether ``line`` is one word that runs to the edge ``right`` closer than the width of a letter of
+    the next line's first word: a word longer than the line, broken where the line ends (a word that fits
+    leaves the room of a space and the next word, one letter at least, when the next word goes down)."""
+    if len(line.words) != 1 or " " in line.text.strip() or not following.words:
+        return False
+    first = following.words[0]
+    letter = (first["x1"] - first["x0"]) / max(1, len(first["text"]))
+    return right - line.x1 < letter
 
 
 def _mend_addresses(block: PBlock, urls: list[str]) -> None:
@@ -575,34 +661,36 @@ def _mend_addresses(block: PBlock, urls: list[str]) -> None:
                                 and line.x1 >= right - 0.1 * (right - line.x0))
         if at_slash or any(whole in key for key in keys) \
                 and not any(f"{tail} {piece}".lower() in key for key in keys):
-            line.text += head
-            following.text = following.text[len(head):].lstrip()
-            following.calls = [(offset - len(head), number) for offset, number in following.calls]
+            _pull_back(line, following, len(head))
     block.lines = [line for line in block.lines if line.text.strip()]
 
 
 def _notes(lines: list[PLine], page: int, previous: PBlock | None) -> list[PBlock]:
     """Footnote lines → notes, each starting at a line that opens with its number (set in superscript, or
     the next number): "55." at the start of a line that goes on an address is not a new note. Lines before
-    the first number go on the ``previous`` note (a note continued at the foot of the next column)."""
+    the first number go on the ``previous`` note (a note continued at the foot of the next column); then a
+    new note is the next number after it ("11/24/…", the rest of an address, goes on it too)."""
     blocks: list[PBlock] = []
+    continued: PBlock | None = None
     for line in lines:
-        if not blocks and previous is not None and not re.match(r"\d{1,3}(?!\d)", line.text):
-            previous.lines.append(line)
-            continue
         match = re.match(r"(\d{1,3})(?!\d)", line.text)
+        if not blocks and previous is not None and not match:
+            previous.lines.append(line)
+            continued = previous
+            continue
         if match:
             number = int(match.group(1))
             first = line.words[0]
             raised = bool(_NUMBER.match(first["text"])) and first["size"] <= 0.85 * line.size
-            expected = blocks[-1].number + 1 if blocks and blocks[-1].kind == "note" else None
+            last = blocks[-1] if blocks else continued
+            expected = last.number + 1 if last is not None and last.kind == "note" else None
             if raised or expected is None or number == expected:
                 line.text = f"{number} {line.text[match.end():].lstrip()}"  # a glued number set apart
                 line.calls = []
                 blocks.append(PBlock([line], page, kind="note", number=number))
                 continue
-        if blocks:
-            blocks[-1].lines.append(line)
+        if blocks or continued is not None:
+            (blocks[-1] if blocks else continued).lines.append(line)
         else:
             blocks.append(PBlock([line], page))
     return blocks
@@ -706,6 +794,7 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
     all_lines: list[tuple[int, int, PLine]] = []
     regions_by_page: list[list[tuple[list[PLine], list[PLine], list[PLine], list[PLine]]]] = []
     box_count = bar_count = 0
+    open_note = False  # the column read last ended in notes: one may go on under the next column's rule
     candidates: list[tuple[list[PLine], list[PLine]]] = []
     for page, words in zip(pdf.pages, pages_words, strict=True):
         candidates.append(_furniture(_lines(words), body, float(page.height)))
@@ -746,12 +835,14 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                         line.bar = bar_count + index
             x0 = min(line.x0 for line in lines)
             x1 = max(line.x1 for line in lines)
-            split = _footnote_split(lines, rules, body, x0, x1)
+            split = _footnote_split(lines, rules, body, x0, x1, open_note)
+            open_note = split < len(lines)
             page_regions.append((head, lines[:split], lines[split:], foot))
             all_lines.extend((number, len(page_regions), line) for line in lines[:split])
         if margin:
             page_regions.append((head, [], margin, foot))  # notes only: read after the page's columns
         box_count += len(boxes)
+        layout.boxes.extend(boxes)
         bar_count += len(bars)
         if not page_regions:
             page_regions.append((head, [], [], foot))
@@ -806,7 +897,8 @@ def analyse(pdf) -> Layout:  # noqa: ANN001, C901 - pdfplumber PDF; the layout r
                 frame = (min(li.x0 for li in lines), lines[0].top, max(li.x1 for li in lines), lines[-1].bottom)
                 for block in blocks:
                     block.frame = block.last_frame = frame
-                    _mend_broken_words(block, frame[2])
+                    block.edge = _text_edge(block, lines, layout.boxes, frame[2])
+                    _mend_broken_words(block, block.edge)
                 blocks[0].first_in_region = True
                 blocks[-1].last_in_region = True
             layout.blocks.extend(blocks)
@@ -959,10 +1051,17 @@ def _flow(layout: Layout) -> None:
             continue
         previous = result[-1] if result else None
         if previous is not None and _continues(previous, block):
+            # a word broken at the foot of the column goes on at the top of the next; the first half's own
+            # edge is where its lines in its last column end
+            left, _, right, _ = previous.last_frame
+            own = max(line.x1 for line in previous.lines if line.x0 >= left - 1 and line.x1 <= right + 1)
+            _mend_broken_words(PBlock([previous.lines[-1], block.lines[0]], previous.page), previous.edge, own)
+            block.lines = [line for line in block.lines if line.text.strip()]
             if block.page != previous.page:
                 previous.resumes_at = len(previous.lines)
                 previous.page_label = str(block.page)
             previous.lines.extend(block.lines)
+            previous.edge = block.edge
             previous.last_frame = block.last_frame
             previous.last_in_region = block.last_in_region
             continue
@@ -974,16 +1073,25 @@ def _flow(layout: Layout) -> None:
 
 
 def _first_token_width(line: PLine) -> float:
-    """The width of the line's first run of glued words ("Foundation25."): what must fit on a line."""
+    """The width of the line's first run of glued words ("Foundation25."): what must fit on a line; an
+    opening quote set apart goes with its word (« optimiser »: a space no line is broken at)."""
     words = line.words
     if not words:
         return 0.0
     end = words[0]["x1"]
     for previous, word in zip(words, words[1:], strict=False):
-        if word["x0"] - previous["x1"] > 0.15 * max(word["size"], previous["size"]):
+        if word["x0"] - previous["x1"] > 0.15 * max(word["size"], previous["size"]) \
+                and previous["text"] not in _OPENING:
             break
         end = word["x1"]
     return end - words[0]["x0"]
+
+
+_OPENING = ("«", "“", "‘", "(", "[", "—", "–")
+"""Signs a word processor keeps with the word after them (French quotes, with their no-break space)."""
+
+
+_ENDS_ADDRESS = re.compile(r"(?:https?://|www\.|\.[a-z]{2,}/|/$)\S*$", re.I)
 
 
 def _continues(previous: PBlock, block: PBlock) -> bool:
@@ -994,22 +1102,29 @@ def _continues(previous: PBlock, block: PBlock) -> bool:
     if not (block.page == previous.page + 1 or block.page == previous.page and after[0] >= before[2] - 1):
         return False
     last, first = previous.lines[-1], block.lines[0]
+    # a box cut at the column's foot goes on in the next box, drawn at the next column's top (the boxes
+    # of a page are numbered column by column, top to bottom): a quote set in a box runs on there too
+    same_box = previous.box == block.box or previous.box >= 0 and block.box == previous.box + 1
     if abs(last.size - first.size) >= 0.5 or (last.bold >= 0.95) != (first.bold >= 0.95) \
-            or previous.box != block.box or _starts_item(first, last):
+            or not same_box or _starts_item(first, last):
         return False
     end = last.text.rstrip()
     # the line runs along the column, or the next column's first word would not have fitted after it (the
     # line was broken there, "… l’Open Knowledge" / "Foundation.")
     room = before[2] - last.x1 - 0.25 * max(last.size, 1.0)
-    full = last.x1 >= before[0] + 0.75 * (before[2] - before[0]) \
-        or len(previous.lines) >= 2 and _first_token_width(first) > room
+    full = (last.x1 >= before[0] + 0.75 * (before[2] - before[0]) or len(previous.lines) >= 2) \
+        and _first_token_width(first) > room
+    # an address is not broken at spaces: a line ending on one runs along the column whether or not the
+    # paragraph goes on; a capital then starts the next one ("POUR EN SAVOIR PLUS : numerique-en-" /
+    # "communs.fr/…/" | "Retrouvez le carnet"), the rest of the address would not ("…/2022/0" | "6/…")
+    full = full and not (_ENDS_ADDRESS.search(end) and first.text.lstrip()[:1].isupper())
     # an indent that goes on (a definition, a list item, a quote): the block's last line and the next
     # column's first set in by the same amount from their columns' edges; the sentence may end at the
     # column's foot when the line runs along the column
     indent, resumed = last.x0 - before[0], first.x0 - after[0]
     indented = indent > 0.5 * max(last.size, 1.0) and abs(indent - resumed) <= 1.5
     # a comma or a semicolon never ends a paragraph
-    return first.text.lstrip()[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",)) \
+    return first.text.lstrip(" " + "".join(_OPENING) + "\u00a0\u202f")[:1].islower() or full and not end.endswith(_SENTENCE_END + (":",)) \
         or indented and full or end.endswith((",", ";"))
 
 
@@ -1134,7 +1249,8 @@ def _line_text(line: PLine, calls: bool) -> str:
 
 
 def _joined(lines: list[PLine]) -> PLine:
-    """Lines → one line: a hyphen at a line end goes when the lexicon knows the word whole."""
+    """Lines → one line: a hyphen at a line end goes when the lexicon knows the word whole, and is kept
+    without a space otherwise."""
     text = ""
     calls: list[tuple[int, str]] = []
     for line in lines:
@@ -1142,8 +1258,8 @@ def _joined(lines: list[PLine]) -> PLine:
         start = re.match(r"[^\W\d_]+", line.text)
         if cut and start and not pdftext.dehyphenate(cut.group(1), start.group(0))[0]:
             text = text[:-1]
-        elif text:
-            text += " "
+        elif text and not (re.search(r"\w-$", text) and line.text[:1].isalnum()):
+            text += " "  # a hyphen kept at the line's end joins its two halves ("(2019-" / "2022)")
         calls.extend((len(text) + offset, number) for offset, number in line.calls)
         text += line.text
     first = lines[0]
@@ -1344,8 +1460,11 @@ def _boxes_step(layout: Layout) -> Callable[[State], None]:
                 block.data.setdefault("label", "")
                 block.data.setdefault("members", [])
                 continue
-            if title is not None and (current == box or current == box + 1):
-                box = current  # a box that goes on in the next column or page
+            # a box that goes on in the next column or page; not a quote set large in the next box, a box of
+            # its own (:func:`_levels`), drawn at the next column's top under a sidebar cut at the foot
+            if title is not None and (current == box or current == box + 1 and origin is not None
+                                      and not origin.quote):
+                box = current
                 if block.kind in ("para", "item", "byline", "credit", "heading", "pullquote", "answer", "question"):
                     if block.kind in ("answer", "question", "pullquote"):
                         block.kind = "para"
@@ -1404,17 +1523,27 @@ def _aligned_under(quote: PBlock, block: PBlock) -> bool:
     return indent > 5 and all(abs(line.x0 - block.frame[0] - indent) <= 1.5 for line in block.lines)
 
 
+def _in_box_of(quote: PBlock, block: PBlock) -> bool:
+    """Whether ``block`` is drawn in the box where ``quote`` ends (a quote may run on into the next box),
+    or in the box that goes on at the next column's top when the quote ends its column."""
+    box = quote.lines[-1].box
+    return box >= 0 and (block.box == box or block.box == box + 1 and quote.last_in_region
+                         and block.first_in_region)
+
+
 def _attributions(layout: Layout, state: State) -> None:
     """The short text under a quote set large, in a smaller type and without final punctuation, is its
     attribution ("Un participant"); a longer one (a name and a title, over two or three lines) when it
-    keeps the quote's indent."""
+    keeps the quote's indent or is drawn in the quote's box (:func:`_in_box_of`; a box of large type,
+    :func:`_levels`)."""
     blocks = [b for b in state.blocks if b.kind not in ("removed", "url", "page", "note", "label")]
     for block, following in zip(blocks, blocks[1:], strict=False):
         origin, after = _layout_block(layout, block), _layout_block(layout, following)
         if block.kind == "pullquote" and origin is not None and origin.quote and following.kind == "para" \
                 and after is not None and not after.quote and not after.level \
                 and (len(following.text.split()) <= 8
-                     or len(following.text.split()) <= 30 and _aligned_under(origin, after)) \
+                     or len(following.text.split()) <= 30 and (_aligned_under(origin, after)
+                                                               or _in_box_of(origin, after))) \
                 and not pdftext._plain(following.text).rstrip().endswith(_TERMINAL) \
                 and not block.data.get("attribution"):
             block.data["attribution"] = following.text.strip().lstrip("—–- ")
@@ -1617,15 +1746,21 @@ def _link_in(inlines: list[t.Inline], target: str, wanted: str) -> bool:
 
 
 def _table(grid: Grid) -> t.Table:
-    """A grid's words → a table: each cell's words in reading order; the first row is a header when it is
-    set in bold or on a filled background."""
+    """A grid's words → a table: each cell's words in reading order, a word too long for a narrow cell
+    mended (:func:`_mend_broken_words`: "Participan" / "ts", against the cell's edge set in as its text is
+    from its left edge); the first row is a header when it is set in bold or on a filled background."""
     rows: list[t.Row] = []
     for top, bottom in zip(grid.ys, grid.ys[1:], strict=False):
         cells = []
         for left, right in zip(grid.xs, grid.xs[1:], strict=False):
             inside = [w for w in grid.words if left <= (w["x0"] + w["x1"]) / 2 <= right
                       and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-            text = " ".join(line.text for line in _lines(inside))
+            lines = _lines(inside)
+            if len(lines) > 1:
+                block = PBlock(lines, 0)
+                _mend_broken_words(block, right - (min(line.x0 for line in lines) - left))
+                lines = block.lines
+            text = " ".join(line.text for line in lines)
             cells.append(t.Cell(children=[t.Text(text=text)] if text else [], align=""))
         rows.append(t.Row(cells=cells))
     first = [w for w in grid.words if grid.ys[0] <= (w["top"] + w["bottom"]) / 2 <= grid.ys[1]]
