@@ -424,3 +424,15 @@ def test_issue6_english_terms_at_a_line_end_are_decided_by_the_english_list() ->
     assert pdftext.dehyphenate("main", "stream") == (False, False)
     assert pdftext.dehyphenate("ré", "seau") == (False, True)
     assert pdftext.dehyphenate("Magnac", "Lavalette") == (True, True)
+
+
+def test_issue6_a_word_of_the_text_is_no_address_because_a_link_holds_its_letters() -> None:
+    # Carnet #9 in three columns, PDF route: the note's « Hyper- / liens » lost its hyphen because the page
+    # links to hyperliens.societenumerique.gouv.fr; in a layout that does not hyphenate, it is kept.
+    state = pdftext.State("x.txt")
+    state.hyphenating = False
+    keys = ["hyperliens.societenumerique.gouv.fr", "agence-cohesion-territoires.gouv.fr/societe-numerique-55"]
+    assert pdftext._join(state, "la web-série « Hyper-", "liens » produite", 2, keys) == \
+        "la web-série « Hyper-liens » produite"
+    # an address cut at its separators is still decided by the link: its host opens it
+    assert pdftext._join(state, "sur : agence-cohesion-", "territoires.", 5, keys) == "sur : agence-cohesion-territoires."

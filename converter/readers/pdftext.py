@@ -1150,16 +1150,32 @@ def _inline_page_marks(text: str) -> str:
     return _INLINE_PAGE.sub(lambda m: f"{PB_OPEN}{m.group(1)}{PB_CLOSE}", text)
 
 
+_URLISH = re.compile(r"[a-z0-9]\.[a-z]{2,}|\w/")
+
+
 def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
     last_token = text.split(" ")[-1] if text else ""
-    urlish = bool(re.search(r"[a-z0-9]\.[a-z]{2,}|\w/", last_token)) and not last_token.endswith((".", ","))
+    urlish = bool(_URLISH.search(last_token)) and not last_token.endswith((".", ","))
     if text.endswith("-") and piece[:1].isalnum():
         hyphen = _WORD_END_HYPHEN.search(text)
         start = _WORD_START.match(piece)
         next_token = piece.split(" ")[0]
-        # An address the page links to decides first: it has the hyphen or it has not.
-        cut_ok = any(_normal_url(last_token[:-1] + next_token) in k for k in keys)
-        kept_ok = any(_normal_url(last_token + next_token) in k for k in keys)
+        # An address the page links to decides first: it has the hyphen or it has not. A piece that looks
+        # like an address may be anywhere in a target; words that do not must open one (its host) and go on
+        # to the next line, as an address cut at its separators does ("agence-cohesion-" / "territoires." /
+        # "gouv.fr/…"); else a word of the text ("« Hyper-" / "liens »") would be taken for an address
+        # because a target holds its letters ("hyperliens.societenumerique.gouv.fr").
+        address = urlish or bool(_URLISH.search(next_token))
+        cut_on = piece.strip() == next_token and next_token[-1:] in "./-"
+
+        def linked(candidate: str) -> bool:
+            key = _normal_url(candidate)
+            if address:
+                return any(key in k for k in keys)
+            return cut_on and any(k.startswith(key) for k in keys)
+
+        cut_ok = linked(last_token[:-1] + next_token)
+        kept_ok = linked(last_token + next_token)
         if urlish or hyphen is None or start is None or cut_ok != kept_ok:
             if kept_ok != cut_ok:
                 keep, sure = kept_ok, True
