@@ -92,6 +92,8 @@ class Line:
     no: int
     text: str
     frame_start: bool = False
+    indent: int = 0
+    """In a layout text (:func:`read_layout`), how far the line was indented in its column."""
 
 
 @dataclass
@@ -140,9 +142,16 @@ class State:
     """Whether the paragraphs are not separated by blank lines (their ends were guessed from line widths)."""
     toc_titles: set[str] = field(default_factory=set)
     """The entries of the printed table of contents, in normal form (the document's titles)."""
+    toc_levels: dict[str, int] = field(default_factory=dict)
+    """In a layout text, each entry of the printed table of contents (normal form) → the heading level its
+    indentation there gives (2 at the left, 3 indented once)."""
     toc_order: dict[str, int] = field(default_factory=dict)
     """Each entry of the printed table of contents (normal form) → its rank there: the order of the parts."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
+    laid_out: bool = False
+    """Whether the text was laid out in columns (pdftotext -layout) and re-read in reading order."""
+    sheet_starts: list[int] = field(default_factory=list)
+    """Index of each line that starts a PDF page after a form feed (its text has the one space of a new frame)."""
     step: str = ""
 
     def guess(self, line: int | None, message: str) -> None:
@@ -154,12 +163,301 @@ class State:
 
 
 def split_lines(state: State, text: str) -> None:
-    """Lines, with the mark of a new text frame (the extraction starts a frame with one space)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n\n "))
-    for number, raw in enumerate(text.split("\n"), start=1):
+    """Lines, with the mark of a new text frame (the extraction starts a frame with one space); a form feed
+    (a new PDF page) is two blank lines and a new frame, and the index of the line it starts is kept
+    (:attr:`State.sheet_starts`) for the layout step."""
+    sheets = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).split("\f")
+    start = 0
+    for sheet in sheets[:-1]:
+        start += sheet.count("\n") + 3
+        state.sheet_starts.append(start)
+    for number, raw in enumerate("\n\n\n ".join(sheets).split("\n"), start=1):
         frame = raw.startswith(" ") and not raw.startswith("  ") and raw.strip() != "" \
             and not _BULLET.match(raw)
         state.lines.append(Line(number, raw.rstrip(" \t") if not raw.endswith("  ") else raw.rstrip() + "  ", frame))
+
+
+# === Step 0: a physical layout (pdftotext -layout) =====================================================
+# ``pdftotext -layout`` keeps the page as printed: columns side by side with a gutter of spaces between them,
+# indentation, a form feed between pages. Read in its line order, the columns interleave; this step finds
+# them and gives the later steps the page in reading order, each line keeping its number.
+
+_WIDE_GAP = re.compile(r"\S {2,}\S")
+_SEGMENT_START = re.compile(r" {2,}(?=\S)")
+_TABLE_GAP = re.compile(r" {5,}")  # between a table's cells (a list's glyph is closer to its text)
+_INDENT_REACH = 4
+"""How far right of a column's start its indented lines open (a glossary's definitions, a list's text)."""
+_INDENTED = re.compile(r" {2,}\S")
+_LAYOUT_MIN_LINES = 5
+"""Fewer lines with a run of spaces inside them or before them than this: not a layout text (the fast test:
+other extractions neither set columns side by side nor indent lines)."""
+_GUTTER_SHARE = 0.1
+"""The share of a page's lines that may cross a gutter anywhere (titles set across the page)."""
+_BAND_GUTTER_SHARE = 0.4
+"""The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
+
+
+@dataclass
+class _Row:
+    """One line of a laid-out page: its source line and its text cut at the page's column starts."""
+
+    line: Line
+    text: str
+    segments: list[str] = field(default_factory=list)
+    """The text in each column from the column's start, its indentation kept ("" where the column is empty)."""
+
+
+def read_layout(state: State) -> None:
+    """A text extracted with ``pdftotext -layout`` (columns side by side) re-emitted in reading order.
+
+    Place: the first step; any other text goes through untouched (the test is one regular expression per
+    line unless many lines hold wide runs of spaces). Per page (form feeds), the gutters are the character
+    positions blank on nearly every line where many lines start a segment after a run of spaces
+    (:func:`_column_starts`); a line that crosses a gutter (a title across the page, a header) ends a band.
+    The page is emitted band by band, column by column, top to bottom; a vertical gap in a column is a blank
+    line (:func:`_column_lines`).
+    """
+    gaps = sum(1 for line in state.lines if _WIDE_GAP.search(line.text))
+    indented = sum(1 for line in state.lines if _INDENTED.match(line.text))
+    if gaps < _LAYOUT_MIN_LINES and indented < _LAYOUT_MIN_LINES:
+        return
+    pages = _sheets(state)
+    starts = [_column_starts([row.text for row in page]) for page in pages]
+    columned = [len(page_starts) + 1 for page_starts in starts if page_starts]
+    if not columned and indented < _LAYOUT_MIN_LINES:
+        return
+    lines: list[Line] = []
+    for page, page_starts in zip(pages, starts, strict=True):
+        if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
+            lines.extend(Line(page[0].line.no, "") for _ in range(2))
+        emitted = _read_page(page, page_starts)
+        first = next((line for line in emitted if line.text), None)
+        if first is not None and lines:
+            first.frame_start = True
+        lines.extend(emitted)
+    state.lines = lines
+    state.laid_out = True
+    if columned:
+        columns = statistics.mode(columned)
+        state.guess(None, f"laid out in {columns} columns (pdftotext -layout): read column by column")
+    else:
+        state.guess(None, "laid out in 1 column (pdftotext -layout): its indentation and gaps read")
+
+
+def _sheets(state: State) -> list[list[_Row]]:
+    """The lines of each PDF page (between form feeds), without the space split_lines set at a new page."""
+    bounds = [0, *state.sheet_starts, len(state.lines) + 2]
+    pages: list[list[_Row]] = []
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        rows = [_Row(line, line.text.rstrip()) for line in state.lines[low:high - 2]]
+        if low and rows:
+            rows[0].text = rows[0].text[1:]
+        pages.append(rows)
+    return pages
+
+
+def _column_starts(texts: list[str]) -> list[int]:
+    """The character positions where a page's columns after the first start; [] for one column.
+
+    A column start is a position where many lines open a segment after a run of spaces, with a gutter
+    before it: the two positions before it are blank on nearly every line, or on all but lines that lie in
+    bands of their own (a part of the page in one column), not between the column's lines. Positions a few
+    apart are one start, the leftmost (the extraction rounds a column's left edge either way; a column's
+    indented lines open a little to its right). Not a column: segments whose left neighbour is a single
+    glyph (a list's text) or nothing (an indented quote or box), cells of one word (a table).
+    """
+    content = [k for k, text in enumerate(texts) if text.strip()]
+    if len(content) < 6:
+        return []
+    width = max(len(texts[k]) for k in content)
+    occupied: list[set[int]] = [set() for _ in range(width + 1)]
+    opening: dict[int, set[int]] = {}
+    for k in content:
+        text = texts[k]
+        for position, char in enumerate(text):
+            if char != " ":
+                occupied[position].add(k)
+        for match in _SEGMENT_START.finditer(text):
+            opening.setdefault(match.end(), set()).add(k)
+    needed = max(3, 0.08 * len(content))
+    # A column's start → the lines opening a segment there or a little to its right (its indented lines: a
+    # glossary's definitions, a list's text, a box), from the most common openings down.
+    candidates: dict[int, set[int]] = {}
+    claimed: set[int] = set()
+    for position in sorted(opening, key=lambda p: (-len(opening[p]), p)):
+        if position < 4 or position in claimed:
+            continue
+        window = [p for p in range(max(4, position - _INDENT_REACH), position + _INDENT_REACH + 1)
+                  if p in opening and p not in claimed]
+        claimed.update(window)
+        rows = set().union(*(opening[p] for p in window))
+        if len(rows) >= needed:
+            candidates[min(window)] = rows
+    found: list[int] = []
+    for start in sorted(candidates):
+        rows = candidates[start]
+        previous = found[-1] if found else 0
+        # the text on the left of the segments, in the column before: a column beside them, not a bullet's
+        # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column)
+        lefts = [text for text in (texts[k][previous:start - 2].strip() for k in rows) if text]
+        if len(lefts) < max(2, 0.1 * len(rows)) or sum(len(left) > 1 for left in lefts) <= 0.5 * len(lefts):
+            continue
+        words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
+        if statistics.mean(words) < 1.5:
+            continue  # cells of a table (a number, a word), read row by row
+        crossing = occupied[start - 1] | occupied[start - 2]
+        if len(crossing) > _GUTTER_SHARE * len(content) and (
+                len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
+            continue
+        found.append(start)
+    return found
+
+
+def _in_bands(crossing: set[int], opening: set[int]) -> bool:
+    """Whether the lines that cross a gutter lie in bands of their own (a part of the page in one column):
+    no line opening the column inside a run of them."""
+    runs: list[list[int]] = []
+    for k in sorted(crossing):
+        if runs and k - runs[-1][-1] <= 2:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return not any(run[0] < k < run[-1] for run in runs for k in opening)
+
+
+def _cut(text: str, starts: list[int]) -> list[str] | None:
+    """``text`` cut at the column starts, each piece stripped; None when a word lies in a gutter (the line is
+    set across the columns)."""
+    if any(text[start - 2:start].strip() for start in starts):
+        return None
+    return [text[low:high].rstrip() for low, high in zip([0, *starts], [*starts, None], strict=False)]
+
+
+def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
+    """A page's lines in reading order: the lines across its columns and the runs of lines cut into columns
+    (bands) in order; a band column by column, top to bottom (a page in one column is one band)."""
+    bands: list[tuple[bool, list[_Row]]] = []  # (across the columns, rows)
+    for row in page:
+        segments = _cut(row.text, starts) if row.text.strip() else None
+        across = bool(row.text.strip()) and segments is None
+        row.segments = segments or [""] * (len(starts) + 1)
+        if not bands or row.text.strip() and bands[-1][0] != across and any(r.text.strip() for r in bands[-1][1]):
+            bands.append((across, []))
+        bands[-1][1].append(row)
+    # each column's full width (printed, estimated), for the reflow test: from all its lines of the page
+    widths = [_column_width([row.segments[column].strip() for row in page]) for column in range(len(starts) + 1)]
+    lines: list[Line] = []
+    for across, rows in bands:
+        if across:
+            _append(lines, [Line(row.line.no, row.text.strip(), indent=_indent(row.text)) for row in rows],
+                    after_band=True)
+            continue
+        for column in range(len(starts) + 1):
+            _append(lines, _column_lines(rows, column, widths[column]), after_band=False)
+    return lines
+
+
+def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
+    """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
+    lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
+    paragraph goes on from a column's foot to the next column's head)."""
+    while following and not following[0].text:
+        following = following[1:]
+    if not following:
+        return
+    last = next((line for line in reversed(lines) if line.text), None)
+    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))):
+        lines.append(Line(following[0].no, ""))
+    lines.extend(following)
+
+
+def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
+    """A column's lines of a band, top to bottom, with a blank line where a paragraph ends: where the column
+    has a vertical gap (:func:`_vertical_gap`) unless the next line opens in lower case (a title set large),
+    or where the reflow test says so (:func:`_reflow_ends`). The indentation is evidence too: a note's number
+    alone on its line, its text indented under it, opens the note's block ("1 Voir…"); a short line over
+    indented lines is a glossary's term over its definition (the term's line ends with two spaces, the mark
+    the glossary step reads)."""
+    lines: list[Line] = []
+    indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
+    note = ""  # a note's number alone on its line, its text indented on the next
+    definition: int | None = None  # the indentation of the definition being read
+    for position, index in enumerate(indices):
+        row = rows[index]
+        segment = row.segments[column]
+        text = segment.strip()
+        if note:
+            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment)))
+            note = ""
+            continue
+        if definition is not None and _indent(segment) >= definition:
+            lines.append(Line(row.line.no, text, indent=_indent(segment)))
+            continue
+        definition = None
+        if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
+                _vertical_gap(rows, indices[position - 1], index, column)
+                and not (text[:1].islower() and not lines[-1].text.endswith(tuple(_TERMINAL)))
+                or _reflow_ends(lines[-1].text, text, width)):
+            lines.append(Line(row.line.no, ""))
+        following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
+        if _NUMBER_ALONE.fullmatch(text) and _indent(following) > _indent(segment):
+            if lines and lines[-1].text:
+                lines.append(Line(row.line.no, ""))
+            note = text
+            continue
+        if _indent(following) >= _indent(segment) + 2 and _is_term(text):
+            if lines and lines[-1].text:
+                lines.append(Line(row.line.no, ""))
+            lines.append(Line(row.line.no, text + "  ", indent=_indent(segment)))
+            definition = _indent(following)
+            continue
+        lines.append(Line(row.line.no, text, indent=_indent(segment)))
+    if note:
+        lines.append(Line(rows[indices[-1]].line.no, note))
+    return lines
+
+
+def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width: int) -> bool:
+    """Whether line ``below`` of ``column`` goes on with the title on line ``above``: a title set large
+    spaces its lines wider than the columns' pitch, and breaks them where the next word would fit in the
+    body's type. Two short lines without a clause's end, not a list's items, with no blank row between."""
+    upper, lower = rows[above].segments[column].strip(), rows[below].segments[column].strip()
+    return all(printed_width(text) < 0.6 * width and not _BULLET.match(text) and not _NUMBERED.match(text)
+               for text in (upper, lower)) and not upper.endswith(tuple(_TERMINAL + ",")) \
+        and all(row.text.strip() for row in rows[above + 1:below])
+
+
+def _is_term(text: str) -> bool:
+    """Whether a line over indented lines reads as a glossary's term: short, with a letter, not a sentence's
+    or a clause's end, not a list's item."""
+    return len(text) <= 50 and _has_letter(text) and not _ends_sentence(text) and not _BULLET.match(text) \
+        and not _NUMBERED.match(text) and not _NUMBER_ALONE.fullmatch(text)
+
+
+def _reflow_ends(text: str, following: str, width: int) -> bool:
+    """Whether a column's line ends its paragraph though no gap shows it: the next line's first word would
+    have fitted on it (:func:`_next_word_fits`), and it ends a sentence or the next line opens with a
+    capital after a line without a clause's end (a title)."""
+    if not _next_word_fits(text, following, width) or text.endswith("-"):
+        return False
+    return text.endswith(tuple(".!?…»”")) or following[:1].isupper() and not text.endswith((",", ";", ":"))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int) -> bool:
+    """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
+    pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
+    to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
+    another before ``below``, this column skipped one)."""
+    between = rows[above + 1:below]
+    if any(not row.text.strip() for row in between):
+        return True
+    return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
+               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2
+               for other in range(len(rows[above].segments)) if other != column)
 
 
 def _blank(line: Line) -> bool:
@@ -461,6 +759,25 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
     return set(order), ids
 
 
+def _toc_levels(state: State, toc_blocks: set[int]) -> None:
+    """The heading levels a layout text's table of contents gives by its indentation: its entries at the left
+    are level 2, those indented once level 3 (deeper ones, the boxes' titles, are left to the other rules).
+    Each entry (:attr:`State.toc_order`) takes the indentation of the table's line that opens it."""
+    lines = [line for block in state.blocks if id(block) in toc_blocks
+             for line in block.lines[_toc_title(block):] if line.text.strip()]
+    depth = {line.no: max(line.indent, len(line.text) - len(line.text.lstrip())) for line in lines}
+    indents = sorted(set(depth.values()))
+    if len(indents) < 2:
+        return
+    for line in lines:
+        opening = _normal(re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", line.text.strip()))
+        rank = indents.index(depth[line.no])
+        for entry in state.toc_order:
+            if opening and entry.startswith(opening) and entry not in state.toc_levels and rank <= 1:
+                state.toc_levels[entry] = 2 + rank
+                break
+
+
 def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
     """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
     entry of the table of contents; 0 if none."""
@@ -495,8 +812,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     width = statistics.median(widths) if widths else 0
     ends = [i for i, text in enumerate(lines[:-1]) if text.endswith((".", "!", "?")) and len(text) < 0.7 * width]
     glued = sum(1 for i in ends if lines[i + 1])
-    if len(ends) < 5 or glued <= 0.35 * len(ends):
-        return
+    if not state.laid_out and (len(ends) < 5 or glued <= 0.35 * len(ends)):
+        return  # (a layout text's blank lines are only the gaps its rows show: many paragraph ends are not)
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     state.dense = True
     column = _column_width(lines)
@@ -504,6 +821,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     _foot_notes(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
+    if state.laid_out:
+        _toc_levels(state, toc_blocks)
     result: list[Block] = []
     after_toc = False  # the titles are looked for after the table of contents (the cover precedes it)
     blocks = state.blocks
@@ -1584,6 +1903,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 block.level, in_part = 2, False
             else:
                 block.level = 3 if in_part else 2
+            # a layout text's table of contents shows each entry's level by its indentation
+            block.level = state.toc_levels.get(_normal(block.raw()), block.level)
             state.guess(block.line, f"title {_plain(block.text)!r} of the table of contents: level {block.level}")
             new_blocks.append(block)
             at_page_start = False
@@ -2786,6 +3107,7 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
 
 Step = Callable[[State], None]
 STEPS: list[tuple[str, Step]] = [
+    ("layout", read_layout),
     ("pages", segment_pages),
     ("blocks", split_blocks),
     ("dense paragraphs", split_dense),
