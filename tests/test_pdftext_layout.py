@@ -163,3 +163,25 @@ def test_dense_text_without_columns_is_not_taken_as_layout() -> None:
     assert not state.laid_out
     assert not any("laid out" in d.message for d in state.diagnostics)
     assert "voisins. Les ateliers" in _body_text(document)
+
+
+def test_margin_notes_whose_number_is_set_under_or_over_their_first_line() -> None:
+    """Notes printed in the page's margin beside their call: a raised number may come a row below the
+    note's first line, which is indented from it, or above it; the address a note gives keeps the hyphen
+    it was cut at."""
+    body = ["Le jardin partagé du quartier des Tilleuls",
+            "publie chaque mois sa lettre sur le site des",
+            "jardins de la ville1, avec le calendrier des",
+            "semis et les recettes des récoltes de la",
+            "saison, écrites par les jardiniers du",
+            "quartier et par les enfants des écoles. Les",
+            "outils sont prêtés au local du jardin2, qui",
+            "ouvre le samedi matin de neuf heures à midi",
+            "et le mercredi après-midi pour les enfants."]
+    margin = ["", "", "  Voir le site des jardins-", "1", "partages.fr/tilleuls.", "", "2",
+              "  Au fond de la cour.", ""]
+    document, state = import_text("\n".join(side_by_side([body, margin], gutter=6)) + "\n", "marge.txt")
+    assert [plain_text(note) for note in document.notes] == ["Voir le site des jardins-partages.fr/tilleuls.",
+                                                             "Au fond de la cour."]
+    assert _paragraphs(document) == [" ".join(body).replace("ville1", "ville").replace("jardin2", "jardin")]
+    assert any("laid out in 2 columns" in d.message for d in state.diagnostics)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -223,6 +224,13 @@ def read_layout(state: State) -> None:
         return
     pages = _sheets(state)
     starts = [_column_starts([row.text for row in page]) for page in pages]
+    # a column the other pages show (a margin with a note or two on this page) is one with fewer lines here,
+    # away from the page's own columns (not a column's indented lines)
+    found = Counter(start for page_starts in starts for start in page_starts)
+    known = {start for start, count in found.items() if count >= 2}
+    starts = [sorted([*strict, *(start for start in _column_starts([row.text for row in page], known)
+                                 if all(abs(start - other) > 2 * _INDENT_REACH for other in strict))])
+              for page, strict in zip(pages, starts, strict=True)]
     columned = [len(page_starts) + 1 for page_starts in starts if page_starts]
     if not columned and indented < _LAYOUT_MIN_LINES:
         return
@@ -256,7 +264,7 @@ def _sheets(state: State) -> list[list[_Row]]:
     return pages
 
 
-def _column_starts(texts: list[str]) -> list[int]:
+def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]:
     """The character positions where a page's columns after the first start; [] for one column.
 
     A column start is a position where many lines open a segment after a run of spaces, with a gutter
@@ -264,7 +272,8 @@ def _column_starts(texts: list[str]) -> list[int]:
     bands of their own (a part of the page in one column), not between the column's lines. Positions a few
     apart are one start, the leftmost (the extraction rounds a column's left edge either way; a column's
     indented lines open a little to its right). Not a column: segments whose left neighbour is a single
-    glyph (a list's text) or nothing (an indented quote or box), cells of one word (a table).
+    glyph (a list's text) or nothing (an indented quote or box), cells of one word (a table). A start
+    ``known`` from other pages needs only two lines.
     """
     content = [k for k, text in enumerate(texts) if text.strip()]
     if len(content) < 6:
@@ -291,7 +300,7 @@ def _column_starts(texts: list[str]) -> list[int]:
                   if p in opening and p not in claimed]
         claimed.update(window)
         rows = set().union(*(opening[p] for p in window))
-        if len(rows) >= needed:
+        if len(rows) >= needed or len(rows) >= 2 and _is_known(min(window), known):
             candidates[min(window)] = rows
     found: list[int] = []
     for start in sorted(candidates):
@@ -300,7 +309,8 @@ def _column_starts(texts: list[str]) -> list[int]:
         # the text on the left of the segments, in the column before: a column beside them, not a bullet's
         # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column)
         lefts = [text for text in (texts[k][previous:start - 2].strip() for k in rows) if text]
-        if len(lefts) < max(2, 0.1 * len(rows)) or sum(len(left) > 1 for left in lefts) <= 0.5 * len(lefts):
+        if len(lefts) < max(2, 0.1 * len(rows)) and not _is_known(start, known) \
+                or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
             continue
         words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
         if statistics.mean(words) < 1.5:
@@ -311,6 +321,10 @@ def _column_starts(texts: list[str]) -> list[int]:
             continue
         found.append(start)
     return found
+
+
+def _is_known(start: int, known: set[int]) -> bool:
+    return any(abs(start - other) <= 2 for other in known)
 
 
 def _in_bands(crossing: set[int], opening: set[int]) -> bool:
@@ -394,12 +408,20 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             lines.append(Line(row.line.no, text, indent=_indent(segment)))
             continue
         definition = None
+        following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
+        if _NUMBER_ALONE.fullmatch(text) and lines and lines[-1].text and indices[position - 1] == index - 1 \
+                and lines[-1].indent > _indent(segment) >= _indent(following) \
+                and not _NOTE_START.match(lines[-1].text):
+            # a note's number set a row below its first line (raised in the margin, it is read after it)
+            opening = lines.pop()
+            if lines and lines[-1].text:
+                lines.append(Line(opening.no, ""))
+            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment)))
+            continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
-                _vertical_gap(rows, indices[position - 1], index, column)
-                and not (text[:1].islower() and not lines[-1].text.endswith(tuple(_TERMINAL)))
+                _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
                 or _reflow_ends(lines[-1].text, text, width)):
             lines.append(Line(row.line.no, ""))
-        following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
         if _NUMBER_ALONE.fullmatch(text) and _indent(following) > _indent(segment):
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
@@ -435,12 +457,10 @@ def _is_term(text: str) -> bool:
 
 
 def _reflow_ends(text: str, following: str, width: int) -> bool:
-    """Whether a column's line ends its paragraph though no gap shows it: the next line's first word would
-    have fitted on it (:func:`_next_word_fits`), and it ends a sentence or the next line opens with a
-    capital after a line without a clause's end (a title)."""
-    if not _next_word_fits(text, following, width) or text.endswith("-"):
-        return False
-    return text.endswith(tuple(".!?…»”")) or following[:1].isupper() and not text.endswith((",", ";", ":"))
+    """Whether a column's line ends its paragraph though no gap shows it: it ends a sentence, and the next
+    line's first word would have fitted on it (:func:`_next_word_fits`). (A title's end is left to the dense
+    paragraphs' rules, which see the lines around it.)"""
+    return text.endswith(tuple(".!?…»”")) and _next_word_fits(text, following, width)
 
 
 def _indent(text: str) -> int:
@@ -1479,9 +1499,15 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # An address the page links to decides first: it has the hyphen or it has not.
         cut_ok = any(_normal_url(last_token[:-1] + next_token) in k for k in keys)
         kept_ok = any(_normal_url(last_token + next_token) in k for k in keys)
-        if urlish or hyphen is None or start is None or cut_ok != kept_ok:
+        # In a layout text, a line that ends on a hyphen in an address, or before an address's domain
+        # ("agence-cohesion-" | "territoires.gouv.fr/…"), was cut at the address's own hyphen: a typesetter
+        # does not hyphenate an address (the other extractions' texts keep the decisions they were measured with)
+        address_hyphen = state.laid_out and (urlish or bool(_DOMAIN.match(next_token)))
+        if urlish or address_hyphen or hyphen is None or start is None or cut_ok != kept_ok:
             if kept_ok != cut_ok:
                 keep, sure = kept_ok, True
+            elif address_hyphen:
+                keep, sure = True, False
             elif not urlish and last_token[-2:-1].isdigit() and next_token[:1].isdigit():
                 keep, sure = True, True  # a range of numbers: 1990-2000
             else:
