@@ -185,3 +185,27 @@ def test_margin_notes_whose_number_is_set_under_or_over_their_first_line() -> No
                                                              "Au fond de la cour."]
     assert _paragraphs(document) == [" ".join(body).replace("ville1", "ville").replace("jardin2", "jardin")]
     assert any("laid out in 2 columns" in d.message for d in state.diagnostics)
+
+
+def test_an_indented_table_of_contents_gives_the_heading_levels() -> None:
+    """The table's entries at the left are parts (level 2), those indented under them their sections
+    (level 3), in capitals in the body or not."""
+    contents = ["Table des matières", "Le jardin", "   Les parcelles", "   Le compost", "Les ateliers", ""]
+    left = ["Le jardin", "",
+            "Le jardin partagé du quartier réunit chaque",
+            "semaine une vingtaine de voisines et de",
+            "voisins autour des parcelles.", "",
+            "LES PARCELLES", "",
+            "Chaque foyer cultive sa parcelle de quatre",
+            "mètres carrés, sans engrais ni pesticides."]
+    right = ["Le compost", "",
+             "Les déchets verts des parcelles nourrissent",
+             "les deux composteurs installés au fond de",
+             "la cour par la mairie.", "",
+             "Les ateliers", "",
+             "Les ateliers du samedi accueillent les",
+             "enfants des écoles voisines."]
+    text = "\n".join(contents) + "\n\f" + "\n".join(side_by_side([left, right])) + "\n"
+    document, _ = import_text(text, "sommaire.txt")
+    headings = {plain_text(node).lower(): node.level for node in iter_nodes(document) if isinstance(node, t.Heading)}
+    assert headings == {"le jardin": 2, "les parcelles": 3, "le compost": 3, "les ateliers": 2}

@@ -186,6 +186,8 @@ def split_lines(state: State, text: str) -> None:
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _SEGMENT_START = re.compile(r" {2,}(?=\S)")
 _TABLE_GAP = re.compile(r" {5,}")  # between a table's cells (a list's glyph is closer to its text)
+_NOTE_GAP = 4
+"""The most rows a note's sentence spans from one of its lines to the next (a margin note set small)."""
 _INDENT_REACH = 4
 """How far right of a column's start its indented lines open (a glossary's definitions, a list's text)."""
 _INDENTED = re.compile(r" {2,}\S")
@@ -395,6 +397,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
     note = ""  # a note's number alone on its line, its text indented on the next
+    in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
     for position, index in enumerate(indices):
         row = rows[index]
@@ -402,12 +405,18 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
         text = segment.strip()
         if note:
             lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment)))
-            note = ""
+            note, in_note = "", True
             continue
         if definition is not None and _indent(segment) >= definition:
             lines.append(Line(row.line.no, text, indent=_indent(segment)))
             continue
         definition = None
+        if in_note and index - indices[position - 1] <= _NOTE_GAP and not _NUMBER_ALONE.fullmatch(text) \
+                and not _ends_sentence(lines[-1].text.rstrip()):
+            # a note set small (in a margin) spaces its lines apart: its sentence goes on
+            lines.append(Line(row.line.no, text, indent=_indent(segment)))
+            continue
+        in_note = False
         following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
         if _NUMBER_ALONE.fullmatch(text) and lines and lines[-1].text and indices[position - 1] == index - 1 \
                 and lines[-1].indent > _indent(segment) >= _indent(following) \
@@ -417,6 +426,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             if lines and lines[-1].text:
                 lines.append(Line(opening.no, ""))
             lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment)))
+            in_note = True
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
@@ -1966,6 +1976,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         if block.kind == "heading":
             block.text = block.text.strip()
             block.data["guessed"] = True  # found by these rules (a layout's type sizes give certain levels)
+            # a layout text's table of contents gives the level of each title it lists, in capitals or not
+            block.level = state.toc_levels.get(_normal(_plain(block.text)), block.level)
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
