@@ -209,3 +209,25 @@ def test_an_indented_table_of_contents_gives_the_heading_levels() -> None:
     document, _ = import_text(text, "sommaire.txt")
     headings = {plain_text(node).lower(): node.level for node in iter_nodes(document) if isinstance(node, t.Heading)}
     assert headings == {"le jardin": 2, "les parcelles": 3, "le compost": 3, "les ateliers": 2}
+
+
+def test_an_address_on_its_own_line_and_a_word_cut_without_hyphen_stay_in_their_sentence() -> None:
+    """In a column, an address that goes on with its sentence is no link line appended at the page's end,
+    and a word a narrow frame cut without a hyphen ("pédagogi" | "ques") is one word again."""
+    left = ["Le programme des ateliers est publié chaque",
+            "mois sur le site du jardin, à l’adresse",
+            "https://jardins.fr/tilleuls.", "",
+            "Les animateurs préparent des fiches",
+            "pédagogi",
+            "ques pour les écoles du quartier."]
+    right = ["Les parcelles sont attribuées au printemps",
+             "par tirage au sort entre les foyers",
+             "inscrits auprès du gardien du jardin.", "",
+             "Chaque foyer signe la charte du jardin et",
+             "s’engage à venir arroser à tour de rôle",
+             "pendant les vacances d’été."]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "ateliers.txt")
+    paragraphs = _paragraphs(document)
+    assert paragraphs[0] == "Le programme des ateliers est publié chaque mois sur le site du jardin, à l’adresse " \
+                            "https://jardins.fr/tilleuls."
+    assert paragraphs[1] == "Les animateurs préparent des fiches pédagogiques pour les écoles du quartier."

@@ -186,6 +186,8 @@ def split_lines(state: State, text: str) -> None:
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _SEGMENT_START = re.compile(r" {2,}(?=\S)")
 _TABLE_GAP = re.compile(r" {5,}")  # between a table's cells (a list's glyph is closer to its text)
+_MARGIN_SHARE = 0.7
+"""A column narrower than this share of the page's widest is a margin (when it holds notes)."""
 _NOTE_GAP = 4
 """The most rows a note's sentence spans from one of its lines to the next (a margin note set small)."""
 _INDENT_REACH = 4
@@ -280,17 +282,11 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
     content = [k for k, text in enumerate(texts) if text.strip()]
     if len(content) < 6:
         return []
-    width = max(len(texts[k]) for k in content)
-    occupied: list[set[int]] = [set() for _ in range(width + 1)]
     opening: dict[int, set[int]] = {}
     for k in content:
-        text = texts[k]
-        for position, char in enumerate(text):
-            if char != " ":
-                occupied[position].add(k)
-        for match in _SEGMENT_START.finditer(text):
+        for match in _SEGMENT_START.finditer(texts[k]):
             opening.setdefault(match.end(), set()).add(k)
-    needed = max(3, 0.08 * len(content))
+    needed = max(3, 0.05 * len(content))
     # A column's start → the lines opening a segment there or a little to its right (its indented lines: a
     # glossary's definitions, a list's text, a box), from the most common openings down.
     candidates: dict[int, set[int]] = {}
@@ -308,16 +304,17 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
     for start in sorted(candidates):
         rows = candidates[start]
         previous = found[-1] if found else 0
+        crossing = {k for k in content if texts[k][start - 2:start].strip()}
         # the text on the left of the segments, in the column before: a column beside them, not a bullet's
-        # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column)
+        # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column); one
+        # such line is enough when no line crosses the gutter from the page's top to its foot
         lefts = [text for text in (texts[k][previous:start - 2].strip() for k in rows) if text]
-        if len(lefts) < max(2, 0.1 * len(rows)) and not _is_known(start, known) \
+        if len(lefts) < (max(2, 0.1 * len(rows)) if crossing else 1) and not _is_known(start, known) \
                 or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
             continue
         words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
         if statistics.mean(words) < 1.5:
             continue  # cells of a table (a number, a word), read row by row
-        crossing = occupied[start - 1] | occupied[start - 2]
         if len(crossing) > _GUTTER_SHARE * len(content) and (
                 len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
             continue
@@ -368,21 +365,31 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
             _append(lines, [Line(row.line.no, row.text.strip(), indent=_indent(row.text)) for row in rows],
                     after_band=True)
             continue
-        for column in range(len(starts) + 1):
-            _append(lines, _column_lines(rows, column, widths[column]), after_band=False)
+        columns = [_column_lines(rows, column, widths[column]) for column in range(len(starts) + 1)]
+        # a narrow column that opens with a note holds the notes printed in the margin: after the text
+        notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
+                 if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
+        for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
+            _append(lines, column_lines, after_band=False)
     return lines
+
+
+def _opens_with_note(lines: list[Line]) -> bool:
+    first = next((line.text for line in lines if line.text), "")
+    return bool(_NOTE_START.match(first) or _NUMBER_ALONE.fullmatch(first))
 
 
 def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
-    paragraph goes on from a column's foot to the next column's head)."""
+    paragraph goes on from a column's foot to the next column's head, unless that column opens with a note)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
-    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))):
+    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+                                                or _opens_with_note(following)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
 
@@ -443,6 +450,11 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             lines.append(Line(row.line.no, text + "  ", indent=_indent(segment)))
             definition = _indent(following)
             continue
+        if _URL_LINE.match(text) and lines and lines[-1].text and not _ends_sentence(lines[-1].text.rstrip()):
+            # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
+            # appended at the page's end: it stays on the line it continues
+            lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
+            continue
         lines.append(Line(row.line.no, text, indent=_indent(segment)))
     if note:
         lines.append(Line(rows[indices[-1]].line.no, note))
@@ -481,13 +493,17 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int) -> bool
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
-    another before ``below``, this column skipped one)."""
+    another before ``below``, this column skipped one), unless a third column set its lines on both rows and
+    none between (the extraction merges rows of nearly the same height either way)."""
     between = rows[above + 1:below]
     if any(not row.text.strip() for row in between):
         return True
+    others = [other for other in range(len(rows[above].segments)) if other != column]
+    if any(rows[above].segments[other] and rows[below].segments[other]
+           and not any(row.segments[other] for row in between) for other in others):
+        return False  # another column's lines on both rows and none between: the same pitch, no gap
     return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
-               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2
-               for other in range(len(rows[above].segments)) if other != column)
+               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
 
 
 def _blank(line: Line) -> bool:
@@ -1558,7 +1574,23 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
     if urlish and _address_goes_on(last_token, piece.split(" ")[0]):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
         return text + piece
+    if state.laid_out and _cut_without_hyphen(last_token, piece):
+        state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
+        return text + piece
     return f"{text} {piece}"
+
+
+def _cut_without_hyphen(last_token: str, piece: str) -> bool:
+    """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
+    ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. (A
+    layout text only: its lines are the printed ones, the frame's edge is where they end.)"""
+    before = re.search(r"(?<![\w’'-])([^\W\d_]+)$", last_token)
+    after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
+    if not before or not after:
+        return False
+    head, tail = before.group(1), after.group(1)
+    return len(head + tail) >= 4 and (not is_french_word(head) or not is_french_word(tail)) \
+        and is_french_word(head + tail)
 
 
 _ADDRESS_TAIL = re.compile(r"([a-z0-9]+)[/?=&#][\w%/?=&#.~-]*")
