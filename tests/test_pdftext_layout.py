@@ -68,6 +68,13 @@ RIGHT_2 = [
     "l’année auprès du gardien du jardin.",
 ]
 TITLE = "Un jardin pour tout le quartier : cultiver, apprendre et partager ensemble"
+PARCELS = ["Les parcelles sont attribuées au printemps",
+           "par tirage au sort entre les foyers",
+           "inscrits auprès du gardien du jardin.", "",
+           "Chaque foyer signe la charte du jardin et",
+           "s’engage à venir arroser à tour de rôle",
+           "pendant les vacances d’été."]
+"""A right column of two paragraphs, beside the left column a test is about."""
 
 
 def two_column_text() -> str:
@@ -220,14 +227,20 @@ def test_an_address_on_its_own_line_and_a_word_cut_without_hyphen_stay_in_their_
             "Les animateurs préparent des fiches",
             "pédagogi",
             "ques pour les écoles du quartier."]
-    right = ["Les parcelles sont attribuées au printemps",
-             "par tirage au sort entre les foyers",
-             "inscrits auprès du gardien du jardin.", "",
-             "Chaque foyer signe la charte du jardin et",
-             "s’engage à venir arroser à tour de rôle",
-             "pendant les vacances d’été."]
-    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "ateliers.txt")
+    document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "ateliers.txt")
     paragraphs = _paragraphs(document)
     assert paragraphs[0] == "Le programme des ateliers est publié chaque mois sur le site du jardin, à l’adresse " \
                             "https://jardins.fr/tilleuls."
     assert paragraphs[1] == "Les animateurs préparent des fiches pédagogiques pour les écoles du quartier."
+
+
+def test_an_address_cut_at_its_own_hyphens_in_a_narrow_column_keeps_them() -> None:
+    left = ["Le guide du compostage est en ligne",
+            "sur le site de l’agence-",
+            "cohesion-",
+            "territoires.gouv.fr/jardins, avec",
+            "les horaires des permanences.", "",
+            "Les bacs sont vidés le lundi."]
+    document, state = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "guide.txt")
+    assert "sur le site de l’agence-cohesion-territoires.gouv.fr/jardins, avec" in _body_text(document)
+    assert all(kept for *_, kept in state.hyphens) and len(state.hyphens) == 2

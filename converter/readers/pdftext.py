@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -230,8 +229,7 @@ def read_layout(state: State) -> None:
     starts = [_column_starts([row.text for row in page]) for page in pages]
     # a column the other pages show (a margin with a note or two on this page) is one with fewer lines here,
     # away from the page's own columns (not a column's indented lines)
-    found = Counter(start for page_starts in starts for start in page_starts)
-    known = {start for start, count in found.items() if count >= 2}
+    known = {start for page_starts in starts for start in page_starts}
     starts = [sorted([*strict, *(start for start in _column_starts([row.text for row in page], known)
                                  if all(abs(start - other) > 2 * _INDENT_REACH for other in strict))])
               for page, strict in zip(pages, starts, strict=True)]
@@ -1525,10 +1523,13 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # An address the page links to decides first: it has the hyphen or it has not.
         cut_ok = any(_normal_url(last_token[:-1] + next_token) in k for k in keys)
         kept_ok = any(_normal_url(last_token + next_token) in k for k in keys)
-        # In a layout text, a line that ends on a hyphen in an address, or before an address's domain
-        # ("agence-cohesion-" | "territoires.gouv.fr/…"), was cut at the address's own hyphen: a typesetter
-        # does not hyphenate an address (the other extractions' texts keep the decisions they were measured with)
-        address_hyphen = state.laid_out and (urlish or bool(_DOMAIN.match(next_token)))
+        # In a layout text, a line that ends on a hyphen in an address, before an address's domain
+        # ("agence-cohesion-" | "territoires.gouv.fr/…") or before one more piece cut at a hyphen ("agence-" |
+        # "cohesion-" | …, a compound in a narrow column), was cut at a hyphen of its own: a typesetter does not
+        # hyphenate an address nor a word twice (the other extractions' texts keep the decisions they were
+        # measured with)
+        address_hyphen = state.laid_out and (urlish or bool(_DOMAIN.match(next_token))
+                                             or " " not in piece.strip() and piece.rstrip().endswith("-"))
         if urlish or address_hyphen or hyphen is None or start is None or cut_ok != kept_ok:
             if kept_ok != cut_ok:
                 keep, sure = kept_ok, True
