@@ -214,12 +214,14 @@ class _Row:
 def read_layout(state: State) -> None:
     """A text extracted with ``pdftotext -layout`` (columns side by side) re-emitted in reading order.
 
-    Place: the first step; any other text goes through untouched (the test is one regular expression per
-    line unless many lines hold wide runs of spaces). Per page (form feeds), the gutters are the character
-    positions blank on nearly every line where many lines start a segment after a run of spaces
-    (:func:`_column_starts`); a line that crosses a gutter (a title across the page, a header) ends a band.
-    The page is emitted band by band, column by column, top to bottom; a vertical gap in a column is a blank
-    line (:func:`_column_lines`).
+    Place: the first step; any other text goes through untouched (the test is two regular expressions per
+    line: runs of spaces inside lines, runs of spaces before them; other extractions have neither). Per page
+    (form feeds), the gutters are the character positions blank on nearly every line where many lines start
+    a segment after a run of spaces (:func:`_column_starts`); a line that crosses a gutter (a title across the
+    page, a header) ends a band. The page is emitted band by band, column by column, top to bottom, with a
+    blank line where a column's paragraph ends (:func:`_column_lines`). A text laid out in one column (its
+    lines indented, none side by side) goes through the same reading for its indentation and gaps. The
+    decision is reported once.
     """
     gaps = sum(1 for line in state.lines if _WIDE_GAP.search(line.text))
     indented = sum(1 for line in state.lines if _INDENTED.match(line.text))
@@ -321,6 +323,7 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
 
 
 def _is_known(start: int, known: set[int]) -> bool:
+    """Whether ``start`` is a column start another page shows (the extraction rounds it either way)."""
     return any(abs(start - other) <= 2 for other in known)
 
 
@@ -337,8 +340,8 @@ def _in_bands(crossing: set[int], opening: set[int]) -> bool:
 
 
 def _cut(text: str, starts: list[int]) -> list[str] | None:
-    """``text`` cut at the column starts, each piece stripped; None when a word lies in a gutter (the line is
-    set across the columns)."""
+    """``text`` cut at the column starts, each piece keeping its indentation from its column's start; None
+    when a word lies in a gutter (the line is set across the columns)."""
     if any(text[start - 2:start].strip() for start in starts):
         return None
     return [text[low:high].rstrip() for low, high in zip([0, *starts], [*starts, None], strict=False)]
@@ -373,6 +376,7 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
 
 
 def _opens_with_note(lines: list[Line]) -> bool:
+    """Whether a column's first line opens a note ("1 Voir…", or its number alone)."""
     first = next((line.text for line in lines if line.text), "")
     return bool(_NOTE_START.match(first) or _NUMBER_ALONE.fullmatch(first))
 
