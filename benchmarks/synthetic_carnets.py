@@ -18,7 +18,9 @@ For each source carnet (carnet Markdown) and each layout:
 3. LibreOffice headless prints it to PDF (a fresh profile in a temporary folder; a margin-note layout is
    printed once or twice before, to stack its notes: see :func:`place_margin_notes`);
 4. the text is extracted with ``pdftotext`` (poppler-utils) and imported by the raw-text reader
-   (``converter.readers.pdftext``);
+   (``converter.readers.pdftext``), twice: in pdftotext's default reading order (route ``pdftotext``) and
+   with ``-layout`` (route ``pdftotext-layout``: the columns side by side, which the reader's layout step
+   reads column by column);
 5. the PDF is read by our PDF reader as ``carnet convert file.pdf`` does (pdfplumber,
    ``converter.readers.pdf``: columns, spacing, type sizes, footnotes, boxes, link annotations, then the
    raw-text reader's steps with the layout's certainties);
@@ -503,11 +505,14 @@ def to_pdf(docx: Path, workdir: Path) -> Path:
     return pdf
 
 
-def extract_pdftotext(pdf: Path) -> str:
+def extract_pdftotext(pdf: Path, layout: bool = False) -> str:
+    """The PDF's text by ``pdftotext``: in its default reading order, or with ``layout`` as ``-layout`` gives it
+    (the page's physical layout: columns side by side, indentation, a form feed between pages)."""
     if shutil.which("pdftotext") is None:
         raise ToolMissing("pdftotext (poppler-utils) is not installed")
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
-                            timeout=120)
+    options = ["-layout"] if layout else []
+    result = subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(pdf), "-"], check=True,
+                            capture_output=True, timeout=120)
     return result.stdout.decode("utf-8")
 
 
@@ -584,8 +589,8 @@ class Result:
 
 
 def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: Path | None = None) -> list[Result]:
-    """One result per source, layout (:data:`LAYOUTS`) and route (``pdftotext``, then ``pdfplumber`` when
-    installed)."""
+    """One result per source, layout (:data:`LAYOUTS`) and route (``pdftotext``, ``pdftotext-layout``, then
+    ``pdfplumber`` when installed)."""
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="carnet-synthetic-") as temporary:
         workdir = keep or Path(temporary)
@@ -610,13 +615,14 @@ def run(sources: list[Path] = SOURCES, layouts: dict[str, int] = LAYOUTS, keep: 
                     place_margin_notes(docx, workdir)
                 pdf = to_pdf(docx, workdir)
                 name = f"{source.stem}-{layout}"
-                # pdftotext: its text through the raw-text reader; pdfplumber: the PDF reader as `carnet
-                # convert file.pdf` runs it (its text, plus what the layout makes certain)
-                text = extract_pdftotext(pdf)
-                (workdir / f"{name}-pdftotext.txt").write_text(text, encoding="utf-8")
-                document, state = import_text(text, f"{name}-pdftotext.txt")
-                results.append(Result(source.stem, layout, "pdftotext",
-                                      import_score.score(numbered(document), shown, state)))
+                # pdftotext (default and -layout): its text through the raw-text reader; pdfplumber: the PDF
+                # reader as `carnet convert file.pdf` runs it (its text, plus what the layout makes certain)
+                for route, laid_out in (("pdftotext", False), ("pdftotext-layout", True)):
+                    text = extract_pdftotext(pdf, layout=laid_out)
+                    (workdir / f"{name}-{route}.txt").write_text(text, encoding="utf-8")
+                    document, state = import_text(text, f"{name}-{route}.txt")
+                    results.append(Result(source.stem, layout, route,
+                                          import_score.score(numbered(document), shown, state)))
                 extracted = extract_pdfplumber(pdf)
                 if extracted is not None:
                     text, found = extracted

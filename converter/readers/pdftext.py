@@ -92,6 +92,8 @@ class Line:
     no: int
     text: str
     frame_start: bool = False
+    indent: int = 0
+    """In a layout text (:func:`read_layout`), how far the line was indented in its column."""
 
 
 @dataclass
@@ -140,9 +142,16 @@ class State:
     """Whether the paragraphs are not separated by blank lines (their ends were guessed from line widths)."""
     toc_titles: set[str] = field(default_factory=set)
     """The entries of the printed table of contents, in normal form (the document's titles)."""
+    toc_levels: dict[str, int] = field(default_factory=dict)
+    """In a layout text, each entry of the printed table of contents (normal form) → the heading level its
+    indentation there gives (2 at the left, 3 indented once)."""
     toc_order: dict[str, int] = field(default_factory=dict)
     """Each entry of the printed table of contents (normal form) → its rank there: the order of the parts."""
     """The link keys of the appended addresses, with their number (a cache: :func:`_page_keys`)."""
+    laid_out: bool = False
+    """Whether the text was laid out in columns (pdftotext -layout) and re-read in reading order."""
+    sheet_starts: list[int] = field(default_factory=list)
+    """Index of each line that starts a PDF page after a form feed (its text has the one space of a new frame)."""
     step: str = ""
 
     def guess(self, line: int | None, message: str) -> None:
@@ -154,12 +163,349 @@ class State:
 
 
 def split_lines(state: State, text: str) -> None:
-    """Lines, with the mark of a new text frame (the extraction starts a frame with one space)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n\n "))
-    for number, raw in enumerate(text.split("\n"), start=1):
+    """Lines, with the mark of a new text frame (the extraction starts a frame with one space); a form feed
+    (a new PDF page) is two blank lines and a new frame, and the index of the line it starts is kept
+    (:attr:`State.sheet_starts`) for the layout step."""
+    sheets = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).split("\f")
+    start = 0
+    for sheet in sheets[:-1]:
+        start += sheet.count("\n") + 3
+        state.sheet_starts.append(start)
+    for number, raw in enumerate("\n\n\n ".join(sheets).split("\n"), start=1):
         frame = raw.startswith(" ") and not raw.startswith("  ") and raw.strip() != "" \
             and not _BULLET.match(raw)
         state.lines.append(Line(number, raw.rstrip(" \t") if not raw.endswith("  ") else raw.rstrip() + "  ", frame))
+
+
+# === Step 0: a physical layout (pdftotext -layout) =====================================================
+# ``pdftotext -layout`` keeps the page as printed: columns side by side with a gutter of spaces between them,
+# indentation, a form feed between pages. Read in its line order, the columns interleave; this step finds
+# them and gives the later steps the page in reading order, each line keeping its number.
+
+_WIDE_GAP = re.compile(r"\S {2,}\S")
+_SEGMENT_START = re.compile(r" {2,}(?=\S)")
+_TABLE_GAP = re.compile(r" {5,}")  # between a table's cells (a list's glyph is closer to its text)
+_MARGIN_SHARE = 0.7
+"""A column narrower than this share of the page's widest is a margin (when it holds notes)."""
+_NOTE_GAP = 4
+"""The most rows a note's sentence spans from one of its lines to the next (a margin note set small)."""
+_INDENT_REACH = 4
+"""How far right of a column's start its indented lines open (a glossary's definitions, a list's text)."""
+_INDENTED = re.compile(r" {2,}\S")
+_LAYOUT_MIN_LINES = 5
+"""Fewer lines with a run of spaces inside them or before them than this: not a layout text (the fast test:
+other extractions neither set columns side by side nor indent lines)."""
+_GUTTER_SHARE = 0.1
+"""The share of a page's lines that may cross a gutter anywhere (titles set across the page)."""
+_BAND_GUTTER_SHARE = 0.4
+"""The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
+
+
+@dataclass
+class _Row:
+    """One line of a laid-out page: its source line and its text cut at the page's column starts."""
+
+    line: Line
+    text: str
+    segments: list[str] = field(default_factory=list)
+    """The text in each column from the column's start, its indentation kept ("" where the column is empty)."""
+
+
+def read_layout(state: State) -> None:
+    """A text extracted with ``pdftotext -layout`` (columns side by side) re-emitted in reading order.
+
+    Place: the first step; any other text goes through untouched (the test is two regular expressions per
+    line: runs of spaces inside lines, runs of spaces before them; other extractions have neither). Per page
+    (form feeds), the gutters are the character positions blank on nearly every line where many lines start
+    a segment after a run of spaces (:func:`_column_starts`); a line that crosses a gutter (a title across the
+    page, a header) ends a band. The page is emitted band by band, column by column, top to bottom, with a
+    blank line where a column's paragraph ends (:func:`_column_lines`). A text laid out in one column (its
+    lines indented, none side by side) goes through the same reading for its indentation and gaps. The
+    decision is reported once.
+    """
+    gaps = sum(1 for line in state.lines if _WIDE_GAP.search(line.text))
+    indented = sum(1 for line in state.lines if _INDENTED.match(line.text))
+    if gaps < _LAYOUT_MIN_LINES and indented < _LAYOUT_MIN_LINES:
+        return
+    pages = _sheets(state)
+    starts = [_column_starts([row.text for row in page]) for page in pages]
+    # a column the other pages show (a margin with a note or two on this page) is one with fewer lines here,
+    # away from the page's own columns (not a column's indented lines)
+    known = {start for page_starts in starts for start in page_starts}
+    starts = [sorted([*strict, *(start for start in _column_starts([row.text for row in page], known)
+                                 if all(abs(start - other) > 2 * _INDENT_REACH for other in strict))])
+              for page, strict in zip(pages, starts, strict=True)]
+    columned = [len(page_starts) + 1 for page_starts in starts if page_starts]
+    if not columned and indented < _LAYOUT_MIN_LINES:
+        return
+    lines: list[Line] = []
+    for page, page_starts in zip(pages, starts, strict=True):
+        if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
+            lines.extend(Line(page[0].line.no, "") for _ in range(2))
+        emitted = _read_page(page, page_starts)
+        first = next((line for line in emitted if line.text), None)
+        if first is not None and lines:
+            first.frame_start = True
+        lines.extend(emitted)
+    state.lines = lines
+    state.laid_out = True
+    if columned:
+        columns = statistics.mode(columned)
+        state.guess(None, f"laid out in {columns} columns (pdftotext -layout): read column by column")
+    else:
+        state.guess(None, "laid out in 1 column (pdftotext -layout): its indentation and gaps read")
+
+
+def _sheets(state: State) -> list[list[_Row]]:
+    """The lines of each PDF page (between form feeds), without the space split_lines set at a new page."""
+    bounds = [0, *state.sheet_starts, len(state.lines) + 2]
+    pages: list[list[_Row]] = []
+    for low, high in zip(bounds, bounds[1:], strict=False):
+        rows = [_Row(line, line.text.rstrip()) for line in state.lines[low:high - 2]]
+        if low and rows:
+            rows[0].text = rows[0].text[1:]
+        pages.append(rows)
+    return pages
+
+
+def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]:
+    """The character positions where a page's columns after the first start; [] for one column.
+
+    A column start is a position where many lines open a segment after a run of spaces, with a gutter
+    before it: the two positions before it are blank on nearly every line, or on all but lines that lie in
+    bands of their own (a part of the page in one column), not between the column's lines. Positions a few
+    apart are one start, the leftmost (the extraction rounds a column's left edge either way; a column's
+    indented lines open a little to its right). Not a column: segments whose left neighbour is a single
+    glyph (a list's text) or nothing (an indented quote or box), cells of one word (a table). A start
+    ``known`` from other pages needs only two lines.
+    """
+    content = [k for k, text in enumerate(texts) if text.strip()]
+    if len(content) < 6:
+        return []
+    opening: dict[int, set[int]] = {}
+    for k in content:
+        for match in _SEGMENT_START.finditer(texts[k]):
+            opening.setdefault(match.end(), set()).add(k)
+    needed = max(3, 0.05 * len(content))
+    # A column's start → the lines opening a segment there or a little to its right (its indented lines: a
+    # glossary's definitions, a list's text, a box), from the most common openings down.
+    candidates: dict[int, set[int]] = {}
+    claimed: set[int] = set()
+    for position in sorted(opening, key=lambda p: (-len(opening[p]), p)):
+        if position < 4 or position in claimed:
+            continue
+        window = [p for p in range(max(4, position - _INDENT_REACH), position + _INDENT_REACH + 1)
+                  if p in opening and p not in claimed]
+        claimed.update(window)
+        rows = set().union(*(opening[p] for p in window))
+        if len(rows) >= needed or len(rows) >= 2 and _is_known(min(window), known):
+            candidates[min(window)] = rows
+    found: list[int] = []
+    for start in sorted(candidates):
+        rows = candidates[start]
+        previous = found[-1] if found else 0
+        crossing = {k for k in content if texts[k][start - 2:start].strip()}
+        # the text on the left of the segments, in the column before: a column beside them, not a bullet's
+        # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column); one
+        # such line is enough when no line crosses the gutter from the page's top to its foot
+        lefts = [text for text in (texts[k][previous:start - 2].strip() for k in rows) if text]
+        if len(lefts) < (max(2, 0.1 * len(rows)) if crossing else 1) and not _is_known(start, known) \
+                or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
+            continue
+        words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
+        if statistics.mean(words) < 1.5:
+            continue  # cells of a table (a number, a word), read row by row
+        if len(crossing) > _GUTTER_SHARE * len(content) and (
+                len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
+            continue
+        found.append(start)
+    return found
+
+
+def _is_known(start: int, known: set[int]) -> bool:
+    """Whether ``start`` is a column start another page shows (the extraction rounds it either way)."""
+    return any(abs(start - other) <= 2 for other in known)
+
+
+def _in_bands(crossing: set[int], opening: set[int]) -> bool:
+    """Whether the lines that cross a gutter lie in bands of their own (a part of the page in one column):
+    no line opening the column inside a run of them."""
+    runs: list[list[int]] = []
+    for k in sorted(crossing):
+        if runs and k - runs[-1][-1] <= 2:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return not any(run[0] < k < run[-1] for run in runs for k in opening)
+
+
+def _cut(text: str, starts: list[int]) -> list[str] | None:
+    """``text`` cut at the column starts, each piece keeping its indentation from its column's start; None
+    when a word lies in a gutter (the line is set across the columns)."""
+    if any(text[start - 2:start].strip() for start in starts):
+        return None
+    return [text[low:high].rstrip() for low, high in zip([0, *starts], [*starts, None], strict=False)]
+
+
+def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
+    """A page's lines in reading order: the lines across its columns and the runs of lines cut into columns
+    (bands) in order; a band column by column, top to bottom (a page in one column is one band)."""
+    bands: list[tuple[bool, list[_Row]]] = []  # (across the columns, rows)
+    for row in page:
+        segments = _cut(row.text, starts) if row.text.strip() else None
+        across = bool(row.text.strip()) and segments is None
+        row.segments = segments or [""] * (len(starts) + 1)
+        if not bands or row.text.strip() and bands[-1][0] != across and any(r.text.strip() for r in bands[-1][1]):
+            bands.append((across, []))
+        bands[-1][1].append(row)
+    # each column's full width (printed, estimated), for the reflow test: from all its lines of the page
+    widths = [_column_width([row.segments[column].strip() for row in page]) for column in range(len(starts) + 1)]
+    lines: list[Line] = []
+    for across, rows in bands:
+        if across:
+            _append(lines, [Line(row.line.no, row.text.strip(), indent=_indent(row.text)) for row in rows],
+                    after_band=True)
+            continue
+        columns = [_column_lines(rows, column, widths[column]) for column in range(len(starts) + 1)]
+        # a narrow column that opens with a note holds the notes printed in the margin: after the text
+        notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
+                 if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
+        for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
+            _append(lines, column_lines, after_band=False)
+    return lines
+
+
+def _opens_with_note(lines: list[Line]) -> bool:
+    """Whether a column's first line opens a note ("1 Voir…", or its number alone)."""
+    first = next((line.text for line in lines if line.text), "")
+    return bool(_NOTE_START.match(first) or _NUMBER_ALONE.fullmatch(first))
+
+
+def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
+    """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
+    lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
+    paragraph goes on from a column's foot to the next column's head, unless that column opens with a note)."""
+    while following and not following[0].text:
+        following = following[1:]
+    if not following:
+        return
+    last = next((line for line in reversed(lines) if line.text), None)
+    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+                                                or _opens_with_note(following)):
+        lines.append(Line(following[0].no, ""))
+    lines.extend(following)
+
+
+def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
+    """A column's lines of a band, top to bottom, with a blank line where a paragraph ends: where the column
+    has a vertical gap (:func:`_vertical_gap`) unless the next line opens in lower case (a title set large),
+    or where the reflow test says so (:func:`_reflow_ends`). The indentation is evidence too: a note's number
+    alone on its line, its text indented under it, opens the note's block ("1 Voir…"); a short line over
+    indented lines is a glossary's term over its definition (the term's line ends with two spaces, the mark
+    the glossary step reads)."""
+    lines: list[Line] = []
+    indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
+    note = ""  # a note's number alone on its line, its text indented on the next
+    in_note = False  # reading a note's text
+    definition: int | None = None  # the indentation of the definition being read
+    for position, index in enumerate(indices):
+        row = rows[index]
+        segment = row.segments[column]
+        text = segment.strip()
+        if note:
+            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment)))
+            note, in_note = "", True
+            continue
+        if definition is not None and _indent(segment) >= definition:
+            lines.append(Line(row.line.no, text, indent=_indent(segment)))
+            continue
+        definition = None
+        if in_note and index - indices[position - 1] <= _NOTE_GAP and not _NUMBER_ALONE.fullmatch(text) \
+                and not _ends_sentence(lines[-1].text.rstrip()):
+            # a note set small (in a margin) spaces its lines apart: its sentence goes on
+            lines.append(Line(row.line.no, text, indent=_indent(segment)))
+            continue
+        in_note = False
+        following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
+        if _NUMBER_ALONE.fullmatch(text) and lines and lines[-1].text and indices[position - 1] == index - 1 \
+                and lines[-1].indent > _indent(segment) >= _indent(following) \
+                and not _NOTE_START.match(lines[-1].text):
+            # a note's number set a row below its first line (raised in the margin, it is read after it)
+            opening = lines.pop()
+            if lines and lines[-1].text:
+                lines.append(Line(opening.no, ""))
+            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment)))
+            in_note = True
+            continue
+        if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
+                _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
+                or _reflow_ends(lines[-1].text, text, width)):
+            lines.append(Line(row.line.no, ""))
+        if _NUMBER_ALONE.fullmatch(text) and _indent(following) > _indent(segment):
+            if lines and lines[-1].text:
+                lines.append(Line(row.line.no, ""))
+            note = text
+            continue
+        if _indent(following) >= _indent(segment) + 2 and _is_term(text):
+            if lines and lines[-1].text:
+                lines.append(Line(row.line.no, ""))
+            lines.append(Line(row.line.no, text + "  ", indent=_indent(segment)))
+            definition = _indent(following)
+            continue
+        if _URL_LINE.match(text) and lines and lines[-1].text and not _ends_sentence(lines[-1].text.rstrip()):
+            # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
+            # appended at the page's end: it stays on the line it continues
+            lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
+            continue
+        lines.append(Line(row.line.no, text, indent=_indent(segment)))
+    if note:
+        lines.append(Line(rows[indices[-1]].line.no, note))
+    return lines
+
+
+def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width: int) -> bool:
+    """Whether line ``below`` of ``column`` goes on with the title on line ``above``: a title set large
+    spaces its lines wider than the columns' pitch, and breaks them where the next word would fit in the
+    body's type. Two short lines without a clause's end, not a list's items, with no blank row between."""
+    upper, lower = rows[above].segments[column].strip(), rows[below].segments[column].strip()
+    return all(printed_width(text) < 0.6 * width and not _BULLET.match(text) and not _NUMBERED.match(text)
+               for text in (upper, lower)) and not upper.endswith(tuple(_TERMINAL + ",")) \
+        and all(row.text.strip() for row in rows[above + 1:below])
+
+
+def _is_term(text: str) -> bool:
+    """Whether a line over indented lines reads as a glossary's term: short, with a letter, not a sentence's
+    or a clause's end, not a list's item."""
+    return len(text) <= 50 and _has_letter(text) and not _ends_sentence(text) and not _BULLET.match(text) \
+        and not _NUMBERED.match(text) and not _NUMBER_ALONE.fullmatch(text)
+
+
+def _reflow_ends(text: str, following: str, width: int) -> bool:
+    """Whether a column's line ends its paragraph though no gap shows it: it ends a sentence, and the next
+    line's first word would have fitted on it (:func:`_next_word_fits`). (A title's end is left to the dense
+    paragraphs' rules, which see the lines around it.)"""
+    return text.endswith(tuple(".!?…»”")) and _next_word_fits(text, following, width)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int) -> bool:
+    """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
+    pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
+    to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
+    another before ``below``, this column skipped one), unless a third column set its lines on both rows and
+    none between (the extraction merges rows of nearly the same height either way)."""
+    between = rows[above + 1:below]
+    if any(not row.text.strip() for row in between):
+        return True
+    others = [other for other in range(len(rows[above].segments)) if other != column]
+    if any(rows[above].segments[other] and rows[below].segments[other]
+           and not any(row.segments[other] for row in between) for other in others):
+        return False  # another column's lines on both rows and none between: the same pitch, no gap
+    return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
+               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
 
 
 def _blank(line: Line) -> bool:
@@ -461,6 +807,25 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
     return set(order), ids
 
 
+def _toc_levels(state: State, toc_blocks: set[int]) -> None:
+    """The heading levels a layout text's table of contents gives by its indentation: its entries at the left
+    are level 2, those indented once level 3 (deeper ones, the boxes' titles, are left to the other rules).
+    Each entry (:attr:`State.toc_order`) takes the indentation of the table's line that opens it."""
+    lines = [line for block in state.blocks if id(block) in toc_blocks
+             for line in block.lines[_toc_title(block):] if line.text.strip()]
+    depth = {line.no: max(line.indent, len(line.text) - len(line.text.lstrip())) for line in lines}
+    indents = sorted(set(depth.values()))
+    if len(indents) < 2:
+        return
+    for line in lines:
+        opening = _normal(re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", line.text.strip()))
+        rank = indents.index(depth[line.no])
+        for entry in state.toc_order:
+            if opening and entry.startswith(opening) and entry not in state.toc_levels and rank <= 1:
+                state.toc_levels[entry] = 2 + rank
+                break
+
+
 def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
     """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
     entry of the table of contents; 0 if none."""
@@ -495,8 +860,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     width = statistics.median(widths) if widths else 0
     ends = [i for i, text in enumerate(lines[:-1]) if text.endswith((".", "!", "?")) and len(text) < 0.7 * width]
     glued = sum(1 for i in ends if lines[i + 1])
-    if len(ends) < 5 or glued <= 0.35 * len(ends):
-        return
+    if not state.laid_out and (len(ends) < 5 or glued <= 0.35 * len(ends)):
+        return  # (a layout text's blank lines are only the gaps its rows show: many paragraph ends are not)
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     state.dense = True
     column = _column_width(lines)
@@ -504,6 +869,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     _foot_notes(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
+    if state.laid_out:
+        _toc_levels(state, toc_blocks)
     result: list[Block] = []
     after_toc = False  # the titles are looked for after the table of contents (the cover precedes it)
     blocks = state.blocks
@@ -1176,9 +1543,18 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
 
         cut_ok = linked(last_token[:-1] + next_token)
         kept_ok = linked(last_token + next_token)
-        if urlish or hyphen is None or start is None or cut_ok != kept_ok:
+        # In a layout text, a line that ends on a hyphen in an address, before an address's domain
+        # ("agence-cohesion-" | "territoires.gouv.fr/…") or before one more piece cut at a hyphen ("agence-" |
+        # "cohesion-" | …, a compound in a narrow column), was cut at a hyphen of its own: a typesetter does not
+        # hyphenate an address nor a word twice (the other extractions' texts keep the decisions they were
+        # measured with)
+        address_hyphen = state.laid_out and (urlish or bool(_DOMAIN.match(next_token))
+                                             or " " not in piece.strip() and piece.rstrip().endswith("-"))
+        if urlish or address_hyphen or hyphen is None or start is None or cut_ok != kept_ok:
             if kept_ok != cut_ok:
                 keep, sure = kept_ok, True
+            elif address_hyphen:
+                keep, sure = True, False
             elif not urlish and last_token[-2:-1].isdigit() and next_token[:1].isdigit():
                 keep, sure = True, True  # a range of numbers: 1990-2000
             else:
@@ -1219,7 +1595,23 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
     if urlish and _address_goes_on(last_token, piece.split(" ")[0]):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
         return text + piece
+    if state.laid_out and _cut_without_hyphen(last_token, piece):
+        state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
+        return text + piece
     return f"{text} {piece}"
+
+
+def _cut_without_hyphen(last_token: str, piece: str) -> bool:
+    """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
+    ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. (A
+    layout text only: its lines are the printed ones, the frame's edge is where they end.)"""
+    before = re.search(r"(?<![\w’'-])([^\W\d_]+)$", last_token)
+    after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
+    if not before or not after:
+        return False
+    head, tail = before.group(1), after.group(1)
+    return len(head + tail) >= 4 and (not is_french_word(head) or not is_french_word(tail)) \
+        and is_french_word(head + tail)
 
 
 _ADDRESS_TAIL = re.compile(r"([a-z0-9]+)[/?=&#][\w%/?=&#.~-]*")
@@ -1600,6 +1992,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 block.level, in_part = 2, False
             else:
                 block.level = 3 if in_part else 2
+            # a layout text's table of contents shows each entry's level by its indentation
+            block.level = state.toc_levels.get(_normal(block.raw()), block.level)
             state.guess(block.line, f"title {_plain(block.text)!r} of the table of contents: level {block.level}")
             new_blocks.append(block)
             at_page_start = False
@@ -1635,6 +2029,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         if block.kind == "heading":
             block.text = block.text.strip()
             block.data["guessed"] = True  # found by these rules (a layout's type sizes give certain levels)
+            # a layout text's table of contents gives the level of each title it lists, in capitals or not
+            block.level = state.toc_levels.get(_normal(_plain(block.text)), block.level)
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
@@ -2802,6 +3198,7 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
 
 Step = Callable[[State], None]
 STEPS: list[tuple[str, Step]] = [
+    ("layout", read_layout),
     ("pages", segment_pages),
     ("blocks", split_blocks),
     ("dense paragraphs", split_dense),

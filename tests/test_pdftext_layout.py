@@ -1,0 +1,246 @@
+"""The raw-text importer's layout step (issue 6): a text extracted with ``pdftotext -layout`` sets the page's
+columns side by side, a gutter of spaces between them; the importer reads it column by column.
+
+The texts are invented and laid out here as that tool lays them out (:func:`side_by_side`): each column's
+lines padded to the column's width, a gutter, the next column; a title across the page on a line of its own;
+a note's number alone on its line, its text indented under it; a form feed between pages.
+"""
+
+from __future__ import annotations
+
+from converter import tree as t
+from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
+
+WIDTH = 44
+"""A column's width in characters: its lines are padded to it, then the gutter."""
+
+
+def side_by_side(columns: list[list[str]], gutter: int = 4) -> list[str]:
+    """The rows of a band of columns as ``pdftotext -layout`` prints them: row ``k`` holds each column's line
+    ``k`` at the column's position (trailing spaces dropped)."""
+    rows = max(len(column) for column in columns)
+    return ["".join(column[k].ljust(WIDTH + gutter) if k < len(column) else " " * (WIDTH + gutter)
+                    for column in columns).rstrip() for k in range(rows)]
+
+
+# Page 1, two columns under a title set across the page. The first paragraph goes on from the foot of the
+# left column to the head of the right one; the left column ends with a note, its number alone on its line.
+LEFT_1 = [
+    "Le jardin partagé du quartier des Tilleuls",
+    "réunit chaque semaine une vingtaine de",
+    "voisines et de voisins autour de parcelles",
+    "cultivées ensemble, sans engrais ni",
+    "pesticides, avec des composteurs1 installés",
+    "au fond de la cour par la mairie et",
+    "",
+    "1",
+    "  Voir le guide du compostage collectif de",
+    "  la métropole.",
+]
+RIGHT_1 = [
+    "entretenus à tour de rôle par les habitants.",
+    "",
+    "Les ateliers du samedi accueillent les",
+    "enfants des écoles voisines, qui apprennent",
+    "à semer, à arroser et à récolter.",
+    "",
+    "Une fête des récoltes clôt la saison.",
+]
+# Page 2: the glossary in the left column (terms, their definitions indented), a last paragraph on the right.
+LEFT_2 = [
+    "Lexique",
+    "",
+    "Compost",
+    "   Matière organique décomposée qui nourrit",
+    "   la terre des parcelles.",
+    "",
+    "Parcelle",
+    "   Portion du jardin cultivée par un",
+    "   foyer ou par une école.",
+]
+RIGHT_2 = [
+    "La mairie prête les outils et fournit",
+    "l’eau de pluie récupérée dans deux cuves",
+    "installées au printemps dernier.",
+    "",
+    "Les inscriptions sont ouvertes toute",
+    "l’année auprès du gardien du jardin.",
+]
+TITLE = "Un jardin pour tout le quartier : cultiver, apprendre et partager ensemble"
+PARCELS = ["Les parcelles sont attribuées au printemps",
+           "par tirage au sort entre les foyers",
+           "inscrits auprès du gardien du jardin.", "",
+           "Chaque foyer signe la charte du jardin et",
+           "s’engage à venir arroser à tour de rôle",
+           "pendant les vacances d’été."]
+"""A right column of two paragraphs, beside the left column a test is about."""
+
+
+def two_column_text() -> str:
+    page_1 = [TITLE, "", *side_by_side([LEFT_1, RIGHT_1])]
+    page_2 = side_by_side([LEFT_2, RIGHT_2])
+    return "\n".join(page_1) + "\n\f" + "\n".join(page_2) + "\n"
+
+
+def _paragraphs(document: t.Document) -> list[str]:
+    """The body's paragraphs (the notes' are not: they follow the body)."""
+    return [plain_text(node) for child in document.children for node in iter_nodes(child)
+            if isinstance(node, t.Paragraph)]
+
+
+def _body_text(document: t.Document) -> str:
+    return " ".join(_paragraphs(document))
+
+
+def test_issue6_two_columns_are_read_column_by_column() -> None:
+    document, state = import_text(two_column_text(), "jardin.txt")
+    text = _body_text(document)
+    # reading order: the left column, then the right one, the paragraph going on across the gutter
+    assert "au fond de la cour par la mairie et entretenus à tour de rôle par les habitants." in text
+    assert text.index("réunit chaque semaine") < text.index("Les ateliers du samedi") \
+        < text.index("Une fête des récoltes") < text.index("La mairie prête les outils")
+    assert any("laid out in 2 columns (pdftotext -layout)" in d.message for d in state.diagnostics)
+    # the title across the page is a heading, not glued to a column
+    headings = [plain_text(node) for node in iter_nodes(document) if isinstance(node, t.Heading)]
+    assert TITLE in headings
+
+
+def test_layout_paragraphs_end_where_the_column_shows_it() -> None:
+    document, _ = import_text(two_column_text(), "jardin.txt")
+    paragraphs = _paragraphs(document)
+    assert "Les ateliers du samedi accueillent les enfants des écoles voisines, qui apprennent à semer, à " \
+           "arroser et à récolter." in paragraphs
+    assert "Une fête des récoltes clôt la saison." in paragraphs
+    assert "Les inscriptions sont ouvertes toute l’année auprès du gardien du jardin." in paragraphs
+    opening = next(p for p in paragraphs if p.startswith("Le jardin partagé"))
+    assert opening.endswith("par les habitants.")
+
+
+def test_a_lone_number_over_indented_text_is_a_footnote_called_in_its_column() -> None:
+    document, _ = import_text(two_column_text(), "jardin.txt")
+    assert [plain_text(note) for note in document.notes] == ["Voir le guide du compostage collectif de la métropole."]
+    calls = [(node.note_id, paragraph) for paragraph in iter_nodes(document) if isinstance(paragraph, t.Paragraph)
+             for node in paragraph.children if isinstance(node, t.NoteRef)]
+    assert len(calls) == 1 and "avec des composteurs" in plain_text(calls[0][1])
+    assert "Voir le guide" not in _body_text(document)
+
+
+def test_terms_over_indented_definitions_are_a_glossary_after_a_form_feed() -> None:
+    document, _ = import_text(two_column_text(), "jardin.txt")
+    entries = [(plain_text(item.term), plain_text(item.definitions[0])) for node in iter_nodes(document)
+               if isinstance(node, t.DefinitionList) for item in node.items]
+    assert entries == [("Compost", "Matière organique décomposée qui nourrit la terre des parcelles."),
+                       ("Parcelle", "Portion du jardin cultivée par un foyer ou par une école.")]
+    pages = [node.label for node in iter_nodes(document) if isinstance(node, t.PageBreak)]
+    assert len(pages) == 2
+
+
+def test_three_columns_are_read_left_to_right() -> None:
+    columns = [
+        ["La première colonne ouvre le récit de la", "journée passée au jardin avec les",
+         "enfants du quartier et leurs parents."],
+        ["La deuxième colonne raconte les semis de", "tomates, de courges et de haricots sous",
+         "la serre construite par les bénévoles."],
+        ["La troisième colonne dit la récolte et le", "repas partagé qui a réuni plus de cent",
+         "personnes à la fin de la saison."],
+    ]
+    second = [[line.replace("colonne", "partie") for line in column] for column in columns]
+    # two bands of three columns, a title across the page between them: band by band, column by column
+    lines = ["Trois colonnes au jardin", "", *side_by_side(columns, gutter=3), "",
+             "Et la saison prochaine, le jardin s’agrandira de trois nouvelles parcelles pour les écoles", "",
+             *side_by_side(second, gutter=3)]
+    document, state = import_text("\n".join(lines) + "\n", "trois.txt")
+    text = _body_text(document)
+    order = [text.index(column[0]) for column in [*columns, *second]]
+    assert order == sorted(order)
+    assert text.index("le jardin s’agrandira") < text.index("La première partie")
+    paragraphs = _paragraphs(document)
+    assert "La deuxième colonne raconte les semis de tomates, de courges et de haricots sous la serre " \
+           "construite par les bénévoles." in paragraphs  # one paragraph per column
+    assert any("laid out in 3 columns" in d.message for d in state.diagnostics)
+
+
+def test_dense_text_without_columns_is_not_taken_as_layout() -> None:
+    text = ("Le jardin partagé réunit chaque semaine une vingtaine de voisines et de voisins.\n"
+            "Les ateliers du samedi accueillent les enfants des écoles voisines.\n"
+            "Une fête des récoltes clôt la saison, avec un repas partagé.\n"
+            "Les inscriptions sont ouvertes toute l’année.\n")
+    document, state = import_text(text, "dense.txt")
+    assert not state.laid_out
+    assert not any("laid out" in d.message for d in state.diagnostics)
+    assert "voisins. Les ateliers" in _body_text(document)
+
+
+def test_margin_notes_whose_number_is_set_under_or_over_their_first_line() -> None:
+    """Notes printed in the page's margin beside their call: a raised number may come a row below the
+    note's first line, which is indented from it, or above it; the address a note gives keeps the hyphen
+    it was cut at."""
+    body = ["Le jardin partagé du quartier des Tilleuls",
+            "publie chaque mois sa lettre sur le site des",
+            "jardins de la ville1, avec le calendrier des",
+            "semis et les recettes des récoltes de la",
+            "saison, écrites par les jardiniers du",
+            "quartier et par les enfants des écoles. Les",
+            "outils sont prêtés au local du jardin2, qui",
+            "ouvre le samedi matin de neuf heures à midi",
+            "et le mercredi après-midi pour les enfants."]
+    margin = ["", "", "  Voir le site des jardins-", "1", "partages.fr/tilleuls.", "", "2",
+              "  Au fond de la cour.", ""]
+    document, state = import_text("\n".join(side_by_side([body, margin], gutter=6)) + "\n", "marge.txt")
+    assert [plain_text(note) for note in document.notes] == ["Voir le site des jardins-partages.fr/tilleuls.",
+                                                             "Au fond de la cour."]
+    assert _paragraphs(document) == [" ".join(body).replace("ville1", "ville").replace("jardin2", "jardin")]
+    assert any("laid out in 2 columns" in d.message for d in state.diagnostics)
+
+
+def test_an_indented_table_of_contents_gives_the_heading_levels() -> None:
+    """The table's entries at the left are parts (level 2), those indented under them their sections
+    (level 3), in capitals in the body or not."""
+    contents = ["Table des matières", "Le jardin", "   Les parcelles", "   Le compost", "Les ateliers", ""]
+    left = ["Le jardin", "",
+            "Le jardin partagé du quartier réunit chaque",
+            "semaine une vingtaine de voisines et de",
+            "voisins autour des parcelles.", "",
+            "LES PARCELLES", "",
+            "Chaque foyer cultive sa parcelle de quatre",
+            "mètres carrés, sans engrais ni pesticides."]
+    right = ["Le compost", "",
+             "Les déchets verts des parcelles nourrissent",
+             "les deux composteurs installés au fond de",
+             "la cour par la mairie.", "",
+             "Les ateliers", "",
+             "Les ateliers du samedi accueillent les",
+             "enfants des écoles voisines."]
+    text = "\n".join(contents) + "\n\f" + "\n".join(side_by_side([left, right])) + "\n"
+    document, _ = import_text(text, "sommaire.txt")
+    headings = {plain_text(node).lower(): node.level for node in iter_nodes(document) if isinstance(node, t.Heading)}
+    assert headings == {"le jardin": 2, "les parcelles": 3, "le compost": 3, "les ateliers": 2}
+
+
+def test_an_address_on_its_own_line_and_a_word_cut_without_hyphen_stay_in_their_sentence() -> None:
+    """In a column, an address that goes on with its sentence is no link line appended at the page's end,
+    and a word a narrow frame cut without a hyphen ("pédagogi" | "ques") is one word again."""
+    left = ["Le programme des ateliers est publié chaque",
+            "mois sur le site du jardin, à l’adresse",
+            "https://jardins.fr/tilleuls.", "",
+            "Les animateurs préparent des fiches",
+            "pédagogi",
+            "ques pour les écoles du quartier."]
+    document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "ateliers.txt")
+    paragraphs = _paragraphs(document)
+    assert paragraphs[0] == "Le programme des ateliers est publié chaque mois sur le site du jardin, à l’adresse " \
+                            "https://jardins.fr/tilleuls."
+    assert paragraphs[1] == "Les animateurs préparent des fiches pédagogiques pour les écoles du quartier."
+
+
+def test_an_address_cut_at_its_own_hyphens_in_a_narrow_column_keeps_them() -> None:
+    left = ["Le guide du compostage est en ligne",
+            "sur le site de l’agence-",
+            "cohesion-",
+            "territoires.gouv.fr/jardins, avec",
+            "les horaires des permanences.", "",
+            "Les bacs sont vidés le lundi."]
+    document, state = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "guide.txt")
+    assert "sur le site de l’agence-cohesion-territoires.gouv.fr/jardins, avec" in _body_text(document)
+    assert all(kept for *_, kept in state.hyphens) and len(state.hyphens) == 2
