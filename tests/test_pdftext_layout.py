@@ -9,6 +9,7 @@ a note's number alone on its line, its text indented under it; a form feed betwe
 from __future__ import annotations
 
 from converter import tree as t
+from converter.readers import pdftext
 from converter.readers.pdftext import import_text
 from converter.walk import iter_nodes, plain_text
 
@@ -244,3 +245,64 @@ def test_an_address_cut_at_its_own_hyphens_in_a_narrow_column_keeps_them() -> No
     document, state = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "guide.txt")
     assert "sur le site de l’agence-cohesion-territoires.gouv.fr/jardins, avec" in _body_text(document)
     assert all(kept for *_, kept in state.hyphens) and len(state.hyphens) == 2
+
+
+# The kitchen sink in two columns with boxed pull quotes, its page 3 as pdftotext -layout gives it: a table in
+# the left column whose header cells are broken in their narrow cells ("Participan" / "ts"), a note in the right.
+PAGE_WITH_A_TABLE = [
+    ' « Le numérique doit                          Rencontre avec',
+    ' rester un moyen, jamais                      l’équipe',
+    ' une fin. »',
+    '                                              Un entretien croisé',
+    ' Un participant',
+    '                                              Comment avez-vous commencé ?',
+    '       Le numérique n’est pas un              Claire Martin : Nous avons ouvert',
+    '       but en soi : c’est un outil au         l’EPN en 20193, avec deux médiateurs.',
+    '       service des droits.',
+    '                                              Puis l’équipe s’est agrandie.',
+    '       Charte de Villeneuve',
+    '                                              Jean Dupont : Et nous avons créé un',
+    '                                              réseau avec le CCAS.',
+    '',
+    '                                              Quelle est la suite ?',
+    '                                              Claire Martin : Former les agents',
+    '                                              d’accueil.',
+    '',
+    '',
+    '                                              Ce qu’il faut retenir',
+    '                                              Le XIXe siècle n’avait pas d’EPN ; le 1er',
+    'Fréquentation de l’EPN au premier             atelier date de 2019.',
+    'trimestre.',
+    'Crédit : Ville de Villeneuve',
+    '                                              Lexique',
+    ' Quartier           Ateliers    Participan',
+    '                                         ts   CCAS',
+    '                                                  Centre communal d’action sociale :',
+    ' Centre                    12           60',
+    '                                                  établissement public qui anime',
+    ' Nord                       8           35        l’action sociale de la commune.',
+    ' Sud                        5           25    EPN',
+    '                                                  Espace public numérique : lieu',
+    '                     ***',
+    '                                                  d’accès et d’accompagnement au',
+    'Page 3                                            numérique.',
+    '',
+    '',
+    '',
+    '',
+    '                                              3',
+    '                                               L’EPN a été inauguré le 4 septembre',
+    '                                              2019.',
+]
+
+
+def test_issue6_a_tables_cells_are_no_column() -> None:
+    # The cells opened at position 40 ("Participan", its "ts" under it, the numbers) beside the right column
+    # at 46 made a column six characters wide: the page was read in three columns, the glossary's terms cut
+    # from their definitions. A column narrower than a line of text is a table's cells.
+    assert pdftext._column_starts(PAGE_WITH_A_TABLE) == [46]
+    columns, cells = set(range(30)), {1, 2, 3}  # the lines a start opens: a column's many, a table's few
+    assert pdftext._wide_enough([29, 43, 49, 58], {29: columns, 43: cells, 49: cells, 58: columns}, 84) == [29, 58]
+    document, _ = import_text("\n".join(PAGE_WITH_A_TABLE) + "\n")
+    glossary = [n for n in iter_nodes(document) if isinstance(n, t.DefinitionList)]
+    assert glossary and [plain_text(item.term) for item in glossary[0].items] == ["CCAS", "EPN"]

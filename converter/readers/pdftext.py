@@ -319,7 +319,28 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
                 len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
             continue
         found.append(start)
-    return found
+    return _wide_enough(found, candidates, max(len(text.rstrip()) for text in texts))
+
+
+_MIN_COLUMN = 16
+"""The fewest characters a column of text is wide (a designed carnet's narrowest, three or four columns on a
+page or a margin, holds twenty and more); starts closer than this are a table's cells ("Quart" / "ier")."""
+
+
+def _wide_enough(starts: list[int], rows: dict[int, set[int]], width: int) -> list[int]:
+    """``starts`` without those that would leave a column too narrow to hold text (:data:`_MIN_COLUMN`): of
+    the two starts around the narrowest column, the one fewer lines open goes, until every column is wide
+    enough."""
+    starts = list(starts)
+    while starts:
+        bounds = [0, *starts, max(width, starts[-1] + _MIN_COLUMN)]
+        widths = [high - low for low, high in zip(bounds, bounds[1:], strict=False)]
+        narrowest = min(range(len(widths)), key=widths.__getitem__)
+        if widths[narrowest] >= _MIN_COLUMN:
+            break
+        around = [k for k in (narrowest - 1, narrowest) if 0 <= k < len(starts)]
+        starts.pop(min(around, key=lambda k: (len(rows.get(starts[k], ())), -starts[k])))
+    return starts
 
 
 def _is_known(start: int, known: set[int]) -> bool:
