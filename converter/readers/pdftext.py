@@ -322,8 +322,11 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
         if len(lefts) < (max(2, 0.1 * len(rows)) if crossing else 1) and not _is_known(start, known) \
                 or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
             continue
-        words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
-        if statistics.mean(words) < 1.5:
+        cells = [_TABLE_GAP.split(texts[k][start:].strip())[0] for k in rows]
+        if _is_known(start, known):
+            # a margin other pages show: its notes' numbers alone on their lines are no table's cells
+            cells = [cell for cell in cells if not _NUMBER_ALONE.fullmatch(cell)] or cells
+        if statistics.mean(len(cell.split()) for cell in cells) < 1.5:
             continue  # cells of a table (a number, a word), read row by row
         if len(crossing) > _GUTTER_SHARE * len(content) and (
                 len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
@@ -445,8 +448,9 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             continue
         definition = None
         if in_note and index - indices[position - 1] <= _NOTE_GAP and not _NUMBER_ALONE.fullmatch(text) \
-                and not _ends_sentence(lines[-1].text.rstrip()):
-            # a note set small (in a margin) spaces its lines apart: its sentence goes on
+                and (not _ends_sentence(lines[-1].text.rstrip()) or lines[-1].text.rstrip().endswith(":")):
+            # a note set small (in a margin) spaces its lines apart: its sentence goes on (after a colon too:
+            # what it announces, a title, an address)
             lines.append(Line(row.line.no, text, indent=_indent(segment)))
             continue
         in_note = False
