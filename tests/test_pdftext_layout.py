@@ -275,17 +275,19 @@ def test_issue6_a_term_wrapped_over_lines_of_a_narrow_column_is_one_term() -> No
 
 def test_issue6_an_address_cut_at_any_letter_of_its_path_is_one_address() -> None:
     """A narrow column breaks a long address at any letter, without a hyphen ("…/r" | "ecoltes-…",
-    "…/fiche_c" | "ompost.pdf."); the address is whole again, its hyphens kept."""
+    "…/fiche_c" | "ompost.pdf.", "…/l" | "es-semis-…"); the address is whole again, its hyphens kept."""
     left = ["Le calendrier est en ligne : jardins-",
             "partages.fr/tilleuls/r",
             "ecoltes-du-printemps/. La fiche est",
             "sur jardins-partages.fr/docs/fiche_c",
-            "ompost.pdf.", "",
+            "ompost.pdf. Le bilan est sur jardins.fr/2024/l",
+            "es-semis-du-printemps.", "",
             "Les bacs sont vidés le lundi."]
     document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "adresses.txt")
     text = _body_text(document)
     assert "jardins-partages.fr/tilleuls/recoltes-du-printemps/. La fiche" in text
     assert "jardins-partages.fr/docs/fiche_compost.pdf." in text
+    assert "jardins.fr/2024/les-semis-du-printemps." in text  # a slug, though "es" is a word
 
 
 def test_issue6_a_note_that_is_an_address_set_flush_under_its_number() -> None:

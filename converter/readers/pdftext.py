@@ -1717,11 +1717,14 @@ _PATH_PIECE = re.compile(r"([a-z0-9]+)[-_.][\w%/?=&#.~-]*")
 def _path_goes_on(last_token: str, first: str) -> bool:
     """Whether ``first`` goes on with the address ``last_token`` whose path a narrow column cut at any letter
     ("…/646652/q" | "uelle-sera-lissue-…", "…/ladeferlante_o" | "rthotypo.pdf."): the address has a path,
-    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word. (A layout
-    text only: its line ends are the printed ones, where a long address breaks anywhere.)"""
+    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, or a
+    slug (two separators and more: "…/24/l" | "es-marches-publics-…"). (A layout text only: its line ends
+    are the printed ones, where a long address breaks anywhere.)"""
     piece = _PATH_PIECE.fullmatch(first.rstrip(".,;:)"))
+    # a slug of three words and more ("es-marches-publics-…") is an address's, even if its first letters
+    # make a word: a sentence does not open so
     return bool(re.search(r"\.[a-z]{2,}/\S", last_token)) and piece is not None \
-        and not is_french_word(piece.group(1))
+        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
 
 
 def _normal_url(text: str) -> str:
