@@ -319,12 +319,11 @@ def test_issue6_a_note_at_a_column_foot_does_not_go_on_in_the_next_column() -> N
 
 def test_issue6_a_margin_other_pages_show_holds_a_note_and_its_number_on_a_page() -> None:
     """A page whose margin holds one note, its number a row under its first line and its last word rows
-    below: the margin is the one the first page shows (its lines are no table's cells), and a note's line
-    that ends on a colon goes on with what it announces."""
+    below, or a note that is an address: the margin is the one the first page shows (notes' numbers and
+    addresses are no table's cells), and a note's line that ends on a colon goes on with what it announces."""
     margin = ["", "", "1", "  Voir le site des jardins", "  partagés.", "", "2",
               "  Le guide des jardiniers, 4 :", "", "", "  Semer en ville, la ville",
               "  comme jardin, aux éditions", "  du Jardin."]
-    lines = side_by_side([LETTER, margin], gutter=6)
     page_2 = ["Les parcelles sont attribuées au printemps par",
               "tirage au sort entre les foyers inscrits3 auprès",
               "du gardien du jardin, qui tient le registre des",
@@ -332,8 +331,12 @@ def test_issue6_a_margin_other_pages_show_holds_a_note_and_its_number_on_a_page(
               "Chaque foyer signe la charte du jardin et",
               "s’engage à venir arroser à tour de rôle."]
     margin_2 = ["", "  Voir le", "3", "", "", "calendrier."]
-    text = "\n".join(lines) + "\n\f" + "\n".join(side_by_side([page_2, margin_2], gutter=6)) + "\n"
+    page_3 = [line.replace("inscrits3", "inscrits4") for line in page_2]
+    margin_3 = ["", "4", "jardins-partages.fr/calen", "drier-2024."]  # an address: no table's cell either
+    text = "\f".join("\n".join(side_by_side([body, margin], gutter=6)) + "\n"
+                     for body, margin in [(LETTER, margin), (page_2, margin_2), (page_3, margin_3)])
     document, _ = import_text(text, "marges.txt")
-    assert [plain_text(note) for note in document.notes] == ["Voir le site des jardins partagés.",
-                                                             "Le guide des jardiniers, 4 : Semer en ville, la ville comme jardin, aux éditions du Jardin.",
-                                                             "Voir le calendrier."]
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le site des jardins partagés.",
+        "Le guide des jardiniers, 4 : Semer en ville, la ville comme jardin, aux éditions du Jardin.",
+        "Voir le calendrier.", "jardins-partages.fr/calendrier-2024."]

@@ -323,10 +323,13 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
                 or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
             continue
         cells = [_TABLE_GAP.split(texts[k][start:].strip())[0] for k in rows]
+        words = [len(cell.split()) for cell in cells]
         if _is_known(start, known):
-            # a margin other pages show: its notes' numbers alone on their lines are no table's cells
-            cells = [cell for cell in cells if not _NUMBER_ALONE.fullmatch(cell)] or cells
-        if statistics.mean(len(cell.split()) for cell in cells) < 1.5:
+            # a margin other pages show: its notes' numbers alone on their lines are no table's cells, and a
+            # note's address, one long word, is text, not a cell
+            words = [2 if _ADDRESS_ALONE.fullmatch(cell) else count
+                     for cell, count in zip(cells, words, strict=True) if not _NUMBER_ALONE.fullmatch(cell)] or words
+        if statistics.mean(words) < 1.5:
             continue  # cells of a table (a number, a word), read row by row
         if len(crossing) > _GUTTER_SHARE * len(content) and (
                 len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
