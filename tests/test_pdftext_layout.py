@@ -340,3 +340,23 @@ def test_issue6_a_margin_other_pages_show_holds_a_note_and_its_number_on_a_page(
         "Voir le site des jardins partagés.",
         "Le guide des jardiniers, 4 : Semer en ville, la ville comme jardin, aux éditions du Jardin.",
         "Voir le calendrier.", "jardins-partages.fr/calendrier-2024."]
+
+
+def test_issue6_a_note_set_small_keeps_the_lines_its_column_shows() -> None:
+    """A note at a column's foot is set smaller than the text: its lines hold more characters than the
+    column's. Where it ends a sentence on a line that had no room for the next word, the note goes on,
+    though the line is shorter than the note's longest."""
+    left = ["Le jardin partagé du quartier réunit",
+            "chaque semaine une vingtaine de",
+            "voisines et de voisins autour de",
+            "parcelles1 cultivées sans engrais ni",
+            "pesticides, avec des composteurs.", "",
+            "1",
+            "  Le site des jardins partagés de la métropole",
+            "  recense toutes les parcelles vides.",
+            "  Réciproquement, il publie les fiches des",
+            "  ateliers."]
+    document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "petit.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Le site des jardins partagés de la métropole recense toutes les parcelles vides. Réciproquement, il "
+        "publie les fiches des ateliers."]

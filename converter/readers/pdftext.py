@@ -94,6 +94,8 @@ class Line:
     frame_start: bool = False
     indent: int = 0
     """In a layout text (:func:`read_layout`), how far the line was indented in its column."""
+    opens_note: bool = False
+    """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
 
 
 @dataclass
@@ -443,7 +445,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
         segment = row.segments[column]
         text = segment.strip()
         if note:
-            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment)))
+            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment), opens_note=True))
             note, in_note = "", True
             continue
         if definition is not None and _indent(segment) >= definition:
@@ -465,7 +467,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             opening = lines.pop()
             if lines and lines[-1].text:
                 lines.append(Line(opening.no, ""))
-            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment)))
+            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment), opens_note=True))
             in_note = True
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
@@ -963,6 +965,11 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             result.append(block)
             continue
         texts = [line.text.strip() for line in block.lines]
+        if block.lines[0].opens_note:
+            # a note the layout step read (its number, its text under it) ends where its column showed it; set
+            # smaller than the text, its lines hold more than the widths measured here say
+            result.append(block)
+            continue
         # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
         # or belong to another frame the extraction merged in: the columns' width then
         full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
