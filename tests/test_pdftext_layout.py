@@ -76,6 +76,16 @@ PARCELS = ["Les parcelles sont attribuées au printemps",
            "s’engage à venir arroser à tour de rôle",
            "pendant les vacances d’été."]
 """A right column of two paragraphs, beside the left column a test is about."""
+LETTER = ["Le jardin partagé du quartier des Tilleuls",
+          "publie chaque mois sa lettre sur le site des",
+          "jardins de la ville1, avec le calendrier des",
+          "semis et les recettes des récoltes de la",
+          "saison, écrites par les jardiniers du",
+          "quartier et par les enfants des écoles. Les",
+          "outils sont prêtés au local du jardin2, qui",
+          "ouvre le samedi matin de neuf heures à midi",
+          "et le mercredi après-midi pour les enfants."]
+"""A paragraph calling two notes (on its third and seventh lines), beside a margin that holds them."""
 
 
 def two_column_text() -> str:
@@ -177,21 +187,12 @@ def test_margin_notes_whose_number_is_set_under_or_over_their_first_line() -> No
     """Notes printed in the page's margin beside their call: a raised number may come a row below the
     note's first line, which is indented from it, or above it; the address a note gives keeps the hyphen
     it was cut at."""
-    body = ["Le jardin partagé du quartier des Tilleuls",
-            "publie chaque mois sa lettre sur le site des",
-            "jardins de la ville1, avec le calendrier des",
-            "semis et les recettes des récoltes de la",
-            "saison, écrites par les jardiniers du",
-            "quartier et par les enfants des écoles. Les",
-            "outils sont prêtés au local du jardin2, qui",
-            "ouvre le samedi matin de neuf heures à midi",
-            "et le mercredi après-midi pour les enfants."]
     margin = ["", "", "  Voir le site des jardins-", "1", "partages.fr/tilleuls.", "", "2",
               "  Au fond de la cour.", ""]
-    document, state = import_text("\n".join(side_by_side([body, margin], gutter=6)) + "\n", "marge.txt")
+    document, state = import_text("\n".join(side_by_side([LETTER, margin], gutter=6)) + "\n", "marge.txt")
     assert [plain_text(note) for note in document.notes] == ["Voir le site des jardins-partages.fr/tilleuls.",
                                                              "Au fond de la cour."]
-    assert _paragraphs(document) == [" ".join(body).replace("ville1", "ville").replace("jardin2", "jardin")]
+    assert _paragraphs(document) == [" ".join(LETTER).replace("ville1", "ville").replace("jardin2", "jardin")]
     assert any("laid out in 2 columns" in d.message for d in state.diagnostics)
 
 
@@ -306,3 +307,118 @@ def test_issue6_a_tables_cells_are_no_column() -> None:
     document, _ = import_text("\n".join(PAGE_WITH_A_TABLE) + "\n")
     glossary = [n for n in iter_nodes(document) if isinstance(n, t.DefinitionList)]
     assert glossary and [plain_text(item.term) for item in glossary[0].items] == ["CCAS", "EPN"]
+
+
+def _glossary(document: t.Document) -> list[tuple[str, str]]:
+    return [(plain_text(item.term), plain_text(item.definitions[0])) for node in iter_nodes(document)
+            if isinstance(node, t.DefinitionList) for item in node.items]
+
+
+def test_issue6_a_term_wrapped_over_lines_of_a_narrow_column_is_one_term() -> None:
+    """A narrow column wraps a long term over two or three lines at the term's indentation, its definition
+    indented under it."""
+    glossary = ["Lexique", "",
+                "Compost",
+                "   Matière organique",
+                "   décomposée.",
+                "Agriculture urbaine",
+                "(urban farming en",
+                "anglais)",
+                "   Culture de légumes",
+                "   en ville.",
+                "Grelinette",
+                "   Outil à deux",
+                "   manches."]
+    document, _ = import_text("\n".join(side_by_side([glossary, PARCELS])) + "\n", "lexique.txt")
+    assert _glossary(document) == [("Compost", "Matière organique décomposée."),
+                                   ("Agriculture urbaine (urban farming en anglais)", "Culture de légumes en ville."),
+                                   ("Grelinette", "Outil à deux manches.")]
+
+
+def test_issue6_an_address_cut_at_any_letter_of_its_path_is_one_address() -> None:
+    """A narrow column breaks a long address at any letter, without a hyphen ("…/r" | "ecoltes-…",
+    "…/fiche_c" | "ompost.pdf.", "…/l" | "es-semis-…"); the address is whole again, its hyphens kept."""
+    left = ["Le calendrier est en ligne : jardins-",
+            "partages.fr/tilleuls/r",
+            "ecoltes-du-printemps/. La fiche est",
+            "sur jardins-partages.fr/docs/fiche_c",
+            "ompost.pdf. Le bilan est sur jardins.fr/2024/l",
+            "es-semis-du-printemps.", "",
+            "Les bacs sont vidés le lundi."]
+    document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "adresses.txt")
+    text = _body_text(document)
+    assert "jardins-partages.fr/tilleuls/recoltes-du-printemps/. La fiche" in text
+    assert "jardins-partages.fr/docs/fiche_compost.pdf." in text
+    assert "jardins.fr/2024/les-semis-du-printemps." in text  # a slug, though "es" is a word
+
+
+def test_issue6_a_note_that_is_an_address_set_flush_under_its_number() -> None:
+    """A note whose text is one long address has no room for the notes' indentation: the address is set
+    flush under the number, and is still the note's text, also cut after its last dot ("….n" | "et.")."""
+    margin = ["", "", "1", "jardinspartages.n", "et.", "", "2", "  Au fond de la cour, près", "  du portail."]
+    document, _ = import_text("\n".join(side_by_side([LETTER, margin], gutter=6)) + "\n", "marge.txt")
+    assert [plain_text(note) for note in document.notes] == ["jardinspartages.net.",
+                                                             "Au fond de la cour, près du portail."]
+
+
+def test_issue6_a_note_at_a_column_foot_does_not_go_on_in_the_next_column() -> None:
+    """The notes are printed at a column's foot: the next column's head goes on with the text, not with the
+    note, even when the note ends without a stop (on an address); its number and first word are no title
+    for the address."""
+    left = ["Le jardin partagé du quartier des Tilleuls",
+            "réunit chaque semaine une vingtaine de",
+            "voisines et de voisins autour de parcelles1",
+            "cultivées ensemble, sans engrais ni",
+            "", "1",
+            "  Voir",
+            "jardins-partages.fr/tilleuls"]
+    right = ["pesticides, avec des composteurs installés",
+             "au fond de la cour par la mairie.", "", *PARCELS]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "pied.txt")
+    assert [plain_text(note) for note in document.notes] == ["Voir jardins-partages.fr/tilleuls"]
+    assert "pesticides, avec des composteurs" in _body_text(document)
+
+
+def test_issue6_a_margin_other_pages_show_holds_a_note_and_its_number_on_a_page() -> None:
+    """A page whose margin holds one note, its number a row under its first line and its last word rows
+    below, or a note that is an address: the margin is the one the first page shows (notes' numbers and
+    addresses are no table's cells), and a note's line that ends on a colon goes on with what it announces."""
+    margin = ["", "", "1", "  Voir le site des jardins", "  partagés.", "", "2",
+              "  Le guide des jardiniers, 4 :", "", "", "  Semer en ville, la ville",
+              "  comme jardin, aux éditions", "  du Jardin."]
+    page_2 = ["Les parcelles sont attribuées au printemps par",
+              "tirage au sort entre les foyers inscrits3 auprès",
+              "du gardien du jardin, qui tient le registre des",
+              "parcelles et des outils prêtés aux foyers.",
+              "Chaque foyer signe la charte du jardin et",
+              "s’engage à venir arroser à tour de rôle."]
+    margin_2 = ["", "  Voir le", "3", "", "", "calendrier."]
+    page_3 = [line.replace("inscrits3", "inscrits4") for line in page_2]
+    margin_3 = ["", "4", "jardins-partages.fr/calen", "drier-2024."]  # an address: no table's cell either
+    text = "\f".join("\n".join(side_by_side([body, margin], gutter=6)) + "\n"
+                     for body, margin in [(LETTER, margin), (page_2, margin_2), (page_3, margin_3)])
+    document, _ = import_text(text, "marges.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le site des jardins partagés.",
+        "Le guide des jardiniers, 4 : Semer en ville, la ville comme jardin, aux éditions du Jardin.",
+        "Voir le calendrier.", "jardins-partages.fr/calendrier-2024."]
+
+
+def test_issue6_a_note_set_small_keeps_the_lines_its_column_shows() -> None:
+    """A note at a column's foot is set smaller than the text: its lines hold more characters than the
+    column's. Where it ends a sentence on a line that had no room for the next word, the note goes on,
+    though the line is shorter than the note's longest."""
+    left = ["Le jardin partagé du quartier réunit",
+            "chaque semaine une vingtaine de",
+            "voisines et de voisins autour de",
+            "parcelles1 cultivées sans engrais ni",
+            "pesticides, avec des composteurs.", "",
+            "1",
+            "  Le site des jardins partagés de la métropole",
+            "  recense toutes les parcelles vides.",
+            "  Réciproquement, il publie les fiches des",
+            "  ateliers."]
+    document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "petit.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Le site des jardins partagés de la métropole recense toutes les parcelles vides. Réciproquement, il "
+        "publie les fiches des ateliers."]

@@ -94,6 +94,8 @@ class Line:
     frame_start: bool = False
     indent: int = 0
     """In a layout text (:func:`read_layout`), how far the line was indented in its column."""
+    opens_note: bool = False
+    """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
 
 
 @dataclass
@@ -199,6 +201,16 @@ _GUTTER_SHARE = 0.1
 """The share of a page's lines that may cross a gutter anywhere (titles set across the page)."""
 _BAND_GUTTER_SHARE = 0.4
 """The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
+
+
+_ADDRESS_ALONE = re.compile(r"(?:https?://)?[a-z0-9][a-z0-9-]*\.[a-z]\S*")
+"""A line that is one address, maybe cut at any letter ("dataliteracyconference.n")."""
+_TERM_MAX_LINES = 3
+"""The most lines a glossary's term may wrap over in a narrow column."""
+_TERM_ROW_STEP = 2
+"""How far apart (rows of the page) two lines of one wrapped term may be."""
+_TERM_MAX_CHARS = 80
+"""The longest a glossary's term may be (its name and a parenthesis: an acronym, the English word)."""
 
 
 @dataclass
@@ -312,7 +324,13 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
         if len(lefts) < (max(2, 0.1 * len(rows)) if crossing else 1) and not _is_known(start, known) \
                 or sum(len(left) > 1 for left in lefts) < 0.5 * len(lefts):
             continue
-        words = [len(_TABLE_GAP.split(texts[k][start:].strip())[0].split()) for k in rows]
+        cells = [_TABLE_GAP.split(texts[k][start:].strip())[0] for k in rows]
+        words = [len(cell.split()) for cell in cells]
+        if _is_known(start, known):
+            # a margin other pages show: its notes' numbers alone on their lines are no table's cells, and a
+            # note's address, one long word, is text, not a cell
+            words = [2 if _ADDRESS_ALONE.fullmatch(cell) else count
+                     for cell, count in zip(cells, words, strict=True) if not _NUMBER_ALONE.fullmatch(cell)] or words
         if statistics.mean(words) < 1.5:
             continue  # cells of a table (a number, a word), read row by row
         if len(crossing) > _GUTTER_SHARE * len(content) and (
@@ -405,16 +423,26 @@ def _opens_with_note(lines: list[Line]) -> bool:
 def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
-    paragraph goes on from a column's foot to the next column's head, unless that column opens with a note)."""
+    paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
+    or the lines so far end with one)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
-                                                or _opens_with_note(following)):
+                                                or _opens_with_note(following) or _ends_in_note(lines)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _ends_in_note(lines: list[Line]) -> bool:
+    """Whether the page's lines so far end with a note (its last paragraph opens with a note's number): a
+    column's foot, where the notes are printed; the next column goes on with the text, not with the note."""
+    start = len(lines)
+    while start and lines[start - 1].text:
+        start -= 1
+    return start < len(lines) and bool(_NOTE_START.match(lines[start].text))
 
 
 def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
@@ -429,12 +457,16 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
+    skip = 0  # the lines of a term wrapped over several lines, after its first
     for position, index in enumerate(indices):
+        if skip:
+            skip -= 1
+            continue
         row = rows[index]
         segment = row.segments[column]
         text = segment.strip()
         if note:
-            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment)))
+            lines.append(Line(row.line.no, f"{note} {text}", indent=_indent(segment), opens_note=True))
             note, in_note = "", True
             continue
         if definition is not None and _indent(segment) >= definition:
@@ -442,8 +474,9 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             continue
         definition = None
         if in_note and index - indices[position - 1] <= _NOTE_GAP and not _NUMBER_ALONE.fullmatch(text) \
-                and not _ends_sentence(lines[-1].text.rstrip()):
-            # a note set small (in a margin) spaces its lines apart: its sentence goes on
+                and (not _ends_sentence(lines[-1].text.rstrip()) or lines[-1].text.rstrip().endswith(":")):
+            # a note set small (in a margin) spaces its lines apart: its sentence goes on (after a colon too:
+            # what it announces, a title, an address)
             lines.append(Line(row.line.no, text, indent=_indent(segment)))
             continue
         in_note = False
@@ -455,23 +488,29 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             opening = lines.pop()
             if lines and lines[-1].text:
                 lines.append(Line(opening.no, ""))
-            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment)))
+            lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment), opens_note=True))
             in_note = True
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
                 or _reflow_ends(lines[-1].text, text, width)):
             lines.append(Line(row.line.no, ""))
-        if _NUMBER_ALONE.fullmatch(text) and _indent(following) > _indent(segment):
+        if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
+                                              or _ADDRESS_ALONE.fullmatch(following.strip())):
+            # (a note's text that is one long address is set flush, where the indentation has no room for it)
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
             note = text
             continue
-        if _indent(following) >= _indent(segment) + 2 and _is_term(text):
+        above = next((line for line in reversed(lines) if line.text), None)
+        term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None)
+        if term_rows:
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
-            lines.append(Line(row.line.no, text + "  ", indent=_indent(segment)))
-            definition = _indent(following)
+            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
+            lines.append(Line(row.line.no, term + "  ", indent=_indent(segment)))
+            definition = _indent(rows[indices[position + term_rows]].segments[column])
+            skip = term_rows - 1
             continue
         if _URL_LINE.match(text) and lines and lines[-1].text and not _ends_sentence(lines[-1].text.rstrip()):
             # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
@@ -494,11 +533,50 @@ def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width:
         and all(row.text.strip() for row in rows[above + 1:below])
 
 
+def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int, width: int,
+               indent_above: int | None) -> int:
+    """How many lines from ``position`` of ``column`` make a glossary's term over its indented definition;
+    0 when they are not one. A term is short lines at one indentation over a line indented further; one line,
+    or up to three where a narrow column wraps a long term ("Intelligence artificielle" | "(acronyme IA ou" |
+    "AI en anglais)"): each line broken where the next word would not fit (a table of contents' titles have
+    room for it), on near rows (a term set bold or larger has its own pitch, so another column's line may
+    fall between two of its lines, not more), without a blank row between them, not a title in capitals,
+    under a definition indented
+    further (the previous entry's); a paragraph's last lines over an indented quote have lines of the
+    paragraph above them, at their indentation."""
+    indent = _indent(rows[indices[position]].segments[column])
+    for count in range(1, _TERM_MAX_LINES + 1):
+        if position + count >= len(indices):
+            return 0
+        texts = [rows[indices[position + k]].segments[column].strip() for k in range(count)]
+        # each line short, the term so far not a clause's end at any of its lines ("(acronyme IA ou AI en" |
+        # "anglais)" closes the parenthesis it opened)
+        if not all(_is_term_line(text) for text in texts) or len(" ".join(texts)) > _TERM_MAX_CHARS \
+                or any(_ends_sentence(" ".join(texts[:k])) for k in range(1, count + 1)):
+            return 0
+        if any(_indent(rows[indices[position + k]].segments[column]) != indent for k in range(1, count)):
+            return 0
+        if _indent(rows[indices[position + count]].segments[column]) >= indent + 2:
+            if count == 1:
+                return 1
+            tight = all(indices[position + k] - indices[position + k - 1] <= _TERM_ROW_STEP
+                        and not _next_word_fits(texts[k - 1], texts[k], width) for k in range(1, count)) \
+                and all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1]])
+            return count if tight and indent_above is not None and indent_above > indent \
+                and not _is_capitals(" ".join(texts)) else 0
+    return 0
+
+
 def _is_term(text: str) -> bool:
     """Whether a line over indented lines reads as a glossary's term: short, with a letter, not a sentence's
     or a clause's end, not a list's item."""
-    return len(text) <= 50 and _has_letter(text) and not _ends_sentence(text) and not _BULLET.match(text) \
-        and not _NUMBERED.match(text) and not _NUMBER_ALONE.fullmatch(text)
+    return _is_term_line(text) and not _ends_sentence(text)
+
+
+def _is_term_line(text: str) -> bool:
+    """Whether a line may be (a line of) a glossary's term: short, with a letter, not a list's item."""
+    return len(text) <= 50 and _has_letter(text) and not _BULLET.match(text) and not _NUMBERED.match(text) \
+        and not _NUMBER_ALONE.fullmatch(text)
 
 
 def _reflow_ends(text: str, following: str, width: int) -> bool:
@@ -908,6 +986,11 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             result.append(block)
             continue
         texts = [line.text.strip() for line in block.lines]
+        if block.lines[0].opens_note:
+            # a note the layout step read (its number, its text under it) ends where its column showed it; set
+            # smaller than the text, its lines hold more than the widths measured here say
+            result.append(block)
+            continue
         # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
         # or belong to another frame the extraction merged in: the columns' width then
         full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
@@ -1613,8 +1696,13 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         if _TLD_THEN_TEXT.match(piece) or _DOMAIN.fullmatch(first) and "/" in first:
             state.guess(line_no - 1, f"address {last_token}{first}: cut after a dot, joined")
             return text + piece
-    if urlish and _address_goes_on(last_token, piece.split(" ")[0]):
+    # (in a layout text, a note that is only an address cut after its last dot: "dataliteracyconference.n")
+    if (urlish or state.laid_out and _ADDRESS_ALONE.fullmatch(last_token)) \
+            and _address_goes_on(last_token, piece.split(" ")[0]):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
+        return text + piece
+    if state.laid_out and urlish and _path_goes_on(last_token, piece.split(" ")[0]):
+        state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: its path cut at a line end, joined")
         return text + piece
     if state.laid_out and _cut_without_hyphen(last_token, piece):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
@@ -1650,6 +1738,24 @@ def _address_goes_on(last_token: str, first: str) -> bool:
         return True
     tail = _ADDRESS_TAIL.fullmatch(first.rstrip(".,;:)"))
     return tail is not None and not is_french_word(tail.group(1))
+
+
+_PATH_PIECE = re.compile(r"([a-z0-9]+)[-_.][\w%/?=&#.~-]*")
+"""The rest of an address's path: letters, then a separator and more of the address ("uelle-sera-lissue-…",
+"rthotypo.pdf", "tatactivisme-")."""
+
+
+def _path_goes_on(last_token: str, first: str) -> bool:
+    """Whether ``first`` goes on with the address ``last_token`` whose path a narrow column cut at any letter
+    ("…/646652/q" | "uelle-sera-lissue-…", "…/ladeferlante_o" | "rthotypo.pdf."): the address has a path,
+    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, or a
+    slug (two separators and more: "…/24/l" | "es-marches-publics-…"). (A layout text only: its line ends
+    are the printed ones, where a long address breaks anywhere.)"""
+    piece = _PATH_PIECE.fullmatch(first.rstrip(".,;:)"))
+    # a slug of three words and more ("es-marches-publics-…") is an address's, even if its first letters
+    # make a word: a sentence does not open so
+    return bool(re.search(r"\.[a-z]{2,}/\S", last_token)) and piece is not None \
+        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
 
 
 def _normal_url(text: str) -> str:
@@ -1702,6 +1808,10 @@ _TITLE_THEN_ADDRESS = re.compile(
     f"^(?P<title>[^{LINK_OPEN}]{{4,}}?)\\s*{LINK_OPEN}(?P<url>[^{LINK_MID}]*){LINK_MID}[^{LINK_CLOSE}]*{LINK_CLOSE}\\s*$")
 
 
+_NOTE_OPENING_WORDS = re.compile(r"\d{1,3}\s+[A-ZÀ-Ý][^\W\d_]*(?:\s*:)?")
+"""A note's number and its first word, all that stands before an address in a note ("3 Voir")."""
+
+
 def _title_as_link_text(state: State, block: Block) -> None:
     """A title whose last line is only an address (a list of videos): the title becomes the link's text.
 
@@ -1716,8 +1826,10 @@ def _title_as_link_text(state: State, block: Block) -> None:
     if not visible or not any(_DOMAIN.match(line.text.strip()) and visible.startswith(line.text.strip()[:8])
                               for line in block.lines[1:]):
         return
-    # a title has no final stop: a sentence ending with "." over the address is text that shows its address
-    if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")):
+    # a title has no final stop: a sentence ending with "." over the address is text that shows its address;
+    # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to)
+    if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")) \
+            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
         state.guess(block.lines[-1].no, f"address {visible!r} replaced by the title as link text")
