@@ -1,8 +1,10 @@
 """Ratchet on the importer's scores for synthetic carnets (issue 6, point 5): ``benchmarks/synthetic_carnets.py``.
 
 Known trees (the kitchen sink and carnet #9's reference edition) written by our DOCX writer in one, two and
-three columns and in designed layouts (notes in the margin, boxed pull quotes), printed to PDF by LibreOffice; the ``pdftotext`` route is that tool's text through the raw-text
-reader, the ``pdfplumber`` route is our PDF reader as ``carnet convert file.pdf`` runs it (its layout
+three columns and in designed layouts (notes in the margin, boxed pull quotes), printed to PDF by LibreOffice.
+Three routes: ``pdftotext`` is that tool's text in its default reading order through the raw-text reader;
+``pdftotext-layout`` is its ``-layout`` text (columns side by side, which the reader's layout step reads
+column by column); ``pdfplumber`` is our PDF reader as ``carnet convert file.pdf`` runs it (its layout
 analysis, then the raw-text reader's steps). These texts are laid out and extracted unlike carnet #9's text
 (no blank line between paragraphs, notes at the foot of each page, columns), so the figures show how general
 the importer's rules are. The reference holds what the DOCX writer prints from the metadata, and the imported
@@ -24,34 +26,48 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic_carnets  # noqa: E402
 
 RATCHET = {
-    ("carnet-exemple", "1col", "pdftotext"): {"text": 0.99, "paragraphs": 0.71, "headings": 0.85, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "1col", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col", "pdftotext"): {"text": 0.94, "paragraphs": 0.78, "headings": 0.71, "notes": 0.00, "glossary": 0.33, "pages": 1.00, "turns": 0.80, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col", "pdftotext"): {"text": 0.95, "paragraphs": 0.67, "headings": 0.85, "notes": 0.00, "glossary": 1.00, "pages": 1.00, "turns": 0.66, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "1col-margin", "pdftotext"): {"text": 0.99, "paragraphs": 0.71, "headings": 0.85, "notes": 0.66, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "1col-margin", "pdfplumber"): {"text": 0.99, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 0.50},
-    ("carnet-exemple", "2col-margin", "pdftotext"): {"text": 0.99, "paragraphs": 0.86, "headings": 0.71, "notes": 1.00, "glossary": 0.66, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col-margin", "pdfplumber"): {"text": 1.00, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col-pullquotes", "pdftotext"): {"text": 0.94, "paragraphs": 0.79, "headings": 0.71, "notes": 0.33, "glossary": 0.57, "pages": 1.00, "turns": 0.66, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
-    ("carnet-exemple", "2col-pullquotes", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col-pullquotes", "pdftotext"): {"text": 0.96, "paragraphs": 0.78, "headings": 0.76, "notes": 0.00, "glossary": 1.00, "pages": 1.00, "turns": 0.88, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
-    ("carnet-exemple", "3col-pullquotes", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col", "pdftotext"): {"text": 0.99, "paragraphs": 0.87, "headings": 0.75, "notes": 1.00, "glossary": 0.97, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.63, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col", "pdfplumber"): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "2col", "pdftotext"): {"text": 0.98, "paragraphs": 0.77, "headings": 0.78, "notes": 0.72, "glossary": 0.90, "pages": 1.00, "turns": 0.92, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "2col", "pdfplumber"): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col", "pdftotext"): {"text": 0.98, "paragraphs": 0.55, "headings": 0.69, "notes": 0.62, "glossary": 0.79, "pages": 1.00, "turns": 0.76, "sidebars": 0.80, "links": 0.32, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col", "pdfplumber"): {"text": 0.99, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col-margin", "pdftotext"): {"text": 0.99, "paragraphs": 0.82, "headings": 0.67, "notes": 0.45, "glossary": 0.98, "pages": 1.00, "turns": 0.85, "sidebars": 1.00, "links": 0.42, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "1col-margin", "pdfplumber"): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "2col-margin", "pdftotext"): {"text": 0.98, "paragraphs": 0.73, "headings": 0.76, "notes": 0.60, "glossary": 0.89, "pages": 0.98, "turns": 0.91, "sidebars": 1.00, "links": 0.38, "dehyphenation": 0.95},
-    ("carnet-09-montpellier", "2col-margin", "pdfplumber"): {"text": 0.99, "paragraphs": 0.97, "headings": 0.97, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "2col-pullquotes", "pdftotext"): {"text": 0.99, "paragraphs": 0.75, "headings": 0.76, "notes": 0.77, "glossary": 0.88, "pages": 1.00, "turns": 0.90, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "2col-pullquotes", "pdfplumber"): {"text": 1.00, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col-pullquotes", "pdftotext"): {"text": 0.98, "paragraphs": 0.57, "headings": 0.71, "notes": 0.62, "glossary": 0.78, "pages": 1.00, "turns": 0.85, "sidebars": 0.90, "links": 0.33, "dehyphenation": 1.00},
-    ("carnet-09-montpellier", "3col-pullquotes", "pdfplumber"): {"text": 0.99, "paragraphs": 0.95, "headings": 1.00, "notes": 0.97, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.99, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col', 'pdftotext'): {"text": 0.99, "paragraphs": 0.71, "headings": 0.85, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.88, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col', 'pdftotext'): {"text": 0.94, "paragraphs": 0.72, "headings": 0.71, "notes": 0.00, "glossary": 0.40, "pages": 1.00, "turns": 0.66, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.88, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col', 'pdftotext'): {"text": 0.95, "paragraphs": 0.60, "headings": 0.71, "notes": 0.00, "glossary": 1.00, "pages": 1.00, "turns": 0.50, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.85, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col-margin', 'pdftotext'): {"text": 0.99, "paragraphs": 0.71, "headings": 0.85, "notes": 0.66, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col-margin', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.78, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '1col-margin', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-margin', 'pdftotext'): {"text": 0.99, "paragraphs": 0.75, "headings": 0.57, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 0.88, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-margin', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.80, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-margin', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-pullquotes', 'pdftotext'): {"text": 0.94, "paragraphs": 0.68, "headings": 0.57, "notes": 0.33, "glossary": 1.00, "pages": 1.00, "turns": 0.66, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-pullquotes', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.83, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '2col-pullquotes', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col-pullquotes', 'pdftotext'): {"text": 0.96, "paragraphs": 0.72, "headings": 0.71, "notes": 0.00, "glossary": 1.00, "pages": 1.00, "turns": 0.88, "sidebars": 1.00, "links": 0.00, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col-pullquotes', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.84, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 0.50, "dehyphenation": 1.00},
+    ('carnet-exemple', '3col-pullquotes', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col', 'pdftotext'): {"text": 0.99, "paragraphs": 0.87, "headings": 0.75, "notes": 1.00, "glossary": 0.97, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.63, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.94, "headings": 0.96, "notes": 0.97, "glossary": 0.98, "pages": 1.00, "turns": 0.95, "sidebars": 0.90, "links": 0.67, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col', 'pdftotext'): {"text": 0.98, "paragraphs": 0.77, "headings": 0.78, "notes": 0.72, "glossary": 0.90, "pages": 1.00, "turns": 0.92, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.85, "headings": 0.91, "notes": 0.97, "glossary": 1.00, "pages": 1.00, "turns": 0.92, "sidebars": 1.00, "links": 0.69, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col', 'pdftotext'): {"text": 0.98, "paragraphs": 0.55, "headings": 0.69, "notes": 0.62, "glossary": 0.79, "pages": 1.00, "turns": 0.76, "sidebars": 0.80, "links": 0.32, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.71, "headings": 0.81, "notes": 0.90, "glossary": 0.99, "pages": 0.98, "turns": 0.85, "sidebars": 0.90, "links": 0.58, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col-margin', 'pdftotext'): {"text": 0.99, "paragraphs": 0.82, "headings": 0.67, "notes": 0.45, "glossary": 0.98, "pages": 1.00, "turns": 0.85, "sidebars": 1.00, "links": 0.42, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col-margin', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.89, "headings": 0.91, "notes": 1.00, "glossary": 0.98, "pages": 1.00, "turns": 0.87, "sidebars": 1.00, "links": 0.68, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '1col-margin', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col-margin', 'pdftotext'): {"text": 0.98, "paragraphs": 0.73, "headings": 0.76, "notes": 0.60, "glossary": 0.89, "pages": 0.98, "turns": 0.91, "sidebars": 1.00, "links": 0.38, "dehyphenation": 0.95},
+    ('carnet-09-montpellier', '2col-margin', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.78, "headings": 0.90, "notes": 0.92, "glossary": 0.97, "pages": 1.00, "turns": 0.82, "sidebars": 0.90, "links": 0.66, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col-margin', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col-pullquotes', 'pdftotext'): {"text": 0.99, "paragraphs": 0.75, "headings": 0.76, "notes": 0.77, "glossary": 0.88, "pages": 1.00, "turns": 0.90, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col-pullquotes', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.85, "headings": 0.92, "notes": 0.95, "glossary": 1.00, "pages": 1.00, "turns": 0.92, "sidebars": 0.80, "links": 0.69, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '2col-pullquotes', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext'): {"text": 0.98, "paragraphs": 0.57, "headings": 0.71, "notes": 0.62, "glossary": 0.78, "pages": 1.00, "turns": 0.85, "sidebars": 0.90, "links": 0.33, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.70, "headings": 0.83, "notes": 0.85, "glossary": 0.99, "pages": 1.00, "turns": 0.90, "sidebars": 0.90, "links": 0.53, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col-pullquotes', 'pdfplumber'): {"text": 0.99, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
 }
 
 
