@@ -91,8 +91,9 @@ def results() -> dict[tuple[str, str, str], dict[str, float]]:
 @pytest.mark.parametrize("key", list(RATCHET), ids=lambda k: "-".join(k))
 def test_synthetic_carnet(results: dict[tuple[str, str, str], dict[str, float]], key: tuple[str, str, str]) -> None:
     assert key in results, f"{key} was not produced"
+    # rounded before comparing: an F1 of 4/5 computes as 0.7999…, whose floor is printed as 0.80
     dropped = {name: (round(results[key][name], 3), minimum) for name, minimum in RATCHET[key].items()
-               if results[key][name] < minimum}
+               if round(results[key][name], 6) < minimum}
     assert not dropped, f"figures below the ratchet (actual, minimum): {dropped}"
 
 
