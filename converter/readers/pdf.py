@@ -53,6 +53,7 @@ from urllib.parse import unquote
 
 from .. import tree as t
 from ..errors import CarnetError
+from ..lexicon import is_english_word, is_french_word
 from ..walk import iter_nodes, plain_text
 from . import pdftext
 from .pdftext import NOTE_CLOSE, NOTE_OPEN, Block, State
@@ -582,10 +583,8 @@ def _mend_broken_words(block: PBlock, right: float, own: float | None = None) ->
     against ``right``, the column's or the box's text edge: :func:`_text_edge`) is such a piece when the
     lexicons do not know it ("instrumentalis" / "ant des") or know the whole word ("d’accompagne" / "ment"),
     whatever the pieces. The lexicon's rule measures against the block's own edge (``own``, by default where
-    its longest line ends) when it is set in from ``right`` (a quote set large). A line that starts with the comma or the full stop its last word could
-    not hold ("consommation" / ", de") gets it back."""
-    from ..lexicon import is_english_word, is_french_word
-
+    its longest line ends) when it is set in from ``right`` (a quote set large). A line that starts with the
+    comma or the full stop its last word could not hold ("consommation" / ", de") gets it back."""
     edge, right = right, min(right, max(line.x1 for line in block.lines) if own is None else own)
     # a word broken over three lines ("Parti" / "cipan" / "ts") is mended from its end: the lines are read
     # again while a piece moves; a line's end takes one piece at most (the rest of its word)

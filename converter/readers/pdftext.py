@@ -912,7 +912,7 @@ def _toc_levels(state: State, toc_blocks: set[int]) -> None:
     Each entry (:attr:`State.toc_order`) takes the indentation of the table's line that opens it."""
     lines = [line for block in state.blocks if id(block) in toc_blocks
              for line in block.lines[_toc_title(block):] if line.text.strip()]
-    depth = {line.no: max(line.indent, len(line.text) - len(line.text.lstrip())) for line in lines}
+    depth = {line.no: max(line.indent, _indent(line.text)) for line in lines}
     indents = sorted(set(depth.values()))
     if len(indents) < 2:
         return
