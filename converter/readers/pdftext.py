@@ -331,7 +331,7 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
             # note's address, one long word, is text, not a cell
             words = [2 if _ADDRESS_ALONE.fullmatch(cell) else count
                      for cell, count in zip(cells, words, strict=True) if not _NUMBER_ALONE.fullmatch(cell)] or words
-        if statistics.mean(words) < 1.5:
+        if statistics.mean(words) < 1.5 and not (_is_known(start, known) and _runs_on(cells)):
             continue  # cells of a table (a number, a word), read row by row
         if len(crossing) > _GUTTER_SHARE * len(content) and (
                 len(crossing) > _BAND_GUTTER_SHARE * len(content) or not _in_bands(crossing, rows)):
@@ -359,6 +359,13 @@ def _wide_enough(starts: list[int], rows: dict[int, set[int]], width: int) -> li
         around = [k for k in (narrowest - 1, narrowest) if 0 <= k < len(starts)]
         starts.pop(min(around, key=lambda k: (len(rows.get(starts[k], ())), -starts[k])))
     return starts
+
+
+def _runs_on(cells: list[str]) -> bool:
+    """Whether the one-word segments at a column start read as running text, not a table's cells: most of
+    them open in lower case (a sentence goes on from line to line; a table's cells are names, numbers,
+    labels). A text set very narrow (a quote in a box a third of a column wide) has a word or two a line."""
+    return sum(cell[:1].islower() for cell in cells) >= 0.6 * len(cells)
 
 
 def _is_known(start: int, known: set[int]) -> bool:
@@ -458,6 +465,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
     skip = 0  # the lines of a term wrapped over several lines, after its first
+    title_number = ""  # a title's number alone on its line, the title's words on the next
     for position, index in enumerate(indices):
         if skip:
             skip -= 1
@@ -491,10 +499,20 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             lines.append(Line(opening.no, f"{text} {opening.text}", indent=_indent(segment), opens_note=True))
             in_note = True
             continue
+        if title_number:
+            lines.append(Line(row.line.no, f"{title_number} {text}", indent=_indent(segment)))
+            title_number = ""
+            continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
                 or _reflow_ends(lines[-1].text, text, width)):
             lines.append(Line(row.line.no, ""))
+        if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
+                and indices[position + 1] - index <= 2:
+            # a title's number over its first word in capitals, set large: the word did not fit after it ("3" |
+            # "ENSEIGNEMENT" | "S CLÉS DE CE NEC"); a note's number has its text indented under it
+            title_number = text
+            continue
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
                                               or _ADDRESS_ALONE.fullmatch(following.strip())):
             # (a note's text that is one long address is set flush, where the indentation has no room for it)
@@ -526,11 +544,22 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
 def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width: int) -> bool:
     """Whether line ``below`` of ``column`` goes on with the title on line ``above``: a title set large
     spaces its lines wider than the columns' pitch, and breaks them where the next word would fit in the
-    body's type. Two short lines without a clause's end, not a list's items, with no blank row between."""
-    upper, lower = rows[above].segments[column].strip(), rows[below].segments[column].strip()
-    return all(printed_width(text) < 0.6 * width and not _BULLET.match(text) and not _NUMBERED.match(text)
-               for text in (upper, lower)) and not upper.endswith(tuple(_TERMINAL + ",")) \
-        and all(row.text.strip() for row in rows[above + 1:below])
+    body's type. Two short lines at one indentation without a clause's end, not a list's items, with no
+    blank row between; or two lines in capitals (set large, they fill their lines), with one blank row at
+    most between (their pitch is nearly two of the body's)."""
+    upper, lower = rows[above].segments[column], rows[below].segments[column]
+    if _indent(upper) != _indent(lower) or upper.rstrip().endswith(tuple(_TERMINAL + ",")) \
+            or any(_BULLET.match(text) or _NUMBERED.match(text) for text in (upper, lower)):
+        return False
+    blank_rows = sum(1 for row in rows[above + 1:below] if not row.text.strip())
+    if _all_capitals(upper) and _all_capitals(lower):
+        return blank_rows <= 1
+    return blank_rows == 0 and all(printed_width(text.strip()) < 0.6 * width for text in (upper, lower))
+
+
+def _all_capitals(text: str) -> bool:
+    """Whether a line is in capitals, every letter of it (a title's line: "D’UN", "NEC", "S CLÉS DE CE")."""
+    return _has_letter(text) and not any(char.islower() for char in text)
 
 
 def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int, width: int,
@@ -925,13 +954,33 @@ def _toc_levels(state: State, toc_blocks: set[int]) -> None:
                 break
 
 
-def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
+def _toc_run(lines: list[Line], start: int, spans: set[str], unspaced: dict[str, str]) -> int:
     """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
-    entry of the table of contents; 0 if none."""
+    entry of the table of contents; 0 if none. ``unspaced``: the entries without their spaces, since a title
+    set large in a narrow column breaks a word where it does not fit, without a hyphen ("3 ENSEIGNEMENT" |
+    "S CLÉS DE CE" | "NEC")."""
     for count in range(min(8, len(lines) - start), 0, -1):
-        if _normal(" ".join(line.text.strip() for line in lines[start:start + count])) in spans:
+        opening = _normal(" ".join(line.text.strip() for line in lines[start:start + count]))
+        if opening in spans or opening.replace(" ", "") in unspaced:
             return count
     return 0
+
+
+def _mend_cut_words(title: Block, entry: str) -> None:
+    """A title's lines that read as ``entry`` of the table of contents only without their spaces: each word
+    cut at a line's end without a hyphen ("COLLABORATIO" | "NS AU SERVICE") made whole on the first line, as
+    the entry has it (the line left empty goes)."""
+    text = title.lines[0].text.rstrip()
+    kept = [title.lines[0]]
+    for line in title.lines[1:]:
+        first, _, rest = line.text.strip().partition(" ")
+        if not entry.startswith(_normal(f"{text} {first}")) and entry.startswith(_normal(text + first)):
+            kept[-1].text = kept[-1].text.rstrip() + first
+            line.text = rest
+        text = f"{text} {line.text.strip()}"
+        if line.text.strip():
+            kept.append(line)
+    title.lines = kept
 
 
 def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
@@ -968,6 +1017,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     _foot_notes(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
+    unspaced = {span.replace(" ", ""): span for span in spans}
     if state.laid_out:
         _toc_levels(state, toc_blocks)
     result: list[Block] = []
@@ -976,7 +1026,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     for position, block in enumerate(blocks):
         following_block = blocks[position + 1] if position + 1 < len(blocks) else None
         if block.kind == "label" and after_toc and following_block is not None and following_block.kind == "para" \
-                and _toc_run([*block.lines, *following_block.lines], 0, spans) > 1:
+                and _toc_run([*block.lines, *following_block.lines], 0, spans, unspaced) > 1:
             # "Zoom sur" set apart from the rest of its title ("l'espace public" | "numérique"): one title
             following_block.lines[:0] = block.lines
             block.kind = "removed"
@@ -1003,13 +1053,16 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # capitals (a full line before it does not hide it)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
                 or _is_capitals(text)
-            run = _toc_run(block.lines, index, spans) if opens and after_toc else 0
+            run = _toc_run(block.lines, index, spans, unspaced) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
                 if current:
                     result.append(Block(current, page=block.page))
                     current = []
                 title = Block(block.lines[index:index + run], page=block.page, data={"toc": True})
+                opening = _normal(" ".join(texts[index:index + run]))
+                if opening not in spans:
+                    _mend_cut_words(title, unspaced[opening.replace(" ", "")])
                 result.append(title)
                 state.guess(line.no, f"{_plain(title.raw())!r}: a title of the table of contents")
                 index += run
@@ -1714,7 +1767,8 @@ def _cut_without_hyphen(last_token: str, piece: str) -> bool:
     """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
     ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. (A
     layout text only: its lines are the printed ones, the frame's edge is where they end.)"""
-    before = re.search(r"(?<![\w’'-])([^\W\d_]+)$", last_token)
+    # (after an elided article the word is the rest: "d’interven" | "tion")
+    before = re.search(r"(?<![\w’'-])(?:[^\W\d_]{1,2}[’'])?([^\W\d_]+)$", last_token)
     after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
     if not before or not after:
         return False
@@ -2071,6 +2125,8 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             # two frames in reverse order
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
+        if block.data.get("toc") and all(_all_capitals(li.text) for li in lines):
+            caps = len(lines)  # an entry of the table of contents in capitals: all its lines ("D’UN" too)
         caps_text = " ".join(li.text.strip() for li in lines[:caps])
         # a printed table of contents lists the titles: then only its entries are titles (and rubric names)
         listed = len(state.toc_titles) < 3 or bool(block.data.get("toc"))

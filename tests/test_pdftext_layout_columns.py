@@ -1,0 +1,90 @@
+"""The raw-text importer's layout step (issue 6) on narrow columns: three columns to a page, a quote set in a
+box a third of a column wide, titles in capitals set large that break their words without a hyphen.
+
+The texts are invented and laid out here as ``pdftotext -layout`` lays them out (:func:`columns_at`): each
+column's lines at the column's position, a form feed between pages.
+"""
+
+from __future__ import annotations
+
+from converter import tree as t
+from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
+
+COLUMN = 26
+"""A narrow column's pitch in characters (three to a page): its lines, then the gutter."""
+
+
+def columns_at(columns: list[list[str]], pitch: int = COLUMN) -> list[str]:
+    """The rows of a band of columns as ``pdftotext -layout`` prints them: row ``k`` holds each column's line
+    ``k`` at the column's position, ``pitch`` characters apart (trailing spaces dropped)."""
+    rows = max(len(column) for column in columns)
+    return ["".join((column[k] if k < len(column) else "").ljust(pitch) for column in columns).rstrip()
+            for k in range(rows)]
+
+
+def _paragraphs(document: t.Document) -> list[str]:
+    return [plain_text(node) for child in document.children for node in iter_nodes(child)
+            if isinstance(node, t.Paragraph)]
+
+
+def _headings(document: t.Document) -> list[tuple[str, int]]:
+    return [(plain_text(node), node.level) for node in iter_nodes(document) if isinstance(node, t.Heading)]
+
+
+# Three columns of running text: the page that shows where the columns start.
+FIRST = ["Le jardin partagé du", "quartier des Tilleuls", "réunit chaque semaine", "une vingtaine de",
+         "voisines et de voisins", "autour de parcelles", "cultivées ensemble."]
+SECOND = ["Les ateliers du samedi", "accueillent les enfants", "des écoles voisines, qui", "apprennent à semer,",
+          "à arroser et à récolter", "les légumes de saison", "avec leurs parents."]
+THIRD = ["La mairie prête les", "outils et fournit l’eau", "de pluie récupérée dans", "deux cuves installées",
+         "au printemps dernier", "près du local commun", "des jardiniers."]
+
+
+def test_issue6_a_quote_set_very_narrow_in_a_known_column_is_read_as_text() -> None:
+    """The third column of the second page holds only a quote set in a box a third of a column wide: a word
+    or two a line, words cut without a hyphen where they do not fit. Such lines look like a table's cells
+    (one word each), but they open in lower case, as a sentence going on does, at a column start the other
+    page shows: a column, read after the others, its cut words made whole ("d’interven" | "tion")."""
+    quote = ["« Nous", "partons des", "compéten", "ces des", "publics", "pour", "adapter", "les", "modalités",
+             "d’interven", "tion et", "d’accomp", "agnement", "des", "médiateur", "s. »"]
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier, qui racontent", "les vergers d’autrefois",
+             "aux plus jeunes venus", "les écouter le samedi.", "", "Une fête clôt la saison", "au mois d’octobre.",
+             "", "Chacun apporte un plat", "à partager avec tous."]
+    second = ["Les bénévoles tiennent", "le registre des outils", "prêtés et rendus chaque", "semaine au local.",
+              "", "La médiatrice du centre", "social vient le jeudi", "aider les familles dans", "leurs démarches",
+              "en ligne."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, quote])) + "\n"
+    document, _ = import_text(text, "citation.txt")
+    body = " ".join(_paragraphs(document))
+    spoken = ("« Nous partons des compétences des publics pour adapter les modalités d’intervention et "
+              "d’accompagnement des médiateurs. »")
+    assert spoken in body
+    assert body.index("en ligne.") < body.index(spoken)  # after the second column, not row by row
+    assert "Le jardin accueille aussi les anciens du quartier, qui racontent les vergers d’autrefois aux plus " \
+           "jeunes venus les écouter le samedi." in _paragraphs(document)
+
+
+def test_issue6_titles_in_capitals_that_break_their_words_are_the_table_of_contents_entries() -> None:
+    """Titles in capitals set large in a narrow column: a number alone over the title's first word, which did
+    not fit after it ("3" | "ENSEIGNEMENT"), words cut without a hyphen ("COLLABORATIO" | "NS"), a blank row
+    inside a title (its pitch is nearly two of the body's), short words alone on their lines ("DU"). Each
+    reads as its entry of the table of contents, at the level its indentation there gives."""
+    contents = ["Table des matières", "Le jardin", "Fiche d’identité", "   3 enseignements clés du jardin",
+                "   Nouvelles collaborations au service du quartier", "Lexique"]
+    first = ["Le jardin", "", *FIRST, "Les bénévoles tiennent", "le registre des outils", "prêtés et rendus",
+             "chaque semaine au local", "commun du jardin.", "", "", "", "La médiatrice du centre",
+             "social vient le jeudi", "aider les familles.", ""]
+    second = ["", "", *SECOND, "Les enfants de l’école", "viennent le mardi", "arroser les semis", "et nourrir",
+              "les poules du jardin.", "", "", "", "Les voisins prêtent", "leurs outils à qui", "en a besoin.", ""]
+    third = ["", "", "FICHE", "D’IDENTITÉ", "3", "ENSEIGNEMENT", "S CLÉS DU", "JARDIN", "•   Un intérêt commun",
+             "    de tous les voisins", "•   Des parcelles pour", "    chaque école", "", "NOUVELLES", "",
+             "COLLABORATIO", "NS AU SERVICE", "DU QUARTIER", "•   Un local partagé", "    avec le centre social"]
+    text = "\n".join(contents) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "fiche.txt")
+    headings = _headings(document)
+    assert ("Fiche d’identité", 2) in headings
+    assert ("3 enseignements clés du jardin", 3) in [(title.capitalize(), level) for title, level in headings]
+    assert ("Nouvelles collaborations au service du quartier", 3) in [(title.capitalize(), level)
+                                                                      for title, level in headings]
+    assert "Les voisins prêtent leurs outils à qui en a besoin." in _paragraphs(document)
