@@ -88,3 +88,27 @@ def test_issue6_titles_in_capitals_that_break_their_words_are_the_table_of_conte
     assert ("Nouvelles collaborations au service du quartier", 3) in [(title.capitalize(), level)
                                                                       for title, level in headings]
     assert "Les voisins prêtent leurs outils à qui en a besoin." in _paragraphs(document)
+
+
+def test_issue6_a_long_title_set_large_in_a_narrow_column_is_its_table_of_contents_entry() -> None:
+    """A long title set large in the third column: its lines spaced wider than the other columns' rows (the
+    layout step sees gaps inside it), more than eight of them, right under the second column's last line,
+    which ends without a stop, and at the foot of the page. It is the table's indented entry (level 3), whole:
+    the entry after it in the table, less indented, is one of its own ("… de Montpellier" | "Rencontre(s)")."""
+    contents = ["Table des matières", "Replays", "   Présentation de la démarche des jardins partagés par",
+                "   Camille Martin, chargée de mission au service des espaces verts de Montpellier",
+                "Rencontre(s)", "   Les jardiniers du samedi"]
+    title = ["Présentation de", "la démarche des", "jardins partagés", "par Camille", "Martin, chargée",
+             "de mission au", "service des", "espaces verts", "de Montpellier"]
+    first = ["REPLAYS", "", *FIRST, "Les bénévoles tiennent", "le registre des outils", "prêtés et rendus",
+             "chaque semaine au local", "commun du jardin.", "", *FIRST[:4]]
+    second = ["", "", *SECOND, "Camille Martin,", "directrice des espaces", "verts de la ville"]
+    third = ["", "", *THIRD, "", *(row for line in title for row in (line, ""))]
+    page_2 = columns_at([first, second, third])
+    page_3 = ["Rencontre(s)", "", "Les jardiniers du samedi", "", "Ils viennent chaque semaine arroser les semis."]
+    text = "\n".join(contents) + "\n\f" + "\n".join(page_2) + "\n\f" + "\n".join(page_3) + "\n"
+    document, _ = import_text(text, "replays.txt")
+    headings = _headings(document)
+    assert ("Présentation de la démarche des jardins partagés par Camille Martin, chargée de mission au service "
+            "des espaces verts de Montpellier", 3) in headings
+    assert "Camille Martin, directrice des espaces verts de la ville" in _paragraphs(document)

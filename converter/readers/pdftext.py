@@ -898,7 +898,7 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
     that are headings. An entry wrapped over lines is one entry (the reflow test)."""
     ids: set[int] = set()
     inside = False
-    entries: list[str] = []
+    lines: list[Line] = []
     for block in state.blocks:
         if block.kind == "page":
             inside = False
@@ -906,24 +906,30 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
         if title:
             inside = True
             ids.add(id(block))
-            entries.extend(line.text.strip() for line in block.lines[title:])
+            lines.extend(block.lines[title:])
             continue
         if inside and block.kind == "para":
             ids.add(id(block))
-            entries.extend(line.text.strip() for line in block.lines)
-    entries = [entry for entry in entries if entry]
+            lines.extend(block.lines)
+    lines = [line for line in lines if line.text.strip()]
+    entries = [line.text.strip() for line in lines]
+    depths = [max(line.indent, _indent(line.text)) for line in lines]
     numbered = sum(1 for entry in entries if re.search(r"\s\d{1,3}$", entry))
     if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
         entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
     # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
     # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know)
+    # In a layout text the indentation tells more: a line less indented than the one above opens an entry
+    # (a part after a section's title: "… des événements NEC" | "Rencontre(s)").
     joined: list[str] = []
-    for entry in entries:
+    for position, entry in enumerate(entries):
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
-        if joined and (entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
-                       or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
-                       and not is_french_word(first.lower()) and not is_french_word(last.lower())):
+        outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
+        if joined and not outdented and (
+                entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
+                or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
+                and not is_french_word(first.lower()) and not is_french_word(last.lower())):
             joined[-1] += "\n" + entry
         else:
             joined.append(entry)
@@ -954,16 +960,20 @@ def _toc_levels(state: State, toc_blocks: set[int]) -> None:
                 break
 
 
-def _toc_run(lines: list[Line], start: int, spans: set[str], unspaced: dict[str, str]) -> int:
-    """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
-    entry of the table of contents; 0 if none. ``unspaced``: the entries without their spaces, since a title
-    set large in a narrow column breaks a word where it does not fit, without a hyphen ("3 ENSEIGNEMENT" |
-    "S CLÉS DE CE" | "NEC")."""
-    for count in range(min(8, len(lines) - start), 0, -1):
+def _toc_run(lines: list[Line], start: int, spans: set[str], unspaced: dict[str, str], most: int = 8) -> int:
+    """How many lines from ``start`` (up to ``most``: a title set large wraps more than in the table) read as
+    one entry of the table of contents; 0 if none. Lines are added while they read as the opening of an
+    entry. ``unspaced``: the entries without their spaces, since a title set large in a narrow column breaks
+    a word where it does not fit, without a hyphen ("3 ENSEIGNEMENT" | "S CLÉS DE CE" | "NEC")."""
+    found = 0
+    for count in range(1, min(most, len(lines) - start) + 1):
         opening = _normal(" ".join(line.text.strip() for line in lines[start:start + count]))
-        if opening in spans or opening.replace(" ", "") in unspaced:
-            return count
-    return 0
+        squeezed = opening.replace(" ", "")
+        if opening in spans or squeezed in unspaced:
+            found = count
+        elif not squeezed or not any(entry.startswith(squeezed) for entry in unspaced):
+            break
+    return found
 
 
 def _mend_cut_words(title: Block, entry: str) -> None:
@@ -981,6 +991,64 @@ def _mend_cut_words(title: Block, entry: str) -> None:
         if line.text.strip():
             kept.append(line)
     title.lines = kept
+
+
+_LAID_OUT_TITLE_LINES = 40
+"""The most lines a title of the table of contents spans in a layout text (a long title set large in a column
+a third of the page wide takes twenty)."""
+
+
+def _gather_toc_titles(blocks: list[Block], toc_blocks: set[int], spans: set[str],
+                       unspaced: dict[str, str]) -> list[Block]:
+    """``blocks`` with each entry of the table of contents that the text breaks apart set at the head of a
+    block: a title set large in a column spaces its lines wider than the other columns' rows (the layout step
+    saw gaps between them, so blocks end inside it), and may follow, without a gap, a column whose text ends
+    without a stop ("… de la FING" | "Présentation de" | "la démarche"…). The lines before the title stay
+    in a block of their own; the title's lines in the blocks it spans but the last move to the head of the
+    last, and the blocks it emptied are removed. A title found inside a block has four words or more (a short
+    entry, "Keynote", may be words of the text)."""
+    result: list[Block] = []
+    after_toc = False
+    for position, block in enumerate(blocks):
+        after_toc = after_toc or id(block) in toc_blocks
+        if not after_toc or block.kind != "para" or id(block) in toc_blocks:
+            result.append(block)
+            continue
+        for start, line in enumerate(block.lines):
+            if not _toc_prefix([line], unspaced):
+                continue
+            parts = [block.lines[start:]]  # the lines from this one, then each next block's
+            following = blocks[position + 1:]
+            while _toc_prefix([line for part in parts for line in part], unspaced) and len(parts) <= len(following) \
+                    and following[len(parts) - 1].kind == "para":
+                parts.append(following[len(parts) - 1].lines)
+            lines = [line for part in parts for line in part]
+            run = _toc_run(lines, 0, spans, unspaced, _LAID_OUT_TITLE_LINES)
+            ends = 0  # the part the title ends in
+            while run > sum(len(part) for part in parts[:ends + 1]):
+                ends += 1
+            if not run or not ends and not start or start and len(_plain(" ".join(
+                    line.text for line in lines[:run])).split()) < 4:
+                continue
+            if start:
+                result.append(Block(block.lines[:start], page=block.page))
+            if not ends:
+                result.append(Block(block.lines[start:], page=block.page))
+                break
+            following[ends - 1].lines[:0] = [line for part in parts[:ends] for line in part]
+            for emptied in [block, *following[:ends - 1]]:
+                emptied.kind = "removed"
+            result.append(block)
+            break
+        else:
+            result.append(block)
+    return result
+
+
+def _toc_prefix(lines: list[Line], unspaced: dict[str, str]) -> bool:
+    """Whether ``lines`` read as the opening of an entry of the table of contents (spaces aside)."""
+    opening = _normal(" ".join(line.text.strip() for line in lines)).replace(" ", "")
+    return bool(opening) and any(entry.startswith(opening) for entry in unspaced)
 
 
 def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
@@ -1022,11 +1090,14 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         _toc_levels(state, toc_blocks)
     result: list[Block] = []
     after_toc = False  # the titles are looked for after the table of contents (the cover precedes it)
-    blocks = state.blocks
+    blocks = _gather_toc_titles(state.blocks, toc_blocks, spans, unspaced) if state.laid_out else state.blocks
+    # a layout text's titles are found whole, in a narrow column too, and the table's indentation gives their
+    # levels; elsewhere a title longer than eight lines is not looked for (its level would be a guess)
+    most = _LAID_OUT_TITLE_LINES if state.laid_out else 8
     for position, block in enumerate(blocks):
         following_block = blocks[position + 1] if position + 1 < len(blocks) else None
         if block.kind == "label" and after_toc and following_block is not None and following_block.kind == "para" \
-                and _toc_run([*block.lines, *following_block.lines], 0, spans, unspaced) > 1:
+                and _toc_run([*block.lines, *following_block.lines], 0, spans, unspaced, most) > 1:
             # "Zoom sur" set apart from the rest of its title ("l'espace public" | "numérique"): one title
             following_block.lines[:0] = block.lines
             block.kind = "removed"
@@ -1053,7 +1124,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # capitals (a full line before it does not hide it)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
                 or _is_capitals(text)
-            run = _toc_run(block.lines, index, spans, unspaced) if opens and after_toc else 0
+            run = _toc_run(block.lines, index, spans, unspaced, most) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
                 if current:
@@ -2350,6 +2421,8 @@ def _titles_ending_pages(state: State) -> None:
     for index, block in enumerate(blocks):
         if block.kind != "heading" or block.data.get("rubric") or not block.data.get("guessed"):
             continue
+        if state.laid_out and block.data.get("toc"):
+            continue  # read in the page's order, an entry of the table of contents at a column's foot is there
         rest = index + 1
         while rest < len(blocks) and blocks[rest].kind != "page" and (
                 blocks[rest].kind in ("removed", "url", "signature")
