@@ -112,3 +112,37 @@ def test_issue6_a_long_title_set_large_in_a_narrow_column_is_its_table_of_conten
     assert ("Présentation de la démarche des jardins partagés par Camille Martin, chargée de mission au service "
             "des espaces verts de Montpellier", 3) in headings
     assert "Camille Martin, directrice des espaces verts de la ville" in _paragraphs(document)
+
+
+def test_issue6_a_note_left_unfinished_at_a_column_foot_goes_on_at_the_next_column_foot() -> None:
+    """Each column has its notes at its foot; a note the first column leaves unfinished goes on at the
+    second column's foot, after that column's text and a gap (the notes' rule). It is read whole, and the
+    second column's text goes on into the third."""
+    first = ["Le jardin partagé du", "quartier des Tilleuls", "réunit chaque semaine", "une vingtaine de",
+             "voisins et publie un", "rapport1 chaque année.", "", "1", "  Voir le rapport sur",
+             "les jardins partagés de", "la ville, publié en"]
+    second = ["Les ateliers du samedi", "accueillent les enfants", "des écoles voisines, qui", "apprennent à semer et",
+              "arroser les légumes de", "la saison avec leurs", "", "", "mars dernier par la", "mairie."]
+    third = ["parents, le mardi et le", "jeudi après l’école.", "", "Une fête clôt la saison", "au mois d’octobre avec",
+             "un repas partagé par", "les familles du quartier", "et les voisins venus", "nombreux cette année."]
+    document, _ = import_text("\n".join(columns_at([first, second, third])) + "\n", "notes.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le rapport sur les jardins partagés de la ville, publié en mars dernier par la mairie."]
+    assert "Les ateliers du samedi accueillent les enfants des écoles voisines, qui apprennent à semer et arroser " \
+           "les légumes de la saison avec leurs parents, le mardi et le jeudi après l’école." in _paragraphs(document)
+
+
+def test_issue6_a_note_of_several_sentences_goes_on_across_a_gap() -> None:
+    """A note set at a column's foot goes on after a sentence's end at the text's pitch; further down, across
+    a gap the other columns' rows make, its next sentence is still the note's, not the text's."""
+    first = ["Le jardin partagé du", "quartier des Tilleuls", "réunit chaque semaine", "une vingtaine de",
+             "voisins et publie un", "guide1 chaque année.", "", "1", "  Voir le guide des",
+             "jardins et du compost.", "Camille Martin, de la", "", "", "Ville de Montpellier,",
+             "l’a rédigé."]
+    second = ["Les ateliers du samedi", "accueillent les enfants", "des écoles voisines, qui", "apprennent à semer et",
+              "arroser les légumes de", "la saison avec leurs", "parents, le mardi et le", "jeudi après l’école.",
+              "", "Une fête clôt la saison", "au mois d’octobre avec", "un repas partagé par",
+              "les familles du quartier", "et les voisins venus", "nombreux cette année."]
+    document, _ = import_text("\n".join(columns_at([first, second])) + "\n", "guide.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le guide des jardins et du compost. Camille Martin, de la Ville de Montpellier, l’a rédigé."]

@@ -413,12 +413,43 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
                     after_band=True)
             continue
         columns = [_column_lines(rows, column, widths[column]) for column in range(len(starts) + 1)]
+        for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
+            if _ends_in_note(column_lines) and not _ends_sentence(column_lines[-1].text):
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
         for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
             _append(lines, column_lines, after_band=False)
     return lines
+
+
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list[Line]:
+    """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
+    column before left unfinished at its foot (each column has its notes at its foot, a note runs on into the
+    next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
+    column's text (not a note) after a gap, opens in lower case and ends a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them (a note's number alone on
+    its row is not a line: set raised, it has a row of its own)."""
+    row_of = {row.line.no: k for k, row in enumerate(rows)}
+    text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
+    if not text:
+        return []
+    for position, k in enumerate(text[1:], start=1):
+        above, below = row_of[lines[text[position - 1]].no], row_of[lines[k].no]
+        gap = any(sum(1 for row in rows[above + 1:below + 1]
+                      if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
+                  for other in range(len(rows[0].segments)) if other != column)
+        if not lines[k].text[:1].islower() or not gap or _ends_in_note(lines[:k]):
+            continue
+        end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
+                    or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
+        last = max(j for j in text[position:] if j < end)
+        if _ends_sentence(lines[last].text) and all(
+                _opens_with_note(lines[j:]) for j in text if j >= end and (j == end or not lines[j - 1].text)):
+            moved = lines[k:last + 1]
+            del lines[k:last + 1]
+            return moved
+    return []
 
 
 def _opens_with_note(lines: list[Line]) -> bool:
@@ -487,7 +518,8 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             # what it announces, a title, an address)
             lines.append(Line(row.line.no, text, indent=_indent(segment)))
             continue
-        in_note = False
+        # a note of several sentences goes on at the text's pitch after a sentence's end (no gap shows there)
+        note_goes_on, in_note = in_note, False
         following = rows[indices[position + 1]].segments[column] if position + 1 < len(indices) else ""
         if _NUMBER_ALONE.fullmatch(text) and lines and lines[-1].text and indices[position - 1] == index - 1 \
                 and lines[-1].indent > _indent(segment) >= _indent(following) \
@@ -536,6 +568,7 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
             continue
         lines.append(Line(row.line.no, text, indent=_indent(segment)))
+        in_note = note_goes_on and bool(lines[-2].text)
     if note:
         lines.append(Line(rows[indices[-1]].line.no, note))
     return lines
