@@ -146,3 +146,17 @@ def test_issue6_a_note_of_several_sentences_goes_on_across_a_gap() -> None:
     document, _ = import_text("\n".join(columns_at([first, second])) + "\n", "guide.txt")
     assert [plain_text(note) for note in document.notes] == [
         "Voir le guide des jardins et du compost. Camille Martin, de la Ville de Montpellier, l’a rédigé."]
+
+
+def test_issue6_addresses_a_narrow_column_cut_at_any_letter_are_made_whole() -> None:
+    """A long address breaks where the column ends, at any letter: in its host before the top-level domain,
+    inside that domain, in a number of its path, before or inside a file's extension."""
+    first = ["Les adresses utiles sont", "hyperliens.societenu", "merique.gouv.fr, le site", "www.sebastienmagro.ne",
+             "t et les statistiques", "insee.fr/statistiques/42", "41397 ainsi que le guide",
+             "jardins.fr/guide-du-compost.htm", "l et le résumé", "jardins.fr/docs/resume", ".pdf de la mairie."]
+    second = ["Les ateliers du samedi", "accueillent les enfants", "des écoles voisines, qui", "apprennent à semer et",
+              "arroser les légumes de", "la saison avec leurs", "parents, le mardi et le", "jeudi après l’école."]
+    document, _ = import_text("\n".join(columns_at([first, second], pitch=36)) + "\n", "adresses.txt")
+    assert "Les adresses utiles sont hyperliens.societenumerique.gouv.fr, le site www.sebastienmagro.net et les " \
+           "statistiques insee.fr/statistiques/4241397 ainsi que le guide jardins.fr/guide-du-compost.html et le " \
+           "résumé jardins.fr/docs/resume.pdf de la mairie." in _paragraphs(document)

@@ -1858,7 +1858,8 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
             and _address_goes_on(last_token, piece.split(" ")[0]):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and urlish and _path_goes_on(last_token, piece.split(" ")[0]):
+    if state.laid_out and urlish and (_path_goes_on(last_token, piece.split(" ")[0])
+                                      or _address_end_goes_on(last_token, piece.split(" ")[0])):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: its path cut at a line end, joined")
         return text + piece
     if state.laid_out and _cut_without_hyphen(last_token, piece):
@@ -1898,7 +1899,7 @@ def _address_goes_on(last_token: str, first: str) -> bool:
     return tail is not None and not is_french_word(tail.group(1))
 
 
-_PATH_PIECE = re.compile(r"([a-z0-9]+)[-_.][\w%/?=&#.~-]*")
+_PATH_PIECE = re.compile(r"([a-z0-9]+)[-_./][\w%/?=&#.~-]*")
 """The rest of an address's path: letters, then a separator and more of the address ("uelle-sera-lissue-…",
 "rthotypo.pdf", "tatactivisme-")."""
 
@@ -1914,6 +1915,26 @@ def _path_goes_on(last_token: str, first: str) -> bool:
     # make a word: a sentence does not open so
     return bool(re.search(r"\.[a-z]{2,}/\S", last_token)) and piece is not None \
         and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
+
+
+_TOP_DOMAINS = frozenset(["fr", "com", "org", "net", "coop", "gouv", "eu", "be", "io", "info"])
+_DOMAIN_END = re.compile(r"[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|coop|eu|be|io|info)(?:/\S*)?")
+
+
+def _address_end_goes_on(last_token: str, first: str) -> bool:
+    """Whether ``first`` ends the address ``last_token`` that a narrow column cut at any letter: the rest of
+    its host up to its top-level domain ("hyperliens.societenu" | "merique.gouv.fr."), the rest of that domain
+    ("www.sebastienmagro.ne" | "t"), of a file's extension ("…/presentation-mediationnumerique.htm" | "l.",
+    "…/courmont_antoine_resume" | ".pdf."), or of a number in its path ("…/statistiques/42" | "41397"). (A
+    layout text only: its line ends are the printed ones, where a long address breaks anywhere.)"""
+    first = first.rstrip(".,;:)")
+    label = re.search(r"\.([a-z]{1,4})$", last_token)
+    if "/" not in last_token:
+        return bool(_DOMAIN_END.fullmatch(first)) or label is not None and label.group(1) + first in _TOP_DOMAINS
+    extension = re.search(r"\.([a-z]{1,4})$", last_token.rsplit("/", 1)[-1])
+    return bool(extension and _EXTENSION_START.fullmatch(extension.group(1) + first)
+                or first.startswith(".") and _EXTENSION_START.fullmatch(first[1:])
+                or re.search(r"/\d+$", last_token) and re.fullmatch(r"\d{2,}", first))
 
 
 def _normal_url(text: str) -> str:
