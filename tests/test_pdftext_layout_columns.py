@@ -160,3 +160,14 @@ def test_issue6_addresses_a_narrow_column_cut_at_any_letter_are_made_whole() -> 
     assert "Les adresses utiles sont hyperliens.societenumerique.gouv.fr, le site www.sebastienmagro.net et les " \
            "statistiques insee.fr/statistiques/4241397 ainsi que le guide jardins.fr/guide-du-compost.html et le " \
            "résumé jardins.fr/docs/resume.pdf de la mairie." in _paragraphs(document)
+
+
+def test_issue6_an_edition_page_mark_cut_at_a_line_end_does_not_end_the_paragraph() -> None:
+    """An accessible edition's page mark cut over two lines ("[Page" | "31] …"), a gap between them in the
+    column: the bracket left open goes on; the paragraph is whole and the page is marked."""
+    first = ["Le jardin partagé du", "quartier des Tilleuls", "réunit chaque semaine", "des voisins sans qui",
+             "n’existeraient pas [Page", "", "31] les parcelles", "cultivées ensemble."]
+    document, _ = import_text("\n".join(columns_at([first, SECOND])) + "\n", "page.txt")
+    assert "Le jardin partagé du quartier des Tilleuls réunit chaque semaine des voisins sans qui " \
+           "n’existeraient pas les parcelles cultivées ensemble." in _paragraphs(document)
+    assert "31" in [node.label for node in iter_nodes(document) if isinstance(node, t.PageBreak)]

@@ -203,6 +203,7 @@ _BAND_GUTTER_SHARE = 0.4
 """The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
 
 
+_OPEN_BRACKET = re.compile(r"\[[^\]]*$")
 _ADDRESS_ALONE = re.compile(r"(?:https?://)?[a-z0-9][a-z0-9-]*\.[a-z]\S*")
 """A line that is one address, maybe cut at any letter ("dataliteracyconference.n")."""
 _TERM_MAX_LINES = 3
@@ -535,7 +536,9 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             lines.append(Line(row.line.no, f"{title_number} {text}", indent=_indent(segment)))
             title_number = ""
             continue
-        if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
+        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …")
+        if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
+                and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
                 or _reflow_ends(lines[-1].text, text, width)):
             lines.append(Line(row.line.no, ""))
