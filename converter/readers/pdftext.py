@@ -106,7 +106,8 @@ class Block:
 
     lines: list[Line]
     kind: str = "para"
-    """para, heading, item, note, pullquote, label, credit, caption, byline, term, page, removed."""
+    """para, heading, item, note, pullquote, label, credit, caption, byline, term, page, removed; in a layout
+    text also cover (a cover's line), table (``data["rows"]``), break, figure (``data["caption"]``, ``"credit"``)."""
     text: str = ""
     page: str = ""
     level: int = 0
