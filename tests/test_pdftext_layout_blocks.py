@@ -259,3 +259,13 @@ def test_issue6_a_short_block_of_a_layout_text_is_not_cut_at_a_sentences_end() -
     ]
     paragraphs = _paragraphs(_import(lines))
     assert paragraphs[0].endswith("y renvoie. Les encadrés sont signalés comme tels.")
+
+
+def test_issue6_an_email_address_is_a_link_to_write_to_it() -> None:
+    # The extraction keeps the address, not the link the PDF set on it: "écrire à contact@…" is a mailto link
+    # (an address already under a link, or a web address, is left as it is).
+    text = "Pour s’inscrire, écrire à jardin.tilleuls@exemple.fr ; le programme est sur exemple.fr/jardin.\n"
+    document, _ = import_text(text)
+    links = [(node.target, plain_text(node.children)) for node in iter_nodes(document) if isinstance(node, t.Link)]
+    assert ("mailto:jardin.tilleuls@exemple.fr", "jardin.tilleuls@exemple.fr") in links
+    assert ("https://exemple.fr/jardin", "exemple.fr/jardin") in links

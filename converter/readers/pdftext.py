@@ -1848,6 +1848,27 @@ def attach_links(state: State) -> None:
                 state.guess(None, f"page {page}: link {url} matches no visible text (dropped)")
 
 
+_EMAIL = re.compile(r"(?<![\w.+@/-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w@/-])", re.I)
+_LINKED = re.compile(f"{LINK_OPEN}[^{LINK_CLOSE}]*{LINK_CLOSE}")
+
+
+def link_email_addresses(state: State) -> None:
+    """An e-mail address in the text (not already under a link) → a link to write to it (``mailto:``): the
+    extraction keeps the address, not the link the PDF set on it, and the address says where it goes."""
+    for block in state.blocks:
+        if not block.text or "@" not in block.text or block.kind in ("page", "url", "removed", "label"):
+            continue
+        pieces, cursor = [], 0
+        for linked in [*_LINKED.finditer(block.text), None]:
+            end = linked.start() if linked else len(block.text)
+            pieces.append(_EMAIL.sub(lambda match: f"{LINK_OPEN}mailto:{match.group()}{LINK_MID}{match.group()}"
+                                                   f"{LINK_CLOSE}", block.text[cursor:end]))
+            if linked:
+                pieces.append(linked.group())
+                cursor = linked.end()
+        block.text = "".join(pieces)
+
+
 # === Step 4: notes, headings, lists, quotes ======================================================================
 
 
@@ -3718,6 +3739,7 @@ STEPS: list[tuple[str, Step]] = [
     ("dehyphenation", join_lines),
     ("glued words", split_glued_words),
     ("links", attach_links),
+    ("e-mail addresses", link_email_addresses),
     ("notes", find_notes),
     ("glossary", find_glossary),
     ("term lists", find_term_lists),
