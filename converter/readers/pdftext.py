@@ -1576,6 +1576,7 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
     """``text`` with the glued words split (see :func:`split_glued_words`), each split reported once, at the
     line that holds it (a text joined again from its lines meets the same words again)."""
     split: list[tuple[str, str]] = []  # (as extracted, as split)
+    doubtful: list[tuple[str, str]] = []  # (as extracted, as two words): kept, for the editor to check
 
     def glued(match: re.Match[str]) -> str:
         token = match.group(1)
@@ -1608,6 +1609,8 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if head in _first_names(state) and not is_french_word(tail.lower()):
             split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
+        if _english_pair(head, tail):
+            doubtful.append((match.group(0), f"{head} {tail}"))
         return match.group(0)
 
     text = _LOWER_TOKEN.sub(glued, text)
@@ -1620,8 +1623,24 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if (line, words) not in state.glued:
             state.glued.add((line, words))
             state.guess(line, f"words glued by the extraction split: {words!r}")
+    for token, words in doubtful:
+        line = next((li.no for li in lines if token in li.text), lines[0].no if lines else None)
+        if not any(seen == token for _, seen in state.glued):  # once per text: the editor fixes them all at once
+            state.glued.add((line, token))
+            state.guess(line, f"kept {token!r}: two English words glued by the extraction ({words!r}) or a"
+                              " brand's name written that way? Add the space if they are two words")
     state.step = step
     return text
+
+
+def _english_pair(head: str, tail: str) -> bool:
+    """Two capitalised English words that French does not know, glued into a word neither language knows:
+    a place's name whose space the extraction lost ("SiliconValley") or a brand's name written that way
+    ("CityMapper", "WordPress"). Nothing in the text tells them apart, so the importer keeps the word as
+    extracted and asks the editor (issue 6)."""
+    return (not is_french_word(head.lower()) and not is_french_word(tail.lower())
+            and is_english_word(head.lower()) and is_english_word(tail.lower())
+            and not is_english_word((head + tail).lower()))
 
 
 _GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
