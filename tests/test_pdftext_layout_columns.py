@@ -150,16 +150,19 @@ def test_issue6_a_note_of_several_sentences_goes_on_across_a_gap() -> None:
 
 def test_issue6_addresses_a_narrow_column_cut_at_any_letter_are_made_whole() -> None:
     """A long address breaks where the column ends, at any letter: in its host before the top-level domain,
-    inside that domain, in a number of its path, before or inside a file's extension."""
+    inside that domain, in a number of its path, in a file's name, before or inside its extension; so does a
+    handle."""
     first = ["Les adresses utiles sont", "hyperliens.societenu", "merique.gouv.fr, le site", "www.sebastienmagro.ne",
              "t et les statistiques", "insee.fr/statistiques/42", "41397 ainsi que le guide",
-             "jardins.fr/guide-du-compost.htm", "l et le résumé", "jardins.fr/docs/resume", ".pdf de la mairie."]
+             "jardins.fr/guide-du-compost.htm", "l et le résumé", "jardins.fr/docs/resume", ".pdf de la mairie,",
+             "jardins.fr/docs/GUIDE_AC", "CESSIBLE-1.docx, et", "@JardinsDesTilleu", "ls."]
     second = ["Les ateliers du samedi", "accueillent les enfants", "des écoles voisines, qui", "apprennent à semer et",
               "arroser les légumes de", "la saison avec leurs", "parents, le mardi et le", "jeudi après l’école."]
     document, _ = import_text("\n".join(columns_at([first, second], pitch=36)) + "\n", "adresses.txt")
     assert "Les adresses utiles sont hyperliens.societenumerique.gouv.fr, le site www.sebastienmagro.net et les " \
            "statistiques insee.fr/statistiques/4241397 ainsi que le guide jardins.fr/guide-du-compost.html et le " \
-           "résumé jardins.fr/docs/resume.pdf de la mairie." in _paragraphs(document)
+           "résumé jardins.fr/docs/resume.pdf de la mairie, jardins.fr/docs/GUIDE_ACCESSIBLE-1.docx, et " \
+           "@JardinsDesTilleuls." in _paragraphs(document)
 
 
 def test_issue6_an_edition_page_mark_cut_at_a_line_end_does_not_end_the_paragraph() -> None:

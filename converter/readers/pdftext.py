@@ -1932,6 +1932,12 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
                                       or _address_end_goes_on(last_token, piece.split(" ")[0])):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: its path cut at a line end, joined")
         return text + piece
+    handle_end = piece.split(" ")[0].rstrip(".,;:)")
+    if state.laid_out and _HANDLE_END.search(last_token) and re.fullmatch(r"[a-z]{1,4}", handle_end) \
+            and not is_french_word(handle_end):
+        # a handle cut where the column ends ("@NumeriqueEnCommu" | "ns"): its end is no word
+        state.guess(line_no - 1, f"handle {last_token}{handle_end}: cut at a line end, joined")
+        return text + piece
     if state.laid_out and _cut_without_hyphen(last_token, piece):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
@@ -1987,6 +1993,8 @@ def _path_goes_on(last_token: str, first: str) -> bool:
         and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
 
 
+_HANDLE_END = re.compile(r"(?<!\S)[@#][A-Za-z]\w*$")
+_FILE_NAME_END = re.compile(r"[\w%-]+\.(?:html?|php|pdf|aspx?|docx?|odt|jsp)")
 _TOP_DOMAINS = frozenset(["fr", "com", "org", "net", "coop", "gouv", "eu", "be", "io", "info"])
 _DOMAIN_END = re.compile(r"[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|coop|eu|be|io|info)(?:/\S*)?")
 
@@ -1994,9 +2002,10 @@ _DOMAIN_END = re.compile(r"[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|coop|e
 def _address_end_goes_on(last_token: str, first: str) -> bool:
     """Whether ``first`` ends the address ``last_token`` that a narrow column cut at any letter: the rest of
     its host up to its top-level domain ("hyperliens.societenu" | "merique.gouv.fr."), the rest of that domain
-    ("www.sebastienmagro.ne" | "t"), of a file's extension ("…/presentation-mediationnumerique.htm" | "l.",
-    "…/courmont_antoine_resume" | ".pdf."), or of a number in its path ("…/statistiques/42" | "41397"). (A
-    layout text only: its line ends are the printed ones, where a long address breaks anywhere.)"""
+    ("www.sebastienmagro.ne" | "t"), of a file's name or extension ("…/presentation-mediationnumerique.htm" |
+    "l.", "…/courmont_antoine_resume" | ".pdf.", "…_AC" | "CESSIBLE-1.docx"), or of a number in its path
+    ("…/statistiques/42" | "41397"). (A layout text only: its line ends are the printed ones, where a long
+    address breaks anywhere.)"""
     first = first.rstrip(".,;:)")
     label = re.search(r"\.([a-z]{1,4})$", last_token)
     if "/" not in last_token:
@@ -2004,6 +2013,7 @@ def _address_end_goes_on(last_token: str, first: str) -> bool:
     extension = re.search(r"\.([a-z]{1,4})$", last_token.rsplit("/", 1)[-1])
     return bool(extension and _EXTENSION_START.fullmatch(extension.group(1) + first)
                 or first.startswith(".") and _EXTENSION_START.fullmatch(first[1:])
+                or _FILE_NAME_END.fullmatch(first)
                 or re.search(r"/\d+$", last_token) and re.fullmatch(r"\d{2,}", first))
 
 
