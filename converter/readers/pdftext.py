@@ -842,12 +842,13 @@ def printed_width(text: str) -> int:
     return sum(_glyph_width(char) for char in text)
 
 
-def _next_word_fits(line: str, following: str, width: int) -> bool:
+def _next_word_fits(line: str, following: str, width: int, slack: bool = True) -> bool:
     """The reflow test: whether the first word of ``following`` would have fitted at the end of ``line`` in a
     column ``width`` wide. A typesetter breaks a line only when the next word does not fit, so a line that
-    had room for it ends its paragraph (or its frame)."""
+    had room for it ends its paragraph (or its frame). Without ``slack``, against the full width: whether the
+    word could have fitted at all (a line it would overrun has not ended its paragraph, however short)."""
     first = _UNBREAKABLE_START.match(following)
-    room = width - max(width * _FIT_SLACK[0], _FIT_SLACK[1])
+    room = width - max(width * _FIT_SLACK[0], _FIT_SLACK[1]) if slack else width
     return bool(first) and printed_width(line) + _SPACE_WIDTH + printed_width(first.group(0)) <= room
 
 
@@ -1032,10 +1033,14 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # the reflow test; or, in a narrow column where the test's margin is a good part of a line, a
             # sentence's end on a line shorter than the column; or a sentence's end before a speaker's name
             # (before a table of contents, on a cover set in several sizes, only sentences end paragraphs)
+            # (in a layout text the widths are the printed ones: a shorter line whose next word would overrun
+            # the column has not ended its paragraph, however short; other extractions' widths are rougher)
+            overrun_fits = _next_word_fits(text, following, full, slack=False)
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
                                                              or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
+                                                       and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))))
             if previous_ended or _BULLET.match(following):
                 result.append(Block(current, page=block.page))
@@ -2056,9 +2061,10 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             produced.append(Block(lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
                                   data={"rubric": True}))
             lines = lines[rubric[1]:]
-            # the title under the rubric: the rest of the block when it reads as a title
-            if lines and not lines[-1].text.strip().endswith((".", ":", ";")) and len(lines) <= 4 \
-                    and not _BULLET.match(lines[0].text):
+            # the title under the rubric: the rest of the block when it reads as a title (no sentence ends in
+            # it: "Crédits" over a paragraph that ends with an address is no title over a subtitle)
+            if lines and not any(li.text.strip().endswith((".", ":", ";", "!", "?")) for li in lines) \
+                    and len(lines) <= 4 and not _BULLET.match(lines[0].text):
                 produced.append(Block(lines, kind="heading", page=block.page, level=3,
                                       text=" ".join(li.text.strip() for li in lines)))
                 lines = []
