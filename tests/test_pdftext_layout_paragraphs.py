@@ -56,3 +56,49 @@ def test_issue6_a_paragraph_with_sentence_ends_under_a_rubric_is_no_title() -> N
     assert "Crédits" in _headings(document)
     assert not any(heading.startswith("Marie Dupont") for heading in _headings(document))
     assert any(p.startswith("Marie Dupont") and p.endswith("www.mariedupont.fr") for p in _paragraphs(document))
+
+
+def test_issue6_a_gap_after_a_clause_broken_off_or_before_a_quoted_lower_case_word_is_no_paragraph_end() -> None:
+    # a blank row across the page (another frame's: a margin note, a box) after a comma or a preposition, or
+    # before a word in lower case behind its quote, does not end the paragraph
+    for end, start in [("du comité,", "Marie Dupont, qui prête ses outils à"),
+                       ("du comité de", "Marie Dupont, qui prête ses outils à"),
+                       ("du comité", "« prêter » ses outils à")]:
+        left = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+                f"voisines et de voisins autour {end}", "", f"{start} tous.", "",
+                "Une fête des récoltes clôt la saison."]
+        paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+        assert any(p.startswith("Le jardin partagé") and p.endswith("outils à tous.") for p in paragraphs), end
+        assert "Une fête des récoltes clôt la saison." in paragraphs
+    # after a clause's end the blank row still ends the paragraph
+    left[2:5] = ["voisines et de voisins autour du comité.", "", "Marie Dupont prête ses outils à tous."]
+    paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+    assert "Marie Dupont prête ses outils à tous." in paragraphs
+
+
+# A text column beside a margin of notes set smaller: the text's lines every other row, the note's in every row.
+TEXT_BESIDE_MARGIN = ["Le jardin partagé du quartier des Tilleuls", "",
+                      "réunit chaque semaine une vingtaine de", "",
+                      "voisines et de voisins autour du président", "",
+                      "Jean Dupont, qui prête ses outils1 à tous", "",
+                      "les jardiniers et jardinières du quartier.", "", "",
+                      "Les ateliers du samedi accueillent les", "",
+                      "enfants des écoles voisines, qui apprennent", "",
+                      "à semer, à arroser et à récolter."]
+MARGIN = ["1", "  Voir la charte du jardin,", "  affichée au local des", "  outils et publiée sur",
+          "  le site de la mairie", "  du quartier, avec les", "  horaires d’ouverture", "  du local et la liste",
+          "  des outils prêtés aux", "  jardiniers et aux", "  jardinières, ainsi que", "  le guide du compostage",
+          "  de la métropole."]
+
+
+def test_issue6_a_margins_notes_set_smaller_show_a_gap_only_by_two_lines_between_the_texts() -> None:
+    document, _ = import_text("\n".join(side_by_side([TEXT_BESIDE_MARGIN, MARGIN])) + "\n", "jardin.txt")
+    paragraphs = _paragraphs(document)
+    # one line of the margin between two of the text's is its pitch, not a gap ("président" | "Jean Dupont")
+    assert "Le jardin partagé du quartier des Tilleuls réunit chaque semaine une vingtaine de voisines et de " \
+           "voisins autour du président Jean Dupont, qui prête ses outils à tous les jardiniers et jardinières " \
+           "du quartier." in paragraphs
+    # two lines of it between them are a gap: the paragraph ended on its full line
+    assert "Les ateliers du samedi accueillent les enfants des écoles voisines, qui apprennent à semer, à " \
+           "arroser et à récolter." in paragraphs
+    assert [plain_text(note) for note in document.notes] == [" ".join(line.strip() for line in MARGIN[1:])]

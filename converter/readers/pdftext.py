@@ -405,13 +405,25 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
             _append(lines, [Line(row.line.no, row.text.strip(), indent=_indent(row.text)) for row in rows],
                     after_band=True)
             continue
-        columns = [_column_lines(rows, column, widths[column]) for column in range(len(starts) + 1)]
+        margin = _notes_margin(rows, len(starts))
+        columns = [_column_lines(rows, column, widths[column], margin) for column in range(len(starts) + 1)]
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
         for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
             _append(lines, column_lines, after_band=False)
     return lines
+
+
+def _notes_margin(rows: list[_Row], last: int) -> int | None:
+    """The column of a band that is a margin holding notes, or None: the last one (the page's outer margin),
+    beside other columns, that opens with a note (its number alone, on its first line or right under it, or
+    "1 Voir…") and holds a number alone (a column of text with notes at its foot opens with text)."""
+    texts = [row.segments[last].strip() for row in rows if row.segments[last].strip()] if last else []
+    if texts and any(_NUMBER_ALONE.fullmatch(text) for text in texts) and (
+            _NOTE_START.match(texts[0]) or any(_NUMBER_ALONE.fullmatch(text) for text in texts[:2])):
+        return last
+    return None
 
 
 def _opens_with_note(lines: list[Line]) -> bool:
@@ -445,7 +457,7 @@ def _ends_in_note(lines: list[Line]) -> bool:
     return start < len(lines) and bool(_NOTE_START.match(lines[start].text))
 
 
-def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
+def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None = None) -> list[Line]:
     """A column's lines of a band, top to bottom, with a blank line where a paragraph ends: where the column
     has a vertical gap (:func:`_vertical_gap`) unless the next line opens in lower case (a title set large),
     or where the reflow test says so (:func:`_reflow_ends`). The indentation is evidence too: a note's number
@@ -492,7 +504,8 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             in_note = True
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
-                _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
+                _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
+                and not _clause_goes_on(lines[-1].text)
                 or _reflow_ends(lines[-1].text, text, width)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
@@ -521,6 +534,21 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
     if note:
         lines.append(Line(rows[indices[-1]].line.no, note))
     return lines
+
+
+def _opens_lower(text: str) -> bool:
+    """Whether a line opens in lower case, after its quotes and brackets ("« démonter »…"): it goes on with
+    the sentence above it."""
+    letter = next((char for char in text if char.isalnum()), "")
+    return letter.islower()
+
+
+def _clause_goes_on(text: str) -> bool:
+    """Whether a line breaks off a clause: it ends with a comma or with a word that opens what follows (an
+    article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
+    item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
+    words = re.findall(r"[^\W\d_]+$", text.rstrip())
+    return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
 
 
 def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width: int) -> bool:
@@ -590,19 +618,23 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-def _vertical_gap(rows: list[_Row], above: int, below: int, column: int) -> bool:
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None) -> bool:
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
     another before ``below``, this column skipped one), unless a third column set its lines on both rows and
-    none between (the extraction merges rows of nearly the same height either way)."""
+    none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
+    set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
+    lines strictly between the two rows show a gap."""
     between = rows[above + 1:below]
     if any(not row.text.strip() for row in between):
         return True
-    others = [other for other in range(len(rows[above].segments)) if other != column]
+    others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
     if any(rows[above].segments[other] and rows[below].segments[other]
            and not any(row.segments[other] for row in between) for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
+    if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
+        return True
     return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
                or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
 
