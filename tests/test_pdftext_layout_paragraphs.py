@@ -102,3 +102,32 @@ def test_issue6_a_margins_notes_set_smaller_show_a_gap_only_by_two_lines_between
     assert "Les ateliers du samedi accueillent les enfants des écoles voisines, qui apprennent à semer, à " \
            "arroser et à récolter." in paragraphs
     assert [plain_text(note) for note in document.notes] == [" ".join(line.strip() for line in MARGIN[1:])]
+
+
+def test_issue6_a_long_title_set_large_is_one_title_of_the_table_of_contents() -> None:
+    # the table wraps two titles at a name ("Jean" | "Dupont", "Méditerranée" | "Métropole": words the text
+    # sets side by side); in the text, the titles set large wrap over more lines, one of them at a year's
+    # hyphen, and across gaps wider than a blank row
+    toc = ["Table des matières", "Le jardin des Tilleuls",
+           "   Rencontre avec les jardiniers du quartier et leur président Jean",
+           "   Dupont, élu au comité (2019-2022)",
+           "   Les ateliers du samedi",
+           "   Fête de fin de saison et des récoltes, avec les écoles de Montpellier Méditerranée",
+           "   Métropole et du quartier"]
+    left = ["RENCONTRE AVEC", "LES JARDINIERS DU", "", "QUARTIER ET LEUR", "PRÉSIDENT JEAN DUPONT,",
+            "ÉLU AU COMITÉ (2019-", "2022)", "Le jardin partagé du quartier des Tilleuls",
+            "réunit chaque semaine une vingtaine de", "voisines et de voisins.", "", "Les ateliers du samedi",
+            "Les enfants des écoles voisines", "apprennent à semer et à récolter."]
+    right = ["Fête de fin de saison et", "des récoltes, avec les écoles", "de Montpellier Méditerranée", "",
+             "Métropole et du quartier", "La fête clôt la saison au mois", "d’octobre, avec un repas partagé",
+             "entre les familles des jardiniers,", "les écoles et les voisins.", "",
+             "Montpellier Méditerranée Métropole prête", "les tables et les bancs."]
+    text = "\n".join(toc) + "\n\f" + _laid_out(left, right)
+    document, _ = import_text(text, "jardin.txt")
+    # (the title in capitals is put in normal case: compared in lower case)
+    assert [heading.lower() for heading in _headings(document)] == [
+        "rencontre avec les jardiniers du quartier et leur président jean dupont, élu au comité (2019-2022)",
+        "les ateliers du samedi",
+        "fête de fin de saison et des récoltes, avec les écoles de montpellier méditerranée métropole et du quartier"]
+    assert _paragraphs(document)[0] == "Le jardin partagé du quartier des Tilleuls réunit chaque semaine une " \
+                                       "vingtaine de voisines et de voisins."

@@ -896,7 +896,7 @@ def _column_width(lines: list[str]) -> int:
     return widths[int(len(widths) * 0.95)] if widths else 0
 
 
-def _toc_spans(state: State) -> tuple[set[str], set[int]]:
+def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
     """The entries of a printed table of contents ("Table des matières" and its lines up to the next page) in
     normal form, and the ids of its blocks. The entries are the document's titles: evidence for the lines
     that are headings. An entry wrapped over lines is one entry (the reflow test)."""
@@ -920,14 +920,19 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
     if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
         entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
     # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
-    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know)
+    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know, or, in a layout
+    # text, that the text sets side by side on a line outside the table: "Montpellier Méditerranée" |
+    # "Métropole"; its table's indentation gives each title its level, which other texts would guess)
+    body = [line.text.lower() for block in state.blocks if block.kind == "para" and id(block) not in ids
+            for line in block.lines] if state.laid_out else []
     joined: list[str] = []
     for entry in entries:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         if joined and (entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
                        or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
-                       and not is_french_word(first.lower()) and not is_french_word(last.lower())):
+                       and (not is_french_word(first.lower()) and not is_french_word(last.lower())
+                            or any(f"{last} {first}".lower() in text for text in body))):
             joined[-1] += "\n" + entry
         else:
             joined.append(entry)
@@ -936,7 +941,7 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
         order.setdefault(_normal(entry), len(order))
     order.pop("", None)
     state.toc_order = order
-    return set(order), ids
+    return frozenset(order), ids
 
 
 def _toc_levels(state: State, toc_blocks: set[int]) -> None:
@@ -958,13 +963,47 @@ def _toc_levels(state: State, toc_blocks: set[int]) -> None:
                 break
 
 
-def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
-    """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
-    entry of the table of contents; 0 if none."""
-    for count in range(min(8, len(lines) - start), 0, -1):
-        if _normal(" ".join(line.text.strip() for line in lines[start:start + count])) in spans:
-            return count
-    return 0
+_TOC_RUN_LINES = (8, 20)
+"""The most lines an entry of the table of contents wraps over as a title in the text: set large in a narrow
+column, a long title (a talk's, with its speakers) takes a line for every two or three words. The longer reach
+in a layout text only, whose table's indentation gives such a title its level; elsewhere the headings' rules
+guess it (level 2 where the talk's title is 3): there the reach stays eight lines."""
+
+
+def _toc_run(lines: list[Line], start: int, spans: frozenset[str], laid_out: bool = False) -> int:
+    """How many lines from ``start`` read as one entry of the table of contents; 0 if none. The lines are
+    joined while they make the start of an entry (a line ending with a hyphen joined without a space, the
+    hyphen kept or dropped, whichever goes on with an entry: "(2019-" | "2022)", "cohé-" | "sion")."""
+    prefixes = _toc_prefixes(spans)
+    raw, found = "", 0
+    for count, line in enumerate(lines[start:start + _TOC_RUN_LINES[laid_out]], start=1):
+        piece = line.text.strip()
+        if raw.endswith("-"):
+            raw = next((text for text in (raw + piece, raw[:-1] + piece) if _normal(text) in prefixes), raw + piece)
+        else:
+            raw = f"{raw} {piece}"
+        joined = _normal(raw)
+        if joined in spans:
+            found = count
+        if joined not in prefixes:
+            break
+    return found
+
+
+@lru_cache(maxsize=4)
+def _toc_prefixes(spans: frozenset[str]) -> frozenset[str]:
+    """Every start of an entry of the table of contents, as :func:`_toc_run` joins lines (normal form)."""
+    return frozenset(span[:end].rstrip(" .…") for span in spans for end in range(1, len(span) + 1))
+
+
+def _title_goes_on_below(lines: list[Line], below: list[Line], spans: frozenset[str], laid_out: bool) -> bool:
+    """Whether the last lines of a block open an entry of the table of contents that the first lines of the
+    block ``below`` end ("CHANTIERS EN COURS" | "SUR LES" | "THÉMATIQUES DU", a gap, "NUMÉRIQUE INCLUSIF")."""
+    prefixes = _toc_prefixes(spans)
+    for start in range(len(lines)):
+        if _normal(" ".join(line.text.strip() for line in lines[start:])) in prefixes:
+            return _toc_run([*lines[start:], *below], 0, spans, laid_out) > len(lines) - start
+    return False
 
 
 def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
@@ -1009,7 +1048,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     for position, block in enumerate(blocks):
         following_block = blocks[position + 1] if position + 1 < len(blocks) else None
         if block.kind == "label" and after_toc and following_block is not None and following_block.kind == "para" \
-                and _toc_run([*block.lines, *following_block.lines], 0, spans) > 1:
+                and _toc_run([*block.lines, *following_block.lines], 0, spans, state.laid_out) > 1:
             # "Zoom sur" set apart from the rest of its title ("l'espace public" | "numérique"): one title
             following_block.lines[:0] = block.lines
             block.kind = "removed"
@@ -1017,6 +1056,12 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if block.kind != "para" or id(block) in toc_blocks:
             after_toc = after_toc or id(block) in toc_blocks
             result.append(block)
+            continue
+        if after_toc and following_block is not None and following_block.kind == "para" \
+                and _title_goes_on_below(block.lines, following_block.lines, spans, state.laid_out):
+            # a title set large, its lines spaced wider than a blank row: one block with the block under it
+            following_block.lines[:0] = block.lines
+            block.kind = "removed"
             continue
         texts = [line.text.strip() for line in block.lines]
         if block.lines[0].opens_note:
@@ -1036,7 +1081,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # capitals (a full line before it does not hide it)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
                 or _is_capitals(text)
-            run = _toc_run(block.lines, index, spans) if opens and after_toc else 0
+            run = _toc_run(block.lines, index, spans, state.laid_out) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
                 if current:
@@ -2104,12 +2149,17 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
             caps += 1
+        # an entry of the table of contents ends its title in capitals: "(2019-" | "2022)", the block's text
+        # joins the word cut at the line's end
+        whole = bool(caps and block.data.get("toc")) and not any(_has_letter(line.text) for line in lines[caps:])
+        if whole:
+            caps = len(lines)
         if 2 <= caps <= 3 and len(lines[caps - 1].text.split()) == 1 and _ELIDED_START.match(lines[0].text):
             # "D'IDENTITÉ" over "FICHE": an elided word does not open a title; the extraction gave the title's
             # two frames in reverse order
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
-        caps_text = " ".join(li.text.strip() for li in lines[:caps])
+        caps_text = block.text if whole else " ".join(li.text.strip() for li in lines[:caps])
         # a printed table of contents lists the titles: then only its entries are titles (and rubric names)
         listed = len(state.toc_titles) < 3 or bool(block.data.get("toc"))
         if caps and caps <= 8 and _caps_is_heading(caps_text) and listed:
