@@ -131,3 +131,35 @@ def test_issue6_a_long_title_set_large_is_one_title_of_the_table_of_contents() -
         "fête de fin de saison et des récoltes, avec les écoles de montpellier méditerranée métropole et du quartier"]
     assert _paragraphs(document)[0] == "Le jardin partagé du quartier des Tilleuls réunit chaque semaine une " \
                                        "vingtaine de voisines et de voisins."
+
+
+def test_issue6_a_line_back_at_the_bullets_place_ends_the_item() -> None:
+    # the item's lines after its bullet are indented to its text: a line flush with the bullet that opens no
+    # item is the paragraph after the list, though the item does not end a sentence and its last line is full
+    left = ["Les ateliers du samedi portent sur :",
+            "•   les semis de printemps ;",
+            "•   la taille des arbres fruitiers et des",
+            "    haies, avec le gardien et les jardiniers",
+            "Les enfants des écoles voisines y viennent",
+            "avec leurs enseignants et leurs parents.",
+            "", "Une fête des récoltes clôt la saison."]
+    document, _ = import_text(_laid_out(left), "jardin.txt")
+    items = [plain_text(node) for node in iter_nodes(document) if isinstance(node, t.ListItem)]
+    assert items == ["les semis de printemps ;", "la taille des arbres fruitiers et des haies, avec le gardien et les jardiniers"]
+    assert "Les enfants des écoles voisines y viennent avec leurs enseignants et leurs parents." \
+        in _paragraphs(document)
+
+
+def test_issue6_a_short_block_of_full_lines_is_not_split_at_a_sentence_end() -> None:
+    # three lines without a blank line between them: "outils." is a full line, "Les" would have overrun it;
+    # a sentence's end on a short line still ends its paragraph
+    text = "\n".join("  " + line for line in [
+        "Le jardin partagé du quartier des Tilleuls réunit chaque semaine une vingtaine",
+        "de voisines et de voisins autour des parcelles, et le gardien prête les outils.",
+        "Les enfants des écoles voisines apprennent à semer et à récolter les légumes.", "",
+        "Une fête clôt la saison.", "Les écoles y viennent.", "",
+        "Les parcelles sont attribuées au printemps par tirage au sort",
+        "entre les foyers inscrits auprès du gardien du jardin.", ""])
+    paragraphs = _paragraphs(import_text(text, "jardin.txt")[0])
+    assert any(p.startswith("Le jardin partagé") and p.endswith("à récolter les légumes.") for p in paragraphs)
+    assert "Une fête clôt la saison." in paragraphs

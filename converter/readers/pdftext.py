@@ -506,7 +506,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text)
-                or _reflow_ends(lines[-1].text, text, width)):
+                or _reflow_ends(lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
                                               or _ADDRESS_ALONE.fullmatch(following.strip())):
@@ -534,6 +534,21 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     if note:
         lines.append(Line(rows[indices[-1]].line.no, note))
     return lines
+
+
+def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a line set back from the hanging indentation of the list's item above it ends the item: the
+    item's lines after its bullet are indented to its text, a line back at the bullet's place that opens no
+    item is the paragraph after the list ("•   Peut-on parler…" | "    génèrent-ils des résistances ?" |
+    "Alors que le numérique…")."""
+    if _BULLET.match(text) or not lines or not lines[-1].text or lines[-1].indent <= indent:
+        return False
+    start = len(lines) - 1
+    while start and lines[start - 1].text and lines[start - 1].indent == lines[-1].indent:
+        start -= 1
+    opening = lines[start - 1] if start else None
+    return opening is not None and bool(opening.text) and opening.indent == indent \
+        and bool(_BULLET.match(opening.text))
 
 
 def _opens_lower(text: str) -> bool:
@@ -1975,8 +1990,10 @@ def _ends_title(lines: list[Line], k: int) -> bool:
 
 def split_short_blocks(state: State) -> None:
     """In a block of two or three lines, a line that ends a sentence ends a paragraph ("Bonne lecture !"
-    over a signature; a caption over its credit)."""
+    over a signature; a caption over its credit). Not in a layout text where the next line's first word would
+    have overrun the line: the typesetter broke a paragraph's line there (the widths are the printed ones)."""
     result: list[Block] = []
+    column = _column_width([line.text.strip() for line in state.lines]) if state.laid_out else 0
     for block in state.blocks:
         if block.kind != "para" or not 2 <= len(block.lines) <= 3 or block.data.get("toc"):
             result.append(block)  # a title of the table of contents is one block
@@ -1984,8 +2001,10 @@ def split_short_blocks(state: State) -> None:
         current: list[Line] = []
         for index, line in enumerate(block.lines):
             current.append(line)
-            if line.text.strip().endswith((".", "!", "?")) and index + 1 < len(block.lines) \
-                    and block.lines[index + 1].text.strip()[:1].isupper():
+            following = block.lines[index + 1].text.strip() if index + 1 < len(block.lines) else ""
+            if line.text.strip().endswith((".", "!", "?")) and following[:1].isupper() \
+                    and (not column or _next_word_fits(line.text.strip(), following, column, slack=False)
+                         or _is_capitals(following)):  # (a lead-in in capitals opens its own paragraph)
                 result.append(Block(current, page=block.page))
                 current = []
         if current:
