@@ -163,3 +163,17 @@ def test_issue6_a_short_block_of_full_lines_is_not_split_at_a_sentence_end() -> 
     paragraphs = _paragraphs(import_text(text, "jardin.txt")[0])
     assert any(p.startswith("Le jardin partagé") and p.endswith("à récolter les légumes.") for p in paragraphs)
     assert "Une fête clôt la saison." in paragraphs
+
+
+def test_issue6_a_gap_inside_a_name_the_text_sets_on_one_line_elsewhere_is_no_paragraph_end() -> None:
+    # "Léa" | gap | "Vernet": the text names "Léa Vernet" on one line elsewhere, the name goes on
+    left = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+            "voisines et de voisins. Sa présidente, Léa", "", "Vernet, prête ses outils à tous.", "",
+            "Léa Vernet ouvre aussi le local du jardin."]
+    paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+    assert any(p.startswith("Le jardin partagé") and p.endswith("Léa Vernet, prête ses outils à tous.")
+               for p in paragraphs)
+    # a capitalised word the text never sets before that name ("Tilleuls" | "Vernet") is no name's half
+    left[2:5] = ["voisines et de voisins aux Tilleuls", "", "Vernet prête ses outils à tous."]
+    paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+    assert "Vernet prête ses outils à tous." in paragraphs

@@ -251,10 +251,11 @@ def read_layout(state: State) -> None:
     if not columned and indented < _LAYOUT_MIN_LINES:
         return
     lines: list[Line] = []
+    names = _name_pairs(state.lines)
     for page, page_starts in zip(pages, starts, strict=True):
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
-        emitted = _read_page(page, page_starts)
+        emitted = _read_page(page, page_starts, names)
         first = next((line for line in emitted if line.text), None)
         if first is not None and lines:
             first.frame_start = True
@@ -386,7 +387,7 @@ def _cut(text: str, starts: list[int]) -> list[str] | None:
     return [text[low:high].rstrip() for low, high in zip([0, *starts], [*starts, None], strict=False)]
 
 
-def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
+def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, str]] = frozenset()) -> list[Line]:
     """A page's lines in reading order: the lines across its columns and the runs of lines cut into columns
     (bands) in order; a band column by column, top to bottom (a page in one column is one band)."""
     bands: list[tuple[bool, list[_Row]]] = []  # (across the columns, rows)
@@ -406,7 +407,7 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
                     after_band=True)
             continue
         margin = _notes_margin(rows, len(starts))
-        columns = [_column_lines(rows, column, widths[column], margin) for column in range(len(starts) + 1)]
+        columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -457,7 +458,8 @@ def _ends_in_note(lines: list[Line]) -> bool:
     return start < len(lines) and bool(_NOTE_START.match(lines[start].text))
 
 
-def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None = None) -> list[Line]:
+def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None = None,
+                  names: frozenset[tuple[str, str]] = frozenset()) -> list[Line]:
     """A column's lines of a band, top to bottom, with a blank line where a paragraph ends: where the column
     has a vertical gap (:func:`_vertical_gap`) unless the next line opens in lower case (a title set large),
     or where the reflow test says so (:func:`_reflow_ends`). The indentation is evidence too: a note's number
@@ -505,7 +507,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
-                and not _clause_goes_on(lines[-1].text)
+                and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
@@ -549,6 +551,14 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
+
+
+def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
+    """Whether a line ends with a name's first half and the next opens with its second, a name the text sets
+    on one line elsewhere ("Léa" | "Cauchard indique…"): a name cut at the line's end; a gap between them is
+    another frame's."""
+    last, first = re.findall(r"[^\W\d_]+$", text.rstrip()), re.findall(r"^[^\W\d_]+", following)
+    return bool(last and first) and (last[0], first[0]) in names
 
 
 def _opens_lower(text: str) -> bool:
@@ -1686,6 +1696,13 @@ def _first_names(state: State) -> frozenset[str]:
         found = {match.group(1) for line in state.lines for match in _NAME_PAIR.finditer(line.text)}
         state.first_names = frozenset(word for word in found if not is_french_word(word.lower()))
     return state.first_names
+
+
+def _name_pairs(lines: list[Line]) -> frozenset[tuple[str, str]]:
+    """The names ``lines`` set on one line, a first name unknown to the lexicon then a capitalised word:
+    ("Léa", "Cauchard")."""
+    pairs = (tuple(match.group(0).split()) for line in lines for match in _NAME_PAIR.finditer(line.text))
+    return frozenset((first, last) for first, last in pairs if not is_french_word(first.lower()))
 
 
 def _page_keys(state: State) -> list[str]:
