@@ -315,6 +315,10 @@ def test_issue6_a_word_longer_than_its_line_is_mended_whatever_the_lexicon() -> 
     assert mended("instrumentalis", "ant des bâtiments", 85.0, edge=120.0)[1] == "instrumentalis"
     assert mended("MÉDITERRANÉE", "MÉTROPOLE", 85.0)[1] == "MÉDITERRANÉE"
     assert mended("consommation", ", de déplacement", 85.0) == ["« En", "consommation,", "de déplacement"]
+    # a word the lexicon lacks, broken after a known word: the next piece, unknown in French, is its end;
+    # two English words ("smart" / "city") keep their line end
+    assert mended("comportement", "ales, nos habitudes", 85.0) == ["« En", "comportementales,", "nos habitudes"]
+    assert mended("smart", "city des années", 85.0) == ["« En", "smart", "city des années"]
     # a word broken over three lines: each line's end takes the rest of its word only
     block = P.PBlock([line("« En", 88), line("d’accompa", 100), line("gnement", 112), line("des médiateurs", 124)], 0)
     block.lines[1].x1 = block.lines[2].x1 = 85.0

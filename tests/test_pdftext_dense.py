@@ -436,3 +436,17 @@ def test_issue6_a_word_of_the_text_is_no_address_because_a_link_holds_its_letter
         "la web-série « Hyper-liens » produite"
     # an address cut at its separators is still decided by the link: its host opens it
     assert pdftext._join(state, "sur : agence-cohesion-", "territoires.", 5, keys) == "sur : agence-cohesion-territoires."
+
+
+def test_issue6_two_english_words_glued_are_kept_and_flagged_once() -> None:
+    """A place's name glued by the extraction ("SiliconValley") cannot be told from a brand's name written
+    that way ("CityMapper"): both are kept as extracted, and the editor is asked once per word."""
+    text = ("Une idéologie née dans la SiliconValley (États-Unis) selon ses critiques.\n\n"
+            "Des applications comme CityMapper, puis CityMapper encore, et YouTube.\n")
+    document, state = import_text(text)
+    paragraphs = list(paragraphs_of(document))
+    assert paragraphs[0].startswith("Une idéologie née dans la SiliconValley (États-Unis)")
+    assert "CityMapper, puis CityMapper" in paragraphs[1]
+    flagged = [d for d in state.diagnostics if "kept '" in d.message]
+    assert [(d.line, d.message.split("'")[1]) for d in flagged] == [(1, "SiliconValley"), (3, "CityMapper")]
+    assert "('Silicon Valley')" in flagged[0].message

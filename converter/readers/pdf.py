@@ -613,9 +613,19 @@ def _mend_broken_words(block: PBlock, right: float, own: float | None = None) ->
             if not (head.group(1)[:1].islower() or tail.group(1).isupper() and head.group(1).isupper()):
                 continue  # a capital starts a new word, unless the whole text is in capitals
             pieces_known = is_french_word(tail.group(1)) and is_french_word(head.group(1))
+            # a filled line's word known, the next line's piece not ("comportement" / "ales", a word the
+            # lexicon lacks): the piece is the word's end, unless both are English ("smart" / "city"), the
+            # piece is short enough to be an abbreviation ("etc.") or is its line's only word (a word broken
+            # over three lines is mended from its end: "Parti" / "cipan" / "ts")
+            piece_unknown = len(head.group(1)) >= 4 and following.text[head.end():].strip() != "" \
+                and not is_french_word(head.group(1)) \
+                and not (is_english_word(head.group(1)) and is_english_word(tail.group(1)))
             if is_french_word(tail.group(1) + head.group(1)) and (filled or not pieces_known) \
-                    or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)):
-                _pull_back(line, following, head.end())
+                    or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)) \
+                    or filled and piece_unknown:
+                # the punctuation that closes the word goes with it ("ales," / "nos")
+                closing = re.match(r"[.,;:!?)»”…]*", following.text[head.end():])
+                _pull_back(line, following, head.end() + (closing.end() if closing else 0))
                 mended.add(id(line))
                 moved = True
     block.lines = [line for line in block.lines if line.text.strip()]

@@ -96,6 +96,8 @@ class Line:
     """In a layout text (:func:`read_layout`), how far the line was indented in its column."""
     opens_note: bool = False
     """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
+    rows_above: int = 0
+    """In a layout text, how many rows its column left empty above it (the height of an image over a caption)."""
 
 
 @dataclass
@@ -104,7 +106,8 @@ class Block:
 
     lines: list[Line]
     kind: str = "para"
-    """para, heading, item, note, pullquote, label, credit, caption, byline, term, page, removed."""
+    """para, heading, item, note, pullquote, label, credit, caption, byline, term, page, removed; in a layout
+    text also cover (a cover's line), table (``data["rows"]``), break, figure (``data["caption"]``, ``"credit"``)."""
     text: str = ""
     page: str = ""
     level: int = 0
@@ -154,6 +157,8 @@ class State:
     """Whether the text was laid out in columns (pdftotext -layout) and re-read in reading order."""
     sheet_starts: list[int] = field(default_factory=list)
     """Index of each line that starts a PDF page after a form feed (its text has the one space of a new frame)."""
+    cover: tuple[str, str] | None = None
+    """In a layout text, the title and subtitle its cover shows (:func:`find_cover`)."""
     step: str = ""
 
     def guess(self, line: int | None, message: str) -> None:
@@ -391,9 +396,15 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     """A page's lines in reading order: the lines across its columns and the runs of lines cut into columns
     (bands) in order; a band column by column, top to bottom (a page in one column is one band)."""
     bands: list[tuple[bool, list[_Row]]] = []  # (across the columns, rows)
+    previous: _Row | None = None
     for row in page:
         segments = _cut(row.text, starts) if row.text.strip() else None
         across = bool(row.text.strip()) and segments is None
+        if segments is not None and previous is not None and bands[-1][0] and _table_row_under(previous.text, row.text):
+            # a table set across the columns: its header crosses a gutter, its rows under it may not (numbers
+            # set right under the header's cells, where another page has its margin), yet they are its rows
+            segments, across = None, True
+        previous = row if row.text.strip() else None
         row.segments = segments or [""] * (len(starts) + 1)
         if not bands or row.text.strip() and bands[-1][0] != across and any(r.text.strip() for r in bands[-1][1]):
             bands.append((across, []))
@@ -425,6 +436,27 @@ def _notes_margin(rows: list[_Row], last: int) -> int | None:
             _NOTE_START.match(texts[0]) or any(_NUMBER_ALONE.fullmatch(text) for text in texts[:2])):
         return last
     return None
+
+
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+"""A table's cell in a layout text: words set apart from the next cell by three spaces or more."""
+
+
+def _cells(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """The cells of a line of a layout text: (position from the column's start, text)."""
+    return [(offset + match.start(), match.group()) for match in _CELL.finditer(text)]
+
+
+def _table_row_under(upper: str, lower: str) -> bool:
+    """Whether ``lower``, the row right under ``upper``, is a row of the same table: three cells or more in
+    each, every cell of ``lower`` starting or ending where one of ``upper`` does (cells set flush left or
+    right, numbers under their header)."""
+    above, below = _cells(upper), _cells(lower)
+    if len(above) < 3 or len(below) < 3:
+        return False
+    edges = {edge for start, text in above for edge in (start, start + len(text))}
+    return all(any(abs(edge - start) <= 1 or abs(edge - start - len(text)) <= 1 for edge in edges)
+               for start, text in below)
 
 
 def _opens_with_note(lines: list[Line]) -> bool:
@@ -472,10 +504,12 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
     skip = 0  # the lines of a term wrapped over several lines, after its first
+    printed = ""  # the last line as printed, when an address set on it was joined to the line above
     for position, index in enumerate(indices):
         if skip:
             skip -= 1
             continue
+        last_printed, printed = printed, ""
         row = rows[index]
         segment = row.segments[column]
         text = segment.strip()
@@ -508,7 +542,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
+                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
                                               or _ADDRESS_ALONE.fullmatch(following.strip())):
@@ -531,10 +565,12 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
             # appended at the page's end: it stays on the line it continues
             lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
+            printed = text  # (the reflow test measures the printed line, not the two joined)
             continue
         lines.append(Line(row.line.no, text, indent=_indent(segment)))
     if note:
         lines.append(Line(rows[indices[-1]].line.no, note))
+    _measure_rows_above(lines, rows, indices)
     return lines
 
 
@@ -574,6 +610,17 @@ def _clause_goes_on(text: str) -> bool:
     item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
     return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
+
+
+def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
+    """Each line's :attr:`Line.rows_above`: the rows its column leaves empty between it and the line above
+    (from the band's top for the first), where an image stands (its caption under it, :func:`find_figures`)."""
+    index_of = {rows[index].line.no: index for index in indices}
+    previous = -1
+    for line in lines:
+        if line.text and line.no in index_of:
+            line.rows_above = index_of[line.no] - previous - 1
+            previous = index_of[line.no]
 
 
 def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width: int) -> bool:
@@ -1636,6 +1683,7 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
     """``text`` with the glued words split (see :func:`split_glued_words`), each split reported once, at the
     line that holds it (a text joined again from its lines meets the same words again)."""
     split: list[tuple[str, str]] = []  # (as extracted, as split)
+    doubtful: list[tuple[str, str]] = []  # (as extracted, as two words): kept, for the editor to check
 
     def glued(match: re.Match[str]) -> str:
         token = match.group(1)
@@ -1668,6 +1716,8 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if head in _first_names(state) and not is_french_word(tail.lower()):
             split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
+        if _english_pair(head, tail):
+            doubtful.append((match.group(0), f"{head} {tail}"))
         return match.group(0)
 
     text = _LOWER_TOKEN.sub(glued, text)
@@ -1680,8 +1730,24 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if (line, words) not in state.glued:
             state.glued.add((line, words))
             state.guess(line, f"words glued by the extraction split: {words!r}")
+    for token, words in doubtful:
+        line = next((li.no for li in lines if token in li.text), lines[0].no if lines else None)
+        if not any(seen == token for _, seen in state.glued):  # once per text: the editor fixes them all at once
+            state.glued.add((line, token))
+            state.guess(line, f"kept {token!r}: two English words glued by the extraction ({words!r}) or a"
+                              " brand's name written that way? Add the space if they are two words")
     state.step = step
     return text
+
+
+def _english_pair(head: str, tail: str) -> bool:
+    """Two capitalised English words that French does not know, glued into a word neither language knows:
+    a place's name whose space the extraction lost ("SiliconValley") or a brand's name written that way
+    ("CityMapper", "WordPress"). Nothing in the text tells them apart, so the importer keeps the word as
+    extracted and asks the editor (issue 6)."""
+    return (not is_french_word(head.lower()) and not is_french_word(tail.lower())
+            and is_english_word(head.lower()) and is_english_word(tail.lower())
+            and not is_english_word((head + tail).lower()))
 
 
 _GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
@@ -1915,6 +1981,27 @@ def attach_links(state: State) -> None:
                 state.guess(None, f"page {page}: link {url} matches no visible text (dropped)")
 
 
+_EMAIL = re.compile(r"(?<![\w.+@/-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w@/-])", re.I)
+_LINKED = re.compile(f"{LINK_OPEN}[^{LINK_CLOSE}]*{LINK_CLOSE}")
+
+
+def link_email_addresses(state: State) -> None:
+    """An e-mail address in the text (not already under a link) → a link to write to it (``mailto:``): the
+    extraction keeps the address, not the link the PDF set on it, and the address says where it goes."""
+    for block in state.blocks:
+        if not block.text or "@" not in block.text or block.kind in ("page", "url", "removed", "label"):
+            continue
+        pieces, cursor = [], 0
+        for linked in [*_LINKED.finditer(block.text), None]:
+            end = linked.start() if linked else len(block.text)
+            pieces.append(_EMAIL.sub(lambda match: f"{LINK_OPEN}mailto:{match.group()}{LINK_MID}{match.group()}"
+                                                   f"{LINK_CLOSE}", block.text[cursor:end]))
+            if linked:
+                pieces.append(linked.group())
+                cursor = linked.end()
+        block.text = "".join(pieces)
+
+
 # === Step 4: notes, headings, lists, quotes ======================================================================
 
 
@@ -2007,10 +2094,10 @@ def _ends_title(lines: list[Line], k: int) -> bool:
 
 def split_short_blocks(state: State) -> None:
     """In a block of two or three lines, a line that ends a sentence ends a paragraph ("Bonne lecture !"
-    over a signature; a caption over its credit). Not in a layout text where the next line's first word would
-    have overrun the line: the typesetter broke a paragraph's line there (the widths are the printed ones)."""
+    over a signature; a caption over its credit)."""
+    if state.laid_out:
+        return  # the layout step ended the paragraphs where the lines had room for the next word
     result: list[Block] = []
-    column = _column_width([line.text.strip() for line in state.lines]) if state.laid_out else 0
     for block in state.blocks:
         if block.kind != "para" or not 2 <= len(block.lines) <= 3 or block.data.get("toc"):
             result.append(block)  # a title of the table of contents is one block
@@ -2018,10 +2105,8 @@ def split_short_blocks(state: State) -> None:
         current: list[Line] = []
         for index, line in enumerate(block.lines):
             current.append(line)
-            following = block.lines[index + 1].text.strip() if index + 1 < len(block.lines) else ""
-            if line.text.strip().endswith((".", "!", "?")) and following[:1].isupper() \
-                    and (not column or _next_word_fits(line.text.strip(), following, column, slack=False)
-                         or _is_capitals(following)):  # (a lead-in in capitals opens its own paragraph)
+            if line.text.strip().endswith((".", "!", "?")) and index + 1 < len(block.lines) \
+                    and block.lines[index + 1].text.strip()[:1].isupper():
                 result.append(Block(current, page=block.page))
                 current = []
         if current:
@@ -2049,6 +2134,306 @@ def split_signatures(state: State) -> None:
             result.append(Block([Line(last.no, match.group("initials"))], kind="signature", page=block.page))
             state.guess(last.no, f"initials {match.group('initials')!r} after the last sentence taken as a signature")
     state.blocks = result
+
+
+# === Layout blocks: the cover, tables, figures, quotations' attributions =====================================
+# A layout text (pdftotext -layout) keeps what the page shows around the words: the rows an image leaves
+# empty, a table's cells set apart by wide gaps, a quotation set in with its attribution. These steps read
+# that evidence (the steps that follow them read such lines as paragraphs otherwise); on other texts they
+# do nothing.
+
+
+def find_cover(state: State) -> None:
+    """A layout text's cover: its blocks before the table of contents, on the same page. The first is the
+    document's title and subtitle (metadata, not text: :func:`_title_and_subtitle`); each line of the others
+    is a unit of its own (a series' name, an event's date and place), unless it goes on on the next line
+    (:func:`_cover_units`)."""
+    if not state.laid_out:
+        return
+    cover: list[Block] = []
+    for block in state.blocks:
+        if block.kind == "page" and cover:
+            return  # (the first page's marker opens the cover's page)
+        if block.lines and _toc_title(block):
+            break
+        if block.kind == "para":
+            cover.append(block)
+    else:
+        return
+    if not cover:
+        return
+    state.cover = _title_and_subtitle([line.text.strip() for line in cover[0].lines])
+    cover[0].kind = "removed"
+    state.guess(cover[0].line, f"the cover's first block taken as the title {state.cover[0]!r}"
+                               + (f" and subtitle {state.cover[1]!r}" if state.cover[1] else ""))
+    split = {id(block): _cover_units(block) for block in cover[1:]}
+    state.blocks = [unit for block in state.blocks for unit in split.get(id(block), [block])]
+
+
+def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
+    """A cover's first block → (title, subtitle). The title is set larger: its lines break where the next
+    word would not fit in its measure, so a line wider than the measure its breaks allow (narrower than each
+    of its lines with the next line's first word) is set in a smaller type: the subtitle starts there."""
+    measure = float("inf")
+    for k in range(1, len(lines)):
+        if printed_width(lines[k]) > measure:
+            return " ".join(lines[:k]), " ".join(lines[k:])
+        first = _UNBREAKABLE_START.match(lines[k])
+        measure = min(measure, printed_width(lines[k - 1]) + _SPACE_WIDTH + printed_width(first.group(0) if first else ""))
+    return " ".join(lines), ""
+
+
+def _cover_units(block: Block) -> list[Block]:
+    """A cover's block → one paragraph per line (a cover sets its items on lines of their own), a line going
+    on on the next one when that opens in lower case or holds no letter (a date's year cut by a narrow
+    column), or when it ends with a comma or a hyphen (a phrase cut)."""
+    units: list[list[Line]] = []
+    for line in block.lines:
+        text = line.text.strip()
+        if units and (text[:1].islower() or not _has_letter(text) or units[-1][-1].text.rstrip().endswith((",", "-"))):
+            units[-1].append(line)
+        else:
+            units.append([line])
+    # (a kind of their own: "1er avril 2021" is no note's number, a short line no title)
+    return [Block(lines, kind="cover", page=block.page) for lines in units]
+
+
+_BREAK_LINE = re.compile(r"[*⁂](?: ?[*⁂]){0,4}")
+"""A thematic break as printed: a few stars alone on their line ("***", "* * *", "⁂")."""
+_CELL_GAP = re.compile(r"\S {3,}\S")
+_TABLE_MIN_CELLS = 3
+"""The fewest cells a table's row has in a layout text (two texts set apart can be a column cut badly)."""
+
+
+def find_tables(state: State) -> None:
+    """In a layout text, a table's rows: lines of three cells or more (:func:`_cells`), and under them the
+    pieces of the cells a narrow column wraps ("Quart" | "ier"); a row of stars alone: a thematic break.
+    They are set apart from the paragraphs around them (the text steps would join them into one)."""
+    if not state.laid_out:
+        return
+    result: list[Block] = []
+    for block in state.blocks:
+        if block.kind != "para" or not (result and result[-1].kind == "table") and not any(
+                _BREAK_LINE.fullmatch(line.text.strip()) or _CELL_GAP.search(line.text.strip()) for line in block.lines):
+            result.append(block)  # (kept whole, with what the steps before found about it)
+            continue
+        text_lines: list[Line] = []
+        for line in block.lines:
+            table = result[-1] if result and result[-1].kind == "table" and not text_lines else None
+            if _BREAK_LINE.fullmatch(line.text.strip()):
+                kind = "break"
+            elif not _BULLET.match(line.text) and (len(_cells(line.text)) >= _TABLE_MIN_CELLS
+                                                   or table is not None and _continues_row(table, line)):
+                kind = "table"
+            else:
+                text_lines.append(line)
+                continue
+            if text_lines:
+                result.append(Block(text_lines, page=block.page))
+                text_lines = []
+            if kind == "table" and table is not None:
+                table.lines.append(line)
+            else:
+                result.append(Block([line], kind=kind, page=block.page))
+        if text_lines:
+            result.append(Block(text_lines, page=block.page))
+    state.blocks = result
+    for block in state.blocks:
+        if block.kind == "table":
+            if len(block.lines) < 2:
+                block.kind = "para"
+                continue
+            block.data["rows"] = _table_rows(block.lines)
+            state.guess(block.line, f"a table of {len(block.data['rows'])} rows read from the cells' gaps")
+
+
+def _line_cells(line: Line) -> list[tuple[int, str]]:
+    return _cells(line.text.rstrip(), line.indent)
+
+
+def _continues_row(table: Block, line: Line) -> bool:
+    """Whether ``line`` under a table's rows goes on with the last one: its cells lie under the table's and one
+    of them completes the word its column's cell ends with (a narrow cell cuts a word without a hyphen)."""
+    cells = _line_cells(line)
+    spans = _table_columns(table.lines)
+    if not cells or any(not any(low - 1 <= start <= high + 1 for low, high in spans) for start, _ in cells):
+        return False
+    last_row = _table_pieces(table.lines)[-1]
+    column_of = _column_index(spans)
+    return any(_mends(last_row[column_of(start)], text) for start, text in cells)
+
+
+_LETTERS_END, _LETTERS_START = re.compile(r"[^\W\d_]*$"), re.compile(r"[^\W\d_]*")
+
+
+def _mends(pieces: list[str], piece: str) -> bool:
+    """Whether ``piece`` ends the word a cell's ``pieces`` end with ("Parti" | "cipan" + "ts"): joined they are
+    a word, the piece alone is none."""
+    head, tail = _LETTERS_END.search("".join(pieces)).group(), _LETTERS_START.match(piece).group()
+    return bool(head and tail) and not is_french_word(tail.lower()) and is_french_word((head + tail).lower())
+
+
+def _cell_text(pieces: list[str]) -> str:
+    """A cell's pieces (one per line) → its text: glued where they make one word, else with a space."""
+    text = pieces[0] if pieces else ""
+    for k in range(1, len(pieces)):
+        text += "" if _mends([text], "".join(pieces[k:])) else " "
+        text += pieces[k]
+    return text
+
+
+def _table_columns(lines: list[Line]) -> list[tuple[int, int]]:
+    """A table's columns: the spans of positions its cells cover, set apart by gaps blank on every line."""
+    covered = sorted({position for line in lines for start, text in _line_cells(line)
+                      for position in range(start, start + len(text))})
+    spans: list[tuple[int, int]] = []
+    for position in covered:
+        if spans and position - spans[-1][1] <= 2:
+            spans[-1] = (spans[-1][0], position)
+        else:
+            spans.append((position, position))
+    return spans
+
+
+def _column_index(spans: list[tuple[int, int]]) -> Callable[[int], int]:
+    """Position → the index of the table's column that holds it (the nearest one)."""
+    return lambda position: min(range(len(spans)), key=lambda k: max(spans[k][0] - position, position - spans[k][1], 0))
+
+
+def _table_pieces(lines: list[Line]) -> list[list[list[str]]]:
+    """A table's lines → its rows, each cell's pieces (one per line); a line that completes the words of the
+    row above goes on with it."""
+    spans = _table_columns(lines)
+    column_of = _column_index(spans)
+    rows: list[list[list[str]]] = []
+    for line in lines:
+        cells = _line_cells(line)
+        if not rows or not any(_mends(rows[-1][column_of(start)], text) for start, text in cells) \
+                and len(cells) >= min(_TABLE_MIN_CELLS, len(spans)):
+            rows.append([[] for _ in spans])
+        for start, text in cells:
+            rows[-1][column_of(start)].append(text)
+    return rows
+
+
+def _table_rows(lines: list[Line]) -> list[list[str]]:
+    """A table's lines → its rows' cells' text."""
+    return [[_cell_text(pieces) for pieces in row] for row in _table_pieces(lines)]
+
+
+_FIGURE_CREDIT = re.compile(r"^\s*(?:(?:Crédits?|Photos?|Illustrations?)(?:\s+photos?)?\s*:\s*|©\s*)", re.I)
+_IMAGE_ROWS = 3
+"""The fewest rows an image leaves empty in its column in a layout text (a paragraph's gap is one, a title's
+three at most before it, and a title is not followed by a credit)."""
+
+
+def find_figures(state: State) -> None:
+    """In a layout text, a short block under rows its column leaves empty (an image) and followed by a credit
+    ("Crédit : …", "Photo : …", "© …", on its last lines or right under it) is a figure's caption and credit;
+    the image itself is to be saved from the PDF by the editor."""
+    if not state.laid_out:
+        return
+    result: list[Block] = []
+    blocks = state.blocks
+    taken: set[int] = set()
+    for index, block in enumerate(blocks):
+        if id(block) in taken:
+            continue
+        result.append(block)
+        if block.kind != "para" or len(block.lines) > 5 or block.lines[0].rows_above < _IMAGE_ROWS:
+            continue
+        at = next((k for k, line in enumerate(block.lines) if k and _FIGURE_CREDIT.match(line.text)), None)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if at is not None:
+            caption, credit = _rejoin(state, block, block.lines[:at]), _rejoin(state, block, block.lines[at:])
+        elif following is not None and following.kind == "para" and len(following.lines) <= 2 \
+                and _FIGURE_CREDIT.match(following.lines[0].text):
+            caption, credit = block.text, following.text
+            taken.add(id(following))
+        else:
+            continue
+        block.kind = "figure"
+        block.data["caption"], block.data["credit"] = caption, _FIGURE_CREDIT.sub("", credit, count=1)
+        state.guess(block.line, "a caption and its credit under an image's empty rows: a figure (save its image "
+                                "from the PDF and write its text alternative)")
+    state.blocks = result
+
+
+_ATTRIBUTION_WORDS = 25
+"""The most words an attribution under a quotation has (a name and a title, over up to three lines)."""
+
+
+def find_attributions(state: State) -> None:
+    """In a layout text, a quotation set in (its lines indented alike in their column) that ends a sentence, then up to three short lines at the same
+    indentation, the last without final punctuation: the quotation and its attribution ("« … »" | "Un
+    participant"). The quotation is a pull quote (the pull quotes step decides whether it repeats the body);
+    one without quotation marks that repeats nothing is a block quote."""
+    if not state.laid_out:
+        return
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "para" or any(_BULLET.match(line.text) for line in block.lines) or _starts_lower(block):
+            continue  # (a quotation's end at a page's top goes on with its start: the paragraphs step joins them)
+        split = None
+        following = _following_lines(blocks, index + 1)
+        for count in range(len(following), -1, -1):
+            split = _attribution_split(block.lines, [line for other in following[:count] for line in other.lines])
+            after = following[count] if count < len(following) else None
+            if split is not None and (after is None or not _starts_lower(after)):
+                break  # (an attribution does not go on in the next block)
+            split = None
+        if split is None:
+            continue
+        for other in following[:count]:
+            other.kind = "removed"
+        quote, attribution = split
+        if len(quote) < len(block.lines):
+            block.lines = quote
+            block.text = _rejoin(state, block, quote)
+        block.kind = "pullquote"
+        block.data["attribution"] = " ".join(line.text.strip() for line in attribution)
+        block.data["set_in"] = True
+        state.guess(block.line, f"a quotation set in, with its attribution {block.data['attribution']!r}")
+
+
+def _following_lines(blocks: list[Block], start: int) -> list[Block]:
+    """The paragraphs from ``start`` that may hold an attribution (up to three lines, the layout may set them
+    apart), past the notes and the page's end set between a quotation and its attribution."""
+    while start < len(blocks) and blocks[start].kind in ("note", "page", "url", "label", "removed"):
+        start += 1
+    found: list[Block] = []
+    while start < len(blocks) and blocks[start].kind == "para" \
+            and sum(len(block.lines) for block in found) + len(blocks[start].lines) <= 3:
+        found.append(blocks[start])
+        start += 1
+    return found
+
+
+def _attribution_split(lines: list[Line], following: list[Line]) -> tuple[list[Line], list[Line]] | None:
+    """``lines`` (and the ``following`` lines) → (the quotation, its attribution), or None (see
+    :func:`find_attributions`): the attribution is the block's last lines and all the following ones."""
+    run = [*lines, *following]
+    for k in range(len(lines) - (0 if following else 1), 0, -1):
+        if _is_attribution(run[k:], run[:k]):
+            return run[:k], run[k:]
+    return None
+
+
+def _is_attribution(attribution: list[Line], quote: list[Line]) -> bool:
+    """Whether ``attribution`` (lines) is the attribution of the quotation set in on ``quote``."""
+    text = " ".join(line.text.strip() for line in attribution)
+    quoted = " ".join(line.text.strip() for line in quote)
+    indent = quote[0].indent
+    # (a quotation is a sentence, longer than the name and title that attribute it)
+    return 1 <= len(attribution) <= 3 and indent >= 1 and len(text.split()) < len(quoted.split()) >= 4 \
+        and all(abs(other.indent - indent) <= 1 and other.indent >= 1 for other in (*quote, *attribution)) \
+        and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) \
+        and 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
+        and not text.endswith(tuple(_TERMINAL + ",-")) and not _ZOOM_TITLE.match(text) \
+        and text.rsplit(" ", 1)[-1].lower() not in _OPENING_WORDS \
+        and not any(line.text.strip().endswith(tuple(".!?…")) or _BULLET.match(line.text) or _is_capitals(line.text)
+                    for line in attribution) \
+        and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)  # initials alone: the author's signature
 
 
 def find_notes(state: State) -> None:
@@ -3351,6 +3736,7 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
     interview: t.Interview | None = None
     held: list[Block] = []
     sidebars: dict[int, t.Sidebar] = {}
+    figures: dict[str, int] = {}  # each page's figures so far (their images' names)
 
     def paragraph(block: Block, classes: list[str] | None = None) -> t.Paragraph:
         inlines = _inlines(block.text, block.line)
@@ -3360,7 +3746,13 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
 
     def emit(block: Block, container: list[t.Block]) -> None:
         """The blocks that stand alone: pull quotes, credits, captions, bylines, paragraphs."""
-        if block.kind == "pullquote":
+        if block.kind == "pullquote" and block.data.get("set_in") and not block.data.get("repeats") \
+                and not _plain(block.text).lstrip().startswith(tuple("«“\"")):
+            # a quotation set in the column that repeats nothing, without quotation marks: a block quote
+            quotation = t.BlockQuote(children=[paragraph(block)], line=block.line)
+            quotation.attribution = _inlines(block.data["attribution"])
+            container.append(quotation)
+        elif block.kind == "pullquote":
             quote = t.PullQuote(children=[paragraph(block)], repeats_body=bool(block.data.get("repeats")),
                                 line=block.line)
             if block.data.get("attribution"):
@@ -3404,6 +3796,22 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
             sidebar = t.Sidebar(heading=t.Heading(level=0, children=[t.Text(text=title)]), line=block.line)
             sidebars[id(block)] = sidebar
             out.append(sidebar)
+        elif kind == "table":
+            rows = block.data["rows"]
+            # a first row without numbers over rows with numbers: the header
+            header = len(rows) > 1 and not any(re.search(r"\d", cell) for cell in rows[0]) \
+                and any(re.fullmatch(r"[\d\s.,%€-]+", cell) for row in rows[1:] for cell in row)
+            container.append(t.Table(line=block.line, rows=[
+                t.Row(header=header and k == 0, cells=[t.Cell(children=[t.Text(text=cell)] if cell else [],
+                                                              header=header and k == 0) for cell in row])
+                for k, row in enumerate(rows)]))
+        elif kind == "break":
+            container.append(t.ThematicBreak(line=block.line))
+        elif kind == "figure":
+            figures[block.page] = figures.get(block.page, 0) + 1
+            name = f"image-page-{block.page or 0}" + (f"-{figures[block.page]}" if figures[block.page] > 1 else "")
+            container.append(t.Figure(src=f"{name}.png", alt=None, line=block.line,
+                                      caption=_inlines(block.data["caption"]), credit=_inlines(block.data["credit"])))
         elif kind == "item":
             if current_list is not None and bool(current_list.ordered) != ("ordered" in block.data):
                 current_list = None  # a numbered list after a bulleted one, or the reverse
@@ -3444,7 +3852,9 @@ def build_tree(state: State) -> t.Document:  # noqa: C901 - one branch per block
     for label, note in state.notes.items():
         document.notes.append(t.Note(id=f"note-{label}", children=[paragraph(note)], line=note.line))
     first_heading = next((b for b in state.blocks if b.kind == "heading"), None)
-    if first_heading is not None:
+    if state.cover is not None:
+        document.meta.title, document.meta.subtitle = state.cover
+    elif first_heading is not None:
         document.meta.title = _plain(first_heading.text)
         state.step = "metadata"
         state.guess(first_heading.line, "the title is the first heading's text: give the carnet's own title")
@@ -3461,14 +3871,19 @@ STEPS: list[tuple[str, Step]] = [
     ("dense paragraphs", split_dense),
     ("short blocks", split_short_blocks),
     ("signatures", split_signatures),
+    ("tables", find_tables),
     ("navigation", navigation_aids),
+    ("cover", find_cover),
     ("links-collect", collect_links),
     ("dehyphenation", join_lines),
     ("glued words", split_glued_words),
     ("links", attach_links),
+    ("e-mail addresses", link_email_addresses),
     ("notes", find_notes),
     ("glossary", find_glossary),
     ("term lists", find_term_lists),
+    ("figures", find_figures),
+    ("attributions", find_attributions),
     ("headings", find_headings),
     ("title places", place_titles),
     ("titled links", titles_over_addresses),
