@@ -2034,7 +2034,7 @@ def find_cover(state: State) -> None:
     document's title and subtitle (metadata, not text: :func:`_title_and_subtitle`); each line of the others
     is a unit of its own (a series' name, an event's date and place), unless it goes on on the next line
     (:func:`_cover_units`)."""
-    if not state.laid_out:
+    if not state.laid_out and not state.dense:
         return
     cover: list[Block] = []
     for block in state.blocks:
@@ -2048,6 +2048,17 @@ def find_cover(state: State) -> None:
         return
     if not cover:
         return
+    if not state.laid_out:
+        # pdftotext's default output sets no blank line between the title and subtitle and the cover's other
+        # items: the subtitle ends where its next line had room for the following line's first word
+        lines = [line for block in cover for line in block.lines]
+        count = _title_and_subtitle_lines([line.text.strip() for line in lines])
+        if count >= len(lines):
+            return  # no end found (narrow columns break every line): the cover is left as read
+        cover = [Block(lines[:count], page=cover[0].page), Block(lines[count:], page=cover[0].page)]
+        first_ids = {id(block) for block in state.blocks if block.kind == "para" and block.lines[0] in lines}
+        at = next(k for k, block in enumerate(state.blocks) if id(block) in first_ids)
+        state.blocks[at:at + len(first_ids)] = cover
     state.cover = _title_and_subtitle([line.text.strip() for line in cover[0].lines])
     cover[0].kind = "removed"
     state.guess(cover[0].line, f"the cover's first block taken as the title {state.cover[0]!r}"
@@ -2067,6 +2078,24 @@ def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
         first = _UNBREAKABLE_START.match(lines[k])
         measure = min(measure, printed_width(lines[k - 1]) + _SPACE_WIDTH + printed_width(first.group(0) if first else ""))
     return " ".join(lines), ""
+
+
+def _title_and_subtitle_lines(lines: list[str]) -> int:
+    """How many of a cover's lines, set without blank lines, are its title and subtitle: the subtitle (from
+    the first line wider than the title's measure, :func:`_title_and_subtitle`) breaks its lines where the
+    next word did not fit, so a line that had room, in the subtitle's widest line, for the next line's first
+    word ends it."""
+    title, subtitle = _title_and_subtitle(lines)
+    if not subtitle:
+        return len(lines)
+    start = next(k for k in range(len(lines) + 1) if " ".join(lines[:k]) == title)
+    widest = printed_width(lines[start])
+    for k in range(start + 1, len(lines)):
+        first = _UNBREAKABLE_START.match(lines[k])
+        if printed_width(lines[k - 1]) + _SPACE_WIDTH + printed_width(first.group(0) if first else "") <= widest:
+            return k
+        widest = max(widest, printed_width(lines[k]))
+    return len(lines)
 
 
 def _cover_units(block: Block) -> list[Block]:
