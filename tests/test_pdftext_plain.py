@@ -8,7 +8,7 @@ word does not fit, with the importer's own width estimate).
 
 from __future__ import annotations
 
-from test_pdftext_dense import body, paragraphs_of, typeset
+from test_pdftext_dense import body, headings_of, paragraphs_of, typeset
 
 from converter.readers.pdftext import import_text
 
@@ -28,3 +28,46 @@ def test_issue6_plain_cover_title_subtitle_then_items() -> None:
     found = paragraphs_of(document)
     assert "Les Carnets locaux #3" in found and "Villeneuve, 12 mars 2026" in found
     assert not any("ateliers numériques ouverts" in text for text in found)  # metadata, not text
+
+
+def _sections_text() -> str:
+    """A carnet in pdftotext's default output: a table of contents without indentation, titles inside pages
+    and at their top, a part's title right under its section's, a rubric followed by its text."""
+    toc = ["Table des matières", "Présentation", "Les ateliers", "Le matin", "L’après-midi", "Le soir", "Ressources",
+           "Les guides", "Crédits", "Les Carnets locaux #3 — Villeneuve", ""]
+    lines = ["Le carnet des ateliers", "", *toc,
+             "Page 1", "Présentation", *body(2),
+             "Page 2", "Les ateliers", "Le matin", *body(2, 2), "L’après-midi", *body(2, 4),
+             "Page 3", "Le soir", *body(2, 6), "Ressources", "Les guides", *body(2, 8),
+             "Page 4", "Crédits", *body(2, 10), "LES CARNETS LOCAUX #3 —", "Villeneuve", *body(2, 12)]
+    return "\n".join(lines) + "\n"
+
+
+def test_issue6_plain_title_inside_a_page_after_a_part_is_a_part() -> None:
+    # the table of contents, without indentation, does not give the levels: a title inside a page after a
+    # section's part is its next part
+    levels = {text: level for level, text in headings_of(import_text(_sections_text())[0])}
+    assert levels["Les ateliers"] == 2 and levels["Le matin"] == 3
+    assert levels["L’après-midi"] == 3
+
+
+def test_issue6_plain_title_over_a_title_opens_a_section() -> None:
+    # two titles with no text between: the first opens a section (even after a part), the second is its part
+    levels = {text: level for level, text in headings_of(import_text(_sections_text())[0])}
+    assert levels["Ressources"] == 2 and levels["Les guides"] == 3
+
+
+def test_issue6_plain_page_opening_with_a_part() -> None:
+    # a title at a page's top after a part, another title following on its page after text: a part too (a
+    # page break fell before it), not a new section
+    levels = {text: level for level, text in headings_of(import_text(_sections_text())[0])}
+    assert levels["Le soir"] == 3
+    assert levels["Présentation"] == 2 and levels["Les ateliers"] == 2
+
+
+def test_issue6_plain_rubric_with_text_opens_no_part() -> None:
+    # "Crédits" followed by its text: the title after it is a section of its own; the table of contents gives
+    # the extent of a title whose first line is in capitals
+    levels = {text: level for level, text in headings_of(import_text(_sections_text())[0])}
+    assert levels["Crédits"] == 2
+    assert levels.get("Les carnets locaux #3 — Villeneuve") == 2, levels

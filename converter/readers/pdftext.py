@@ -2480,6 +2480,11 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 produced.append(Block(lines, kind="heading", page=block.page, level=3,
                                       text=" ".join(li.text.strip() for li in lines)))
                 lines = []
+            if state.dense and not state.laid_out and len(produced) == 1:
+                # a rubric whose text follows without a title under it ("Crédits", "À propos de ce carnet")
+                # opens no part: the titles further on are not its sections (pdftotext's default output shows
+                # no level in its table of contents)
+                in_part = not lines and following is not None and bool(following.data.get("toc"))
         caps = 0
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
@@ -2490,10 +2495,16 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
         caps_text = " ".join(li.text.strip() for li in lines[:caps])
+        if block.data.get("toc") and 0 < caps < len(lines) and not produced:
+            # a title of the table of contents that opens in capitals ("LES CARNETS … #9 —" | "Montpellier…"):
+            # the table gives its extent, one title
+            block.text = " ".join([_normal_case(caps_text, set(), True), *(li.text.strip() for li in lines[caps:])])
+            caps = 0
         # a printed table of contents lists the titles: then only its entries are titles (and rubric names)
         listed = len(state.toc_titles) < 3 or bool(block.data.get("toc"))
         if caps and caps <= 8 and _caps_is_heading(caps_text) and listed:
-            level = 2 if at_page_start and not produced else 3
+            level = 2 if at_page_start and not produced and not _part_opens_page(state, new_blocks, blocks, position) \
+                else 3
             title_lines, title = lines[:caps], _normal_case(caps_text, set(), True)
             lead = new_blocks[-1] if new_blocks and not produced else None
             if caps == len(lines) == 1 and _KICKER.fullmatch(caps_text.strip()) and lead is not None \
@@ -2537,12 +2548,18 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             block.kind = "heading"
             above = new_blocks[-1] if new_blocks else None
             content = next((b for b in reversed(new_blocks) if b.kind not in ("page", "removed", "url")), None)
-            if above is not None and above.kind == "heading" and above.level == 2:
+            if above is not None and above.kind == "heading" and above.level == 2 or at_page_start and _part_opens_page(state, new_blocks, blocks, position):
                 block.level = 3
             elif at_page_start or content is not None and content.kind == "term" and content.data.get("glossary", True):
                 block.level, in_part = 2, False
+            elif state.dense and not state.laid_out and _opens_sections(block, following):
+                block.level = 2
             else:
-                block.level = 3 if in_part else 2
+                # a title inside a page after a section's part (a table of contents without indentation does
+                # not tell its level): the section's next part
+                last = next((b for b in reversed(new_blocks) if b.kind == "heading"), None)
+                part_before = state.dense and not state.laid_out and last is not None and last.level == 3
+                block.level = 3 if in_part or part_before else 2
             # a layout text's table of contents shows each entry's level by its indentation
             block.level = state.toc_levels.get(_normal(block.raw()), block.level)
             state.guess(block.line, f"title {_plain(block.text)!r} of the table of contents: level {block.level}")
@@ -2582,6 +2599,42 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             block.data["guessed"] = True  # found by these rules (a layout's type sizes give certain levels)
             # a layout text's table of contents gives the level of each title it lists, in capitals or not
             block.level = state.toc_levels.get(_normal(_plain(block.text)), block.level)
+
+
+def _part_opens_page(state: State, done: list[Block], blocks: list[Block], position: int) -> bool:
+    """Whether the title at ``position``, opening a page, is a section's part though a page opens with it: the
+    title before it is a part (level 3) and another title follows on the same page after text, as the
+    section's parts follow each other. (A table of contents without indentation does not give the level; a
+    new section's title opens its page with its text, its parts further on.) Only in pdftotext's default
+    output: a layout text's table of contents gives the levels."""
+    if not state.dense or state.laid_out:
+        return False
+    seen: set[str] = set()
+    last = None  # the last title, a title repeated (a running head, a caption) left out
+    for block in done:
+        if block.kind == "heading" and _normal(_plain(block.text)) not in seen:
+            seen.add(_normal(_plain(block.text)))
+            last = block
+    if last is None or last.level != 3 or last.data.get("rubric"):
+        return False
+    text_between = False
+    for block in blocks[position + 1:]:
+        if block.kind == "page":
+            return False
+        if block.kind != "para":
+            continue
+        if block.data.get("toc") or _is_capitals(block.lines[0].text) and len(block.lines) == 1:
+            if _normal(block.raw()) in seen:
+                continue  # a title repeated (a running head, a caption): no part of its own
+            return text_between
+        text_between = True
+    return False
+
+
+def _opens_sections(block: Block, following: Block | None) -> bool:
+    """Whether a title of the table of contents is followed by another with no text between: the first one
+    opens a section, the second is its first part."""
+    return following is not None and bool(following.data.get("toc")) and following.kind == "para"
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
