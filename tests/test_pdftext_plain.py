@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from test_pdftext_dense import body, headings_of, paragraphs_of, typeset
 
+from converter import tree as t
 from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Premiers pas", "Les ateliers du samedi", "Lexique", ""]
 
@@ -71,3 +73,44 @@ def test_issue6_plain_rubric_with_text_opens_no_part() -> None:
     levels = {text: level for level, text in headings_of(import_text(_sections_text())[0])}
     assert levels["Crédits"] == 2
     assert levels.get("Les carnets locaux #3 — Villeneuve") == 2, levels
+
+
+def _with_body(*middle: str) -> str:
+    """``middle`` between dense paragraphs (enough of them for the text to be read as dense); the pages marked
+    by ``Page N`` lines (then a number alone is no page number)."""
+    return "\n".join(["Page 1", "", *body(4), *middle, *body(4, 4), "Page 2"]) + "\n"
+
+
+def test_issue6_plain_table_cells_alone_on_their_lines() -> None:
+    # pdftotext's default output gives a table's cells one by one between blank lines: a header of words,
+    # then rows of a label and numbers
+    cells = ["Quartier", "Ateliers", "Participants", "Centre", "12", "60", "Nord", "8", "35", "Sud", "5", "25"]
+    document, _ = import_text(_with_body("", *[line for cell in cells for line in (cell, "")]))
+    tables = [n for n in iter_nodes(document) if isinstance(n, t.Table)]
+    assert len(tables) == 1
+    rows = [[plain_text(cell) for cell in row.cells] for row in tables[0].rows]
+    assert rows == [cells[0:3], cells[3:6], cells[6:9], cells[9:12]]
+    assert tables[0].rows[0].header
+    assert not any(text in ("Centre", "12") for text in paragraphs_of(document))
+
+
+def test_issue6_plain_short_lines_without_numbers_are_no_table() -> None:
+    # short lines alone (a programme's items) hold no numbers in rows: paragraphs
+    items = ["Accueil", "Ateliers", "Repas", "Débat", "Clôture", "Concert"]
+    document, _ = import_text(_with_body("", *[line for item in items for line in (item, "")]))
+    assert not [n for n in iter_nodes(document) if isinstance(n, t.Table)]
+
+
+def test_issue6_plain_stars_alone_are_a_thematic_break() -> None:
+    document, _ = import_text(_with_body("", "***", ""))
+    assert [n for n in iter_nodes(document) if isinstance(n, t.ThematicBreak)]
+    assert "***" not in paragraphs_of(document)
+
+
+def test_issue6_plain_address_ending_a_sentence_is_text() -> None:
+    # "… à l'adresse" | "https://….": the address ends the sentence, in its paragraph (the link lines a PDF
+    # reader appends at a page's end hold no stop)
+    document, _ = import_text(_with_body("Le code source du site est publié à l’adresse", "https://exemple.fr/code.",
+                                         "Chaque habitant peut le lire."))
+    assert any(text.endswith("à l’adresse https://exemple.fr/code.") for text in paragraphs_of(document)), \
+        paragraphs_of(document)

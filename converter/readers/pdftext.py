@@ -831,6 +831,12 @@ def split_blocks(state: State) -> None:
             current.append(line)
             flush()
             continue
+        if _URL_LINE.match(text) and text.endswith(".") and current and not state.laid_out \
+                and not _URL_LINE.match(current[-1].text) and not current[-1].text.rstrip().endswith(tuple(_TERMINAL)):
+            # an address that ends the sentence of the line above ("… à l'adresse" | "https://….") is text: the
+            # link lines appended at a page's end hold no sentence's stop
+            current.append(line)
+            continue
         if _SIDEBAR_LABEL.match(text) or _URL_LINE.match(text):
             kind = "label" if _SIDEBAR_LABEL.match(text) else "url"
             if kind == "url" and current and all(_URL_LINE.match(c.text) for c in current):
@@ -2125,6 +2131,8 @@ def find_tables(state: State) -> None:
     pieces of the cells a narrow column wraps ("Quart" | "ier"); a row of stars alone: a thematic break.
     They are set apart from the paragraphs around them (the text steps would join them into one)."""
     if not state.laid_out:
+        if state.dense:
+            _cell_runs(state)
         return
     result: list[Block] = []
     for block in state.blocks:
@@ -2160,6 +2168,51 @@ def find_tables(state: State) -> None:
                 continue
             block.data["rows"] = _table_rows(block.lines)
             state.guess(block.line, f"a table of {len(block.data['rows'])} rows read from the cells' gaps")
+
+
+_CELL_ALONE = re.compile(r"[^\W_][^.!?:;,]{0,29}")
+"""A table cell as pdftotext's default output gives it, alone on its line: a word or a few, a number."""
+_NUMBER_CELL = re.compile(r"[\d\s.,%€+-]*\d[\d\s.,%€+-]*")
+
+
+def _cell_runs(state: State) -> None:
+    """pdftotext's default output gives a table's cells one by one, each alone between blank lines: a run of
+    such one-line blocks is a table when, after a first row of words (the header), it falls into rows of the
+    same width whose columns hold numbers alike (a label, then numbers); the width is the smallest that does.
+    A few stars alone on their line are a thematic break."""
+    blocks = state.blocks
+    for block in blocks:
+        if block.kind == "para" and len(block.lines) == 1 and _BREAK_LINE.fullmatch(block.lines[0].text.strip()):
+            block.kind = "break"
+    position = 0
+    while position < len(blocks):
+        end = position
+        while end < len(blocks) and blocks[end].kind == "para" and len(blocks[end].lines) == 1 \
+                and _CELL_ALONE.fullmatch(blocks[end].lines[0].text.strip()):
+            end += 1
+        cells = [blocks[k].lines[0].text.strip() for k in range(position, end)]
+        width = _table_width(cells)
+        if width:
+            table = blocks[position]
+            table.kind = "table"
+            table.lines = [line for block in blocks[position:end] for line in block.lines]
+            table.data["rows"] = [cells[k:k + width] for k in range(0, len(cells), width)]
+            for block in blocks[position + 1:end]:
+                block.kind = "removed"
+            state.guess(table.line, f"a table of {len(cells) // width} rows read from cells alone on their lines")
+        position = max(end, position + 1)
+
+
+def _table_width(cells: list[str]) -> int:
+    """The number of columns of a run of cells read as a table (:func:`_cell_runs`), 0 if it reads as none: a
+    header of words, then at least two rows, each row's cells numbers or not alike, numbers in every row."""
+    for width in range(2, 7):
+        if len(cells) % width or len(cells) < 3 * width:
+            continue
+        rows = [[bool(_NUMBER_CELL.fullmatch(cell)) for cell in cells[k:k + width]] for k in range(0, len(cells), width)]
+        if not any(rows[0]) and all(row == rows[1] for row in rows[2:]) and any(rows[1]):
+            return width
+    return 0
 
 
 def _line_cells(line: Line) -> list[tuple[int, str]]:
