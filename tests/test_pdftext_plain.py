@@ -8,10 +8,10 @@ word does not fit, with the importer's own width estimate).
 
 from __future__ import annotations
 
-from test_pdftext_dense import body, headings_of, paragraphs_of, typeset
+from test_pdftext_dense import WIDTH, body, headings_of, paragraphs_of, typeset
 
 from converter import tree as t
-from converter.readers.pdftext import import_text
+from converter.readers.pdftext import _next_word_fits, import_text
 from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Premiers pas", "Les ateliers du samedi", "Lexique", ""]
@@ -114,3 +114,19 @@ def test_issue6_plain_address_ending_a_sentence_is_text() -> None:
                                          "Chaque habitant peut le lire."))
     assert any(text.endswith("à l’adresse https://exemple.fr/code.") for text in paragraphs_of(document)), \
         paragraphs_of(document)
+
+
+def test_issue6_plain_line_turning_to_capitals_opens_a_unit() -> None:
+    # a full line in lower case, then one opening with words in capitals (a lead-in, a label): a paragraph of
+    # its own, where the reflow test cannot tell; an acronym alone opening the next line does not
+    full = typeset("Le carnet est diffusé sous licence ouverte par le programme national et ses partenaires "
+                   "dans toutes les régions du pays, pour que chacun puisse le lire, le copier et le partager avec "
+                   "ses voisins et ses collègues")[:-1]
+    assert not _next_word_fits(full[-1], "POUR", WIDTH)
+    acronym = typeset("Le programme soutient les communes rurales et les associations de quartier avec des moyens "
+                      "venus de")[:-1]
+    lines = [*full, "POUR EN SAVOIR PLUS, écrivez-nous.", *acronym, "ANCT et des régions."]
+    found = paragraphs_of(import_text(_with_body(*lines))[0])
+    assert " ".join(full) in found
+    assert "POUR EN SAVOIR PLUS, écrivez-nous." in found
+    assert f"{' '.join(acronym)} ANCT et des régions." in found

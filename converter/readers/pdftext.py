@@ -1090,7 +1090,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                              or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        or bool(_SPEAKER.match(following))))
-            if previous_ended or _BULLET.match(following):
+            if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -1098,6 +1098,18 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if current:
             result.append(Block(current, page=block.page))
     state.blocks = _split_fields(state, result)
+
+
+_CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
+
+
+def _case_turns(text: str, following: str) -> bool:
+    """Whether ``following`` opens a unit of its own because it turns to capitals: a line in lower case (not
+    cut by a hyphen or a comma) then one opening with two words or more in capitals ("PITCH 1", "POUR EN
+    SAVOIR PLUS, rendez-vous…"), a title or a lead-in set so; a paragraph does not turn to capitals midway
+    (an acronym is one word)."""
+    return bool(_CAPITALS_OPENING.match(following)) and not _is_capitals(text) and not text.endswith(("-", ",")) \
+        and any(char.islower() for char in text)
 
 
 _FIELD = re.compile(r"^\s*[A-ZÀ-Ý][^\W\d_]*(?:[ -][^\W\d_]+){0,2}[ \u00a0\u202f]:(?:\s|$)")
