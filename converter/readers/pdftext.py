@@ -256,10 +256,11 @@ def read_layout(state: State) -> None:
     if not columned and indented < _LAYOUT_MIN_LINES:
         return
     lines: list[Line] = []
+    names = _name_pairs(state.lines)
     for page, page_starts in zip(pages, starts, strict=True):
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
-        emitted = _read_page(page, page_starts)
+        emitted = _read_page(page, page_starts, names)
         first = next((line for line in emitted if line.text), None)
         if first is not None and lines:
             first.frame_start = True
@@ -391,7 +392,7 @@ def _cut(text: str, starts: list[int]) -> list[str] | None:
     return [text[low:high].rstrip() for low, high in zip([0, *starts], [*starts, None], strict=False)]
 
 
-def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
+def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, str]] = frozenset()) -> list[Line]:
     """A page's lines in reading order: the lines across its columns and the runs of lines cut into columns
     (bands) in order; a band column by column, top to bottom (a page in one column is one band)."""
     bands: list[tuple[bool, list[_Row]]] = []  # (across the columns, rows)
@@ -416,13 +417,25 @@ def _read_page(page: list[_Row], starts: list[int]) -> list[Line]:
             _append(lines, [Line(row.line.no, row.text.strip(), indent=_indent(row.text)) for row in rows],
                     after_band=True)
             continue
-        columns = [_column_lines(rows, column, widths[column]) for column in range(len(starts) + 1)]
+        margin = _notes_margin(rows, len(starts))
+        columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
         for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
             _append(lines, column_lines, after_band=False)
     return lines
+
+
+def _notes_margin(rows: list[_Row], last: int) -> int | None:
+    """The column of a band that is a margin holding notes, or None: the last one (the page's outer margin),
+    beside other columns, that opens with a note (its number alone, on its first line or right under it, or
+    "1 Voir…") and holds a number alone (a column of text with notes at its foot opens with text)."""
+    texts = [row.segments[last].strip() for row in rows if row.segments[last].strip()] if last else []
+    if texts and any(_NUMBER_ALONE.fullmatch(text) for text in texts) and (
+            _NOTE_START.match(texts[0]) or any(_NUMBER_ALONE.fullmatch(text) for text in texts[:2])):
+        return last
+    return None
 
 
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -477,7 +490,8 @@ def _ends_in_note(lines: list[Line]) -> bool:
     return start < len(lines) and bool(_NOTE_START.match(lines[start].text))
 
 
-def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
+def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None = None,
+                  names: frozenset[tuple[str, str]] = frozenset()) -> list[Line]:
     """A column's lines of a band, top to bottom, with a blank line where a paragraph ends: where the column
     has a vertical gap (:func:`_vertical_gap`) unless the next line opens in lower case (a title set large),
     or where the reflow test says so (:func:`_reflow_ends`). The indentation is evidence too: a note's number
@@ -526,8 +540,9 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
             in_note = True
             continue
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) and (
-                _vertical_gap(rows, indices[position - 1], index, column) and not text[:1].islower()
-                or _reflow_ends(last_printed or lines[-1].text, text, width)):
+                _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
+                and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
+                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and (_indent(following) > _indent(segment)
                                               or _ADDRESS_ALONE.fullmatch(following.strip())):
@@ -557,6 +572,44 @@ def _column_lines(rows: list[_Row], column: int, width: int) -> list[Line]:
         lines.append(Line(rows[indices[-1]].line.no, note))
     _measure_rows_above(lines, rows, indices)
     return lines
+
+
+def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a line set back from the hanging indentation of the list's item above it ends the item: the
+    item's lines after its bullet are indented to its text, a line back at the bullet's place that opens no
+    item is the paragraph after the list ("•   Peut-on parler…" | "    génèrent-ils des résistances ?" |
+    "Alors que le numérique…")."""
+    if _BULLET.match(text) or not lines or not lines[-1].text or lines[-1].indent <= indent:
+        return False
+    start = len(lines) - 1
+    while start and lines[start - 1].text and lines[start - 1].indent == lines[-1].indent:
+        start -= 1
+    opening = lines[start - 1] if start else None
+    return opening is not None and bool(opening.text) and opening.indent == indent \
+        and bool(_BULLET.match(opening.text))
+
+
+def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
+    """Whether a line ends with a name's first half and the next opens with its second, a name the text sets
+    on one line elsewhere ("Léa" | "Cauchard indique…"): a name cut at the line's end; a gap between them is
+    another frame's."""
+    last, first = re.findall(r"[^\W\d_]+$", text.rstrip()), re.findall(r"^[^\W\d_]+", following)
+    return bool(last and first) and (last[0], first[0]) in names
+
+
+def _opens_lower(text: str) -> bool:
+    """Whether a line opens in lower case, after its quotes and brackets ("« démonter »…"): it goes on with
+    the sentence above it."""
+    letter = next((char for char in text if char.isalnum()), "")
+    return letter.islower()
+
+
+def _clause_goes_on(text: str) -> bool:
+    """Whether a line breaks off a clause: it ends with a comma or with a word that opens what follows (an
+    article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
+    item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
+    words = re.findall(r"[^\W\d_]+$", text.rstrip())
+    return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
@@ -637,19 +690,23 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-def _vertical_gap(rows: list[_Row], above: int, below: int, column: int) -> bool:
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None) -> bool:
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
     another before ``below``, this column skipped one), unless a third column set its lines on both rows and
-    none between (the extraction merges rows of nearly the same height either way)."""
+    none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
+    set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
+    lines strictly between the two rows show a gap."""
     between = rows[above + 1:below]
     if any(not row.text.strip() for row in between):
         return True
-    others = [other for other in range(len(rows[above].segments)) if other != column]
+    others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
     if any(rows[above].segments[other] and rows[below].segments[other]
            and not any(row.segments[other] for row in between) for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
+    if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
+        return True
     return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
                or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
 
@@ -895,12 +952,13 @@ def printed_width(text: str) -> int:
     return sum(_glyph_width(char) for char in text)
 
 
-def _next_word_fits(line: str, following: str, width: int) -> bool:
+def _next_word_fits(line: str, following: str, width: int, slack: bool = True) -> bool:
     """The reflow test: whether the first word of ``following`` would have fitted at the end of ``line`` in a
     column ``width`` wide. A typesetter breaks a line only when the next word does not fit, so a line that
-    had room for it ends its paragraph (or its frame)."""
+    had room for it ends its paragraph (or its frame). Without ``slack``, against the full width: whether the
+    word could have fitted at all (a line it would overrun has not ended its paragraph, however short)."""
     first = _UNBREAKABLE_START.match(following)
-    room = width - max(width * _FIT_SLACK[0], _FIT_SLACK[1])
+    room = width - max(width * _FIT_SLACK[0], _FIT_SLACK[1]) if slack else width
     return bool(first) and printed_width(line) + _SPACE_WIDTH + printed_width(first.group(0)) <= room
 
 
@@ -916,7 +974,7 @@ def _column_width(lines: list[str]) -> int:
     return widths[int(len(widths) * 0.95)] if widths else 0
 
 
-def _toc_spans(state: State) -> tuple[set[str], set[int]]:
+def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
     """The entries of a printed table of contents ("Table des matières" and its lines up to the next page) in
     normal form, and the ids of its blocks. The entries are the document's titles: evidence for the lines
     that are headings. An entry wrapped over lines is one entry (the reflow test)."""
@@ -940,14 +998,19 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
     if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
         entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
     # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
-    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know)
+    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know, or, in a layout
+    # text, that the text sets side by side on a line outside the table: "Montpellier Méditerranée" |
+    # "Métropole"; its table's indentation gives each title its level, which other texts would guess)
+    body = [line.text.lower() for block in state.blocks if block.kind == "para" and id(block) not in ids
+            for line in block.lines] if state.laid_out else []
     joined: list[str] = []
     for entry in entries:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         if joined and (entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
                        or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
-                       and not is_french_word(first.lower()) and not is_french_word(last.lower())):
+                       and (not is_french_word(first.lower()) and not is_french_word(last.lower())
+                            or any(f"{last} {first}".lower() in text for text in body))):
             joined[-1] += "\n" + entry
         else:
             joined.append(entry)
@@ -956,7 +1019,7 @@ def _toc_spans(state: State) -> tuple[set[str], set[int]]:
         order.setdefault(_normal(entry), len(order))
     order.pop("", None)
     state.toc_order = order
-    return set(order), ids
+    return frozenset(order), ids
 
 
 def _toc_levels(state: State, toc_blocks: set[int]) -> None:
@@ -978,13 +1041,47 @@ def _toc_levels(state: State, toc_blocks: set[int]) -> None:
                 break
 
 
-def _toc_run(lines: list[Line], start: int, spans: set[str]) -> int:
-    """How many lines from ``start`` (up to eight: a title set large wraps more than in the table) read as one
-    entry of the table of contents; 0 if none."""
-    for count in range(min(8, len(lines) - start), 0, -1):
-        if _normal(" ".join(line.text.strip() for line in lines[start:start + count])) in spans:
-            return count
-    return 0
+_TOC_RUN_LINES = (8, 20)
+"""The most lines an entry of the table of contents wraps over as a title in the text: set large in a narrow
+column, a long title (a talk's, with its speakers) takes a line for every two or three words. The longer reach
+in a layout text only, whose table's indentation gives such a title its level; elsewhere the headings' rules
+guess it (level 2 where the talk's title is 3): there the reach stays eight lines."""
+
+
+def _toc_run(lines: list[Line], start: int, spans: frozenset[str], laid_out: bool = False) -> int:
+    """How many lines from ``start`` read as one entry of the table of contents; 0 if none. The lines are
+    joined while they make the start of an entry (a line ending with a hyphen joined without a space, the
+    hyphen kept or dropped, whichever goes on with an entry: "(2019-" | "2022)", "cohé-" | "sion")."""
+    prefixes = _toc_prefixes(spans)
+    raw, found = "", 0
+    for count, line in enumerate(lines[start:start + _TOC_RUN_LINES[laid_out]], start=1):
+        piece = line.text.strip()
+        if raw.endswith("-"):
+            raw = next((text for text in (raw + piece, raw[:-1] + piece) if _normal(text) in prefixes), raw + piece)
+        else:
+            raw = f"{raw} {piece}"
+        joined = _normal(raw)
+        if joined in spans:
+            found = count
+        if joined not in prefixes:
+            break
+    return found
+
+
+@lru_cache(maxsize=4)
+def _toc_prefixes(spans: frozenset[str]) -> frozenset[str]:
+    """Every start of an entry of the table of contents, as :func:`_toc_run` joins lines (normal form)."""
+    return frozenset(span[:end].rstrip(" .…") for span in spans for end in range(1, len(span) + 1))
+
+
+def _title_goes_on_below(lines: list[Line], below: list[Line], spans: frozenset[str], laid_out: bool) -> bool:
+    """Whether the last lines of a block open an entry of the table of contents that the first lines of the
+    block ``below`` end ("CHANTIERS EN COURS" | "SUR LES" | "THÉMATIQUES DU", a gap, "NUMÉRIQUE INCLUSIF")."""
+    prefixes = _toc_prefixes(spans)
+    for start in range(len(lines)):
+        if _normal(" ".join(line.text.strip() for line in lines[start:])) in prefixes:
+            return _toc_run([*lines[start:], *below], 0, spans, laid_out) > len(lines) - start
+    return False
 
 
 def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and note rules of a dense text
@@ -1029,7 +1126,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     for position, block in enumerate(blocks):
         following_block = blocks[position + 1] if position + 1 < len(blocks) else None
         if block.kind == "label" and after_toc and following_block is not None and following_block.kind == "para" \
-                and _toc_run([*block.lines, *following_block.lines], 0, spans) > 1:
+                and _toc_run([*block.lines, *following_block.lines], 0, spans, state.laid_out) > 1:
             # "Zoom sur" set apart from the rest of its title ("l'espace public" | "numérique"): one title
             following_block.lines[:0] = block.lines
             block.kind = "removed"
@@ -1037,6 +1134,12 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if block.kind != "para" or id(block) in toc_blocks:
             after_toc = after_toc or id(block) in toc_blocks
             result.append(block)
+            continue
+        if after_toc and following_block is not None and following_block.kind == "para" \
+                and _title_goes_on_below(block.lines, following_block.lines, spans, state.laid_out):
+            # a title set large, its lines spaced wider than a blank row: one block with the block under it
+            following_block.lines[:0] = block.lines
+            block.kind = "removed"
             continue
         texts = [line.text.strip() for line in block.lines]
         if block.lines[0].opens_note:
@@ -1056,7 +1159,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # capitals (a full line before it does not hide it)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
                 or _is_capitals(text)
-            run = _toc_run(block.lines, index, spans) if opens and after_toc else 0
+            run = _toc_run(block.lines, index, spans, state.laid_out) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
                 if current:
@@ -1085,10 +1188,14 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # the reflow test; or, in a narrow column where the test's margin is a good part of a line, a
             # sentence's end on a line shorter than the column; or a sentence's end before a speaker's name
             # (before a table of contents, on a cover set in several sizes, only sentences end paragraphs)
+            # (in a layout text the widths are the printed ones: a shorter line whose next word would overrun
+            # the column has not ended its paragraph, however short; other extractions' widths are rougher)
+            overrun_fits = _next_word_fits(text, following, full, slack=False)
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
                                                              or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
+                                                       and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))))
             if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
@@ -1673,6 +1780,13 @@ def _first_names(state: State) -> frozenset[str]:
         found = {match.group(1) for line in state.lines for match in _NAME_PAIR.finditer(line.text)}
         state.first_names = frozenset(word for word in found if not is_french_word(word.lower()))
     return state.first_names
+
+
+def _name_pairs(lines: list[Line]) -> frozenset[tuple[str, str]]:
+    """The names ``lines`` set on one line, a first name unknown to the lexicon then a capitalised word:
+    ("Léa", "Cauchard")."""
+    pairs = (tuple(match.group(0).split()) for line in lines for match in _NAME_PAIR.finditer(line.text))
+    return frozenset((first, last) for first, last in pairs if not is_french_word(first.lower()))
 
 
 def _page_keys(state: State) -> list[str]:
@@ -2539,9 +2653,10 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             produced.append(Block(lines[:rubric[1]], kind="heading", text=rubric[0], page=block.page, level=2,
                                   data={"rubric": True}))
             lines = lines[rubric[1]:]
-            # the title under the rubric: the rest of the block when it reads as a title
-            if lines and not lines[-1].text.strip().endswith((".", ":", ";")) and len(lines) <= 4 \
-                    and not _BULLET.match(lines[0].text):
+            # the title under the rubric: the rest of the block when it reads as a title (no sentence ends in
+            # it: "Crédits" over a paragraph that ends with an address is no title over a subtitle)
+            if lines and not any(li.text.strip().endswith((".", ":", ";", "!", "?")) for li in lines) \
+                    and len(lines) <= 4 and not _BULLET.match(lines[0].text):
                 produced.append(Block(lines, kind="heading", page=block.page, level=3,
                                       text=" ".join(li.text.strip() for li in lines)))
                 lines = []
@@ -2554,12 +2669,17 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
             caps += 1
+        # an entry of the table of contents ends its title in capitals: "(2019-" | "2022)", the block's text
+        # joins the word cut at the line's end
+        whole = bool(caps and block.data.get("toc")) and not any(_has_letter(line.text) for line in lines[caps:])
+        if whole:
+            caps = len(lines)
         if 2 <= caps <= 3 and len(lines[caps - 1].text.split()) == 1 and _ELIDED_START.match(lines[0].text):
             # "D'IDENTITÉ" over "FICHE": an elided word does not open a title; the extraction gave the title's
             # two frames in reverse order
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
-        caps_text = " ".join(li.text.strip() for li in lines[:caps])
+        caps_text = block.text if whole else " ".join(li.text.strip() for li in lines[:caps])
         if block.data.get("toc") and 0 < caps < len(lines) and not produced:
             # a title of the table of contents that opens in capitals ("LES CARNETS … #9 —" | "Montpellier…"):
             # the table gives its extent, one title
