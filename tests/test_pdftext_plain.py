@@ -130,3 +130,12 @@ def test_issue6_plain_line_turning_to_capitals_opens_a_unit() -> None:
     assert " ".join(full) in found
     assert "POUR EN SAVOIR PLUS, écrivez-nous." in found
     assert f"{' '.join(acronym)} ANCT et des régions." in found
+
+
+def test_issue6_plain_margin_note_set_before_its_number() -> None:
+    # a note in a margin: pdftotext gives its text, a block of its own, then its number at its foot, then the
+    # body's paragraph; the body after the number is no note
+    lines = ["", "Voir : exemple.fr/ateliers.", "1", "", *body(2, 8)]
+    document, state = import_text(_with_body(*lines).replace("chaque semaine des", "chaque semaine1 des", 1))
+    assert [note.raw() for note in state.notes.values()] == ["Voir : exemple.fr/ateliers."]
+    assert any(text.startswith("Une carte des lieux") for text in paragraphs_of(document))

@@ -1449,6 +1449,10 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             last = _reflow_parts(above.lines[-12:], column)[-1]
             if len(last) < len(above.lines) and _opens_note(" ".join(line.text for line in last)):
                 before, tail = True, len(above.lines) - len(last)
+        elif _margin_note_above(above, numbers, paragraphs) and glued:
+            # a short block of its own, whole, glued above a lone number, a paragraph of the body after it: a
+            # margin note, its number set at its foot
+            before, tail = True, 0
         # a note cut mid-phrase or mid-address ("…qui-se-"), not after a stop nor after a whole address,
         # which needs none ("Voir site.fr")
         ending = last_note.raw().rstrip() if last_note is not None else "."
@@ -1487,6 +1491,21 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             last_note = note
         expected = int(numbers[-1].lines[0].text) + 1
     state.blocks = result
+
+
+_MARGIN_NOTE_LINES = 3
+"""The most lines of a note set in a margin beside the body (a reference, an address, a short remark)."""
+
+
+def _margin_note_above(above: Block | None, numbers: list[Block], paragraphs: list[list[Line]]) -> bool:
+    """Whether ``above``, the block glued above a lone note number, is that note's text set before it (a
+    note in a margin, its number at its foot): a block of its own of a few lines that opens as a note does
+    and ends a sentence or an address, while the text after the number is longer, a paragraph of the body."""
+    if above is None or above.kind != "para" or len(numbers) != 1 or len(above.lines) > _MARGIN_NOTE_LINES \
+            or not paragraphs or len(paragraphs[0]) <= len(above.lines):
+        return False
+    ending = above.lines[-1].text.strip()
+    return _opens_note(above.raw()) and (ending.endswith(tuple(_TERMINAL)) or bool(_HOST.match(ending.rsplit(" ", 1)[-1])))
 
 
 def _opens_note(text: str) -> bool:
