@@ -139,3 +139,13 @@ def test_issue6_plain_margin_note_set_before_its_number() -> None:
     document, state = import_text(_with_body(*lines).replace("chaque semaine des", "chaque semaine1 des", 1))
     assert [note.raw() for note in state.notes.values()] == ["Voir : exemple.fr/ateliers."]
     assert any(text.startswith("Une carte des lieux") for text in paragraphs_of(document))
+
+
+def test_issue6_plain_quotation_and_its_attribution() -> None:
+    # a paragraph wholly between quotation marks, then a short line without final punctuation: the quotation
+    # and its attribution (initials alone are a signature, a title of the table of contents no attribution)
+    document, _ = import_text(_with_body("", "« Le numérique doit rester un moyen, jamais une fin. »", "Un participant",
+                                         ""))
+    quotes = [n for n in iter_nodes(document) if isinstance(n, (t.PullQuote, t.BlockQuote))]
+    assert quotes and "Un participant" in plain_text(quotes[0])
+    assert "Un participant" not in paragraphs_of(document)

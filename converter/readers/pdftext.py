@@ -2482,6 +2482,8 @@ def find_attributions(state: State) -> None:
     participant"). The quotation is a pull quote (the pull quotes step decides whether it repeats the body);
     one without quotation marks that repeats nothing is a block quote."""
     if not state.laid_out:
+        if state.dense:
+            _quoted_attributions(state)
         return
     blocks = state.blocks
     for index, block in enumerate(blocks):
@@ -2507,6 +2509,30 @@ def find_attributions(state: State) -> None:
         block.data["attribution"] = " ".join(line.text.strip() for line in attribution)
         block.data["set_in"] = True
         state.guess(block.line, f"a quotation set in, with its attribution {block.data['attribution']!r}")
+
+
+_WHOLE_QUOTATION = re.compile(r"\s*[«“][^«»“”]{10,}[»”]\s*")
+
+
+def _quoted_attributions(state: State) -> None:
+    """In a text without indentation (pdftotext's default output), a paragraph that is wholly a quotation
+    between quotation marks, followed by one short line without final punctuation (a name, a title; not a
+    title of the table of contents): a pull quote and its attribution; the pull quotes step decides whether
+    it repeats the body."""
+    blocks = state.blocks
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if block.kind != "para" or following.kind != "para" or len(following.lines) != 1 \
+                or following.data.get("toc") or not _WHOLE_QUOTATION.fullmatch(_plain(block.text)):
+            continue
+        text = following.lines[0].text.strip()
+        if not (0 < len(text.split()) <= 6 and text[:1].isupper() and not text.endswith(tuple(_TERMINAL + ",-"))
+                and not _is_capitals(text) and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)):
+            continue
+        block.kind = "pullquote"
+        block.data["attribution"] = text
+        following.kind = "removed"
+        state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
 def _following_lines(blocks: list[Block], start: int) -> list[Block]:
