@@ -954,6 +954,12 @@ def split_blocks(state: State) -> None:
             current.append(line)
             flush()
             continue
+        if _URL_LINE.match(text) and text.endswith(".") and current and not state.laid_out \
+                and not _URL_LINE.match(current[-1].text) and not current[-1].text.rstrip().endswith(tuple(_TERMINAL)):
+            # an address that ends the sentence of the line above ("… à l'adresse" | "https://….") is text: the
+            # link lines appended at a page's end hold no sentence's stop
+            current.append(line)
+            continue
         if _SIDEBAR_LABEL.match(text) or _URL_LINE.match(text):
             kind = "label" if _SIDEBAR_LABEL.match(text) else "url"
             if kind == "url" and current and all(_URL_LINE.match(c.text) for c in current):
@@ -1350,7 +1356,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))))
-            if previous_ended or _BULLET.match(following):
+            if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -1358,6 +1364,18 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if current:
             result.append(Block(current, page=block.page))
     state.blocks = _split_fields(state, result)
+
+
+_CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
+
+
+def _case_turns(text: str, following: str) -> bool:
+    """Whether ``following`` opens a unit of its own because it turns to capitals: a line in lower case (not
+    cut by a hyphen or a comma) then one opening with two words or more in capitals ("PITCH 1", "POUR EN
+    SAVOIR PLUS, rendez-vous…"), a title or a lead-in set so; a paragraph does not turn to capitals midway
+    (an acronym is one word)."""
+    return bool(_CAPITALS_OPENING.match(following)) and not _is_capitals(text) and not text.endswith(("-", ",")) \
+        and any(char.islower() for char in text)
 
 
 _FIELD = re.compile(r"^\s*[A-ZÀ-Ý][^\W\d_]*(?:[ -][^\W\d_]+){0,2}[ \u00a0\u202f]:(?:\s|$)")
@@ -1590,6 +1608,10 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             last = _reflow_parts(above.lines[-12:], column)[-1]
             if len(last) < len(above.lines) and _opens_note(" ".join(line.text for line in last)):
                 before, tail = True, len(above.lines) - len(last)
+        elif _margin_note_above(above, numbers, paragraphs) and glued:
+            # a short block of its own, whole, glued above a lone number, a paragraph of the body after it: a
+            # margin note, its number set at its foot
+            before, tail = True, 0
         # a note cut mid-phrase or mid-address ("…qui-se-"), not after a stop nor after a whole address,
         # which needs none ("Voir site.fr")
         ending = last_note.raw().rstrip() if last_note is not None else "."
@@ -1628,6 +1650,21 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             last_note = note
         expected = int(numbers[-1].lines[0].text) + 1
     state.blocks = result
+
+
+_MARGIN_NOTE_LINES = 3
+"""The most lines of a note set in a margin beside the body (a reference, an address, a short remark)."""
+
+
+def _margin_note_above(above: Block | None, numbers: list[Block], paragraphs: list[list[Line]]) -> bool:
+    """Whether ``above``, the block glued above a lone note number, is that note's text set before it (a
+    note in a margin, its number at its foot): a block of its own of a few lines that opens as a note does
+    and ends a sentence or an address, while the text after the number is longer, a paragraph of the body."""
+    if above is None or above.kind != "para" or len(numbers) != 1 or len(above.lines) > _MARGIN_NOTE_LINES \
+            or not paragraphs or len(paragraphs[0]) <= len(above.lines):
+        return False
+    ending = above.lines[-1].text.strip()
+    return _opens_note(above.raw()) and (ending.endswith(tuple(_TERMINAL)) or bool(_HOST.match(ending.rsplit(" ", 1)[-1])))
 
 
 def _opens_note(text: str) -> bool:
@@ -2339,7 +2376,7 @@ def find_cover(state: State) -> None:
     document's title and subtitle (metadata, not text: :func:`_title_and_subtitle`); each line of the others
     is a unit of its own (a series' name, an event's date and place), unless it goes on on the next line
     (:func:`_cover_units`)."""
-    if not state.laid_out:
+    if not state.laid_out and not state.dense:
         return
     cover: list[Block] = []
     for block in state.blocks:
@@ -2353,6 +2390,17 @@ def find_cover(state: State) -> None:
         return
     if not cover:
         return
+    if not state.laid_out:
+        # pdftotext's default output sets no blank line between the title and subtitle and the cover's other
+        # items: the subtitle ends where its next line had room for the following line's first word
+        lines = [line for block in cover for line in block.lines]
+        count = _title_and_subtitle_lines([line.text.strip() for line in lines])
+        if count >= len(lines):
+            return  # no end found (narrow columns break every line): the cover is left as read
+        cover = [Block(lines[:count], page=cover[0].page), Block(lines[count:], page=cover[0].page)]
+        first_ids = {id(block) for block in state.blocks if block.kind == "para" and block.lines[0] in lines}
+        at = next(k for k, block in enumerate(state.blocks) if id(block) in first_ids)
+        state.blocks[at:at + len(first_ids)] = cover
     state.cover = _title_and_subtitle([line.text.strip() for line in cover[0].lines])
     cover[0].kind = "removed"
     state.guess(cover[0].line, f"the cover's first block taken as the title {state.cover[0]!r}"
@@ -2372,6 +2420,24 @@ def _title_and_subtitle(lines: list[str]) -> tuple[str, str]:
         first = _UNBREAKABLE_START.match(lines[k])
         measure = min(measure, printed_width(lines[k - 1]) + _SPACE_WIDTH + printed_width(first.group(0) if first else ""))
     return " ".join(lines), ""
+
+
+def _title_and_subtitle_lines(lines: list[str]) -> int:
+    """How many of a cover's lines, set without blank lines, are its title and subtitle: the subtitle (from
+    the first line wider than the title's measure, :func:`_title_and_subtitle`) breaks its lines where the
+    next word did not fit, so a line that had room, in the subtitle's widest line, for the next line's first
+    word ends it."""
+    title, subtitle = _title_and_subtitle(lines)
+    if not subtitle:
+        return len(lines)
+    start = next(k for k in range(len(lines) + 1) if " ".join(lines[:k]) == title)
+    widest = printed_width(lines[start])
+    for k in range(start + 1, len(lines)):
+        first = _UNBREAKABLE_START.match(lines[k])
+        if printed_width(lines[k - 1]) + _SPACE_WIDTH + printed_width(first.group(0) if first else "") <= widest:
+            return k
+        widest = max(widest, printed_width(lines[k]))
+    return len(lines)
 
 
 def _cover_units(block: Block) -> list[Block]:
@@ -2401,6 +2467,8 @@ def find_tables(state: State) -> None:
     pieces of the cells a narrow column wraps ("Quart" | "ier"); a row of stars alone: a thematic break.
     They are set apart from the paragraphs around them (the text steps would join them into one)."""
     if not state.laid_out:
+        if state.dense:
+            _cell_runs(state)
         return
     result: list[Block] = []
     for block in state.blocks:
@@ -2436,6 +2504,51 @@ def find_tables(state: State) -> None:
                 continue
             block.data["rows"] = _table_rows(block.lines)
             state.guess(block.line, f"a table of {len(block.data['rows'])} rows read from the cells' gaps")
+
+
+_CELL_ALONE = re.compile(r"[^\W_][^.!?:;,]{0,29}")
+"""A table cell as pdftotext's default output gives it, alone on its line: a word or a few, a number."""
+_NUMBER_CELL = re.compile(r"[\d\s.,%€+-]*\d[\d\s.,%€+-]*")
+
+
+def _cell_runs(state: State) -> None:
+    """pdftotext's default output gives a table's cells one by one, each alone between blank lines: a run of
+    such one-line blocks is a table when, after a first row of words (the header), it falls into rows of the
+    same width whose columns hold numbers alike (a label, then numbers); the width is the smallest that does.
+    A few stars alone on their line are a thematic break."""
+    blocks = state.blocks
+    for block in blocks:
+        if block.kind == "para" and len(block.lines) == 1 and _BREAK_LINE.fullmatch(block.lines[0].text.strip()):
+            block.kind = "break"
+    position = 0
+    while position < len(blocks):
+        end = position
+        while end < len(blocks) and blocks[end].kind == "para" and len(blocks[end].lines) == 1 \
+                and _CELL_ALONE.fullmatch(blocks[end].lines[0].text.strip()):
+            end += 1
+        cells = [blocks[k].lines[0].text.strip() for k in range(position, end)]
+        width = _table_width(cells)
+        if width:
+            table = blocks[position]
+            table.kind = "table"
+            table.lines = [line for block in blocks[position:end] for line in block.lines]
+            table.data["rows"] = [cells[k:k + width] for k in range(0, len(cells), width)]
+            for block in blocks[position + 1:end]:
+                block.kind = "removed"
+            state.guess(table.line, f"a table of {len(cells) // width} rows read from cells alone on their lines")
+        position = max(end, position + 1)
+
+
+def _table_width(cells: list[str]) -> int:
+    """The number of columns of a run of cells read as a table (:func:`_cell_runs`), 0 if it reads as none: a
+    header of words, then at least two rows, each row's cells numbers or not alike, numbers in every row."""
+    for width in range(2, 7):
+        if len(cells) % width or len(cells) < 3 * width:
+            continue
+        rows = [[bool(_NUMBER_CELL.fullmatch(cell)) for cell in cells[k:k + width]] for k in range(0, len(cells), width)]
+        if not any(rows[0]) and all(row == rows[1] for row in rows[2:]) and any(rows[1]):
+            return width
+    return 0
 
 
 def _line_cells(line: Line) -> list[tuple[int, str]]:
@@ -2560,6 +2673,8 @@ def find_attributions(state: State) -> None:
     participant"). The quotation is a pull quote (the pull quotes step decides whether it repeats the body);
     one without quotation marks that repeats nothing is a block quote."""
     if not state.laid_out:
+        if state.dense:
+            _quoted_attributions(state)
         return
     blocks = state.blocks
     for index, block in enumerate(blocks):
@@ -2585,6 +2700,30 @@ def find_attributions(state: State) -> None:
         block.data["attribution"] = " ".join(line.text.strip() for line in attribution)
         block.data["set_in"] = True
         state.guess(block.line, f"a quotation set in, with its attribution {block.data['attribution']!r}")
+
+
+_WHOLE_QUOTATION = re.compile(r"\s*[«“][^«»“”]{10,}[»”]\s*")
+
+
+def _quoted_attributions(state: State) -> None:
+    """In a text without indentation (pdftotext's default output), a paragraph that is wholly a quotation
+    between quotation marks, followed by one short line without final punctuation (a name, a title; not a
+    title of the table of contents): a pull quote and its attribution; the pull quotes step decides whether
+    it repeats the body."""
+    blocks = state.blocks
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if block.kind != "para" or following.kind != "para" or len(following.lines) != 1 \
+                or following.data.get("toc") or not _WHOLE_QUOTATION.fullmatch(_plain(block.text)):
+            continue
+        text = following.lines[0].text.strip()
+        if not (0 < len(text.split()) <= 6 and text[:1].isupper() and not text.endswith(tuple(_TERMINAL + ",-"))
+                and not _is_capitals(text) and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)):
+            continue
+        block.kind = "pullquote"
+        block.data["attribution"] = text
+        following.kind = "removed"
+        state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
 def _following_lines(blocks: list[Block], start: int) -> list[Block]:
@@ -2757,6 +2896,11 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
                 produced.append(Block(lines, kind="heading", page=block.page, level=3,
                                       text=" ".join(li.text.strip() for li in lines)))
                 lines = []
+            if state.dense and not state.laid_out and len(produced) == 1:
+                # a rubric whose text follows without a title under it ("Crédits", "À propos de ce carnet")
+                # opens no part: the titles further on are not its sections (pdftotext's default output shows
+                # no level in its table of contents)
+                in_part = not lines and following is not None and bool(following.data.get("toc"))
         caps = 0
         while caps < len(lines) and _is_capitals(lines[caps].text) and not _BULLET.match(lines[caps].text) \
                 and not _URL_LINE.match(lines[caps].text):
@@ -2773,10 +2917,16 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             state.guess(lines[0].no, "title lines in capitals in reverse order: the last line set first")
             lines = [lines[caps - 1], *lines[:caps - 1], *lines[caps:]]
         caps_text = block.text if whole else " ".join(li.text.strip() for li in lines[:caps])
+        if block.data.get("toc") and 0 < caps < len(lines) and not produced:
+            # a title of the table of contents that opens in capitals ("LES CARNETS … #9 —" | "Montpellier…"):
+            # the table gives its extent, one title
+            block.text = " ".join([_normal_case(caps_text, set(), True), *(li.text.strip() for li in lines[caps:])])
+            caps = 0
         # a printed table of contents lists the titles: then only its entries are titles (and rubric names)
         listed = len(state.toc_titles) < 3 or bool(block.data.get("toc"))
         if caps and caps <= 8 and _caps_is_heading(caps_text) and listed:
-            level = 2 if at_page_start and not produced else 3
+            level = 2 if at_page_start and not produced and not _part_opens_page(state, new_blocks, blocks, position) \
+                else 3
             title_lines, title = lines[:caps], _normal_case(caps_text, set(), True)
             lead = new_blocks[-1] if new_blocks and not produced else None
             if caps == len(lines) == 1 and _KICKER.fullmatch(caps_text.strip()) and lead is not None \
@@ -2820,12 +2970,18 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             block.kind = "heading"
             above = new_blocks[-1] if new_blocks else None
             content = next((b for b in reversed(new_blocks) if b.kind not in ("page", "removed", "url")), None)
-            if above is not None and above.kind == "heading" and above.level == 2:
+            if above is not None and above.kind == "heading" and above.level == 2 or at_page_start and _part_opens_page(state, new_blocks, blocks, position):
                 block.level = 3
             elif at_page_start or content is not None and content.kind == "term" and content.data.get("glossary", True):
                 block.level, in_part = 2, False
+            elif state.dense and not state.laid_out and _opens_sections(block, following):
+                block.level = 2
             else:
-                block.level = 3 if in_part else 2
+                # a title inside a page after a section's part (a table of contents without indentation does
+                # not tell its level): the section's next part
+                last = next((b for b in reversed(new_blocks) if b.kind == "heading"), None)
+                part_before = state.dense and not state.laid_out and last is not None and last.level == 3
+                block.level = 3 if in_part or part_before else 2
             # a layout text's table of contents shows each entry's level by its indentation
             block.level = state.toc_levels.get(_normal(block.raw()), block.level)
             state.guess(block.line, f"title {_plain(block.text)!r} of the table of contents: level {block.level}")
@@ -2865,6 +3021,42 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             block.data["guessed"] = True  # found by these rules (a layout's type sizes give certain levels)
             # a layout text's table of contents gives the level of each title it lists, in capitals or not
             block.level = state.toc_levels.get(_normal(_plain(block.text)), block.level)
+
+
+def _part_opens_page(state: State, done: list[Block], blocks: list[Block], position: int) -> bool:
+    """Whether the title at ``position``, opening a page, is a section's part though a page opens with it: the
+    title before it is a part (level 3) and another title follows on the same page after text, as the
+    section's parts follow each other. (A table of contents without indentation does not give the level; a
+    new section's title opens its page with its text, its parts further on.) Only in pdftotext's default
+    output: a layout text's table of contents gives the levels."""
+    if not state.dense or state.laid_out:
+        return False
+    seen: set[str] = set()
+    last = None  # the last title, a title repeated (a running head, a caption) left out
+    for block in done:
+        if block.kind == "heading" and _normal(_plain(block.text)) not in seen:
+            seen.add(_normal(_plain(block.text)))
+            last = block
+    if last is None or last.level != 3 or last.data.get("rubric"):
+        return False
+    text_between = False
+    for block in blocks[position + 1:]:
+        if block.kind == "page":
+            return False
+        if block.kind != "para":
+            continue
+        if block.data.get("toc") or _is_capitals(block.lines[0].text) and len(block.lines) == 1:
+            if _normal(block.raw()) in seen:
+                continue  # a title repeated (a running head, a caption): no part of its own
+            return text_between
+        text_between = True
+    return False
+
+
+def _opens_sections(block: Block, following: Block | None) -> bool:
+    """Whether a title of the table of contents is followed by another with no text between: the first one
+    opens a section, the second is its first part."""
+    return following is not None and bool(following.data.get("toc")) and following.kind == "para"
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
