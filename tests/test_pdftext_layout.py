@@ -422,3 +422,41 @@ def test_issue6_a_note_set_small_keeps_the_lines_its_column_shows() -> None:
     assert [plain_text(note) for note in document.notes] == [
         "Le site des jardins partagés de la métropole recense toutes les parcelles vides. Réciproquement, il "
         "publie les fiches des ateliers."]
+
+
+def test_issue6_a_note_unfinished_at_a_pages_foot_ends_above_the_next_pages_notes() -> None:
+    """A note that does not end its sentence at a page's foot goes on at the next page's foot, right above
+    that page's first note; the next page's body opening in lower case goes on with the body."""
+    first = ["Le jardin partagé du quartier des Tilleuls réunit chaque semaine une",
+             "vingtaine de voisines et de voisins autour de parcelles cultivées1 et",
+             "", "1", "  Voir le guide du compostage collectif de la métropole :",
+             "  jardins-partages.fr/guides/compostage-collectif-de-la-"]
+    second = ["entretenues à tour de rôle par les habitants2.", "",
+              "Une fête des récoltes clôt la saison.", "",
+              "metropole.pdf. Le guide est aussi imprimé à l’accueil de la mairie.", "",
+              "2", "  Un calendrier est affiché à l’entrée du jardin."]
+    text = "\n".join(first) + "\n\f" + "\n".join("    " + line if line else "" for line in second) + "\n"
+    document, state = import_text(text)
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le guide du compostage collectif de la métropole : jardins-partages.fr/guides/"
+        "compostage-collectif-de-la-metropole.pdf. Le guide est aussi imprimé à l’accueil de la mairie.",
+        "Un calendrier est affiché à l’entrée du jardin."]
+    paragraphs = [plain_text(n) for n in document.children if isinstance(n, t.Paragraph)]
+    assert paragraphs[0].startswith("Le jardin partagé") and paragraphs[0].endswith("par les habitants.")
+    assert any("unfinished at a page's foot" in d.message for d in state.diagnostics)
+
+
+def test_issue6_spaced_ordinals_and_elisions_of_a_layout_text_are_joined() -> None:
+    """``pdftotext -layout`` sets an ordinal's superscript apart from its number ("XIX e", "4 ème") and may
+    space an elision on a justified line ("l’ Open"): French spaces neither. A number before a word that
+    is no ordinal's ending keeps its space."""
+    left = ["Au XIX e siècle, la 4 ème édition du guide", "parlait de l’ Open Data et du 1 er atelier ;",
+            "la salle 4 est ouverte, et la note e en", "marge aussi.", "", "Les ateliers reprennent en",
+            "septembre."]
+    right = ["Un paragraphe de la colonne de droite", "pour que le texte soit lu comme mis en",
+             "page sur deux colonnes côte à côte, avec", "leurs lignes courtes et les espaces qui",
+             "les séparent de la colonne de gauche.", "", "Une dernière phrase."]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n")
+    first = next(plain_text(n) for n in document.children if isinstance(n, t.Paragraph))
+    assert first == ("Au XIXe siècle, la 4ème édition du guide parlait de l’Open Data et du 1er atelier ; la salle 4"
+                     " est ouverte, et la note e en marge aussi.")

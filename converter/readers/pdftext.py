@@ -259,13 +259,21 @@ def read_layout(state: State) -> None:
     lines: list[Line] = []
     names = _name_pairs(state.lines)
     for page, page_starts in zip(pages, starts, strict=True):
+        emitted = _read_page(page, page_starts, names)
+        ending = _note_end_on_next_page(lines, emitted)
+        if ending:
+            while lines and not lines[-1].text:
+                lines.pop()
+            lines.extend(ending)
+            state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
-        emitted = _read_page(page, page_starts, names)
         first = next((line for line in emitted if line.text), None)
         if first is not None and lines:
             first.frame_start = True
         lines.extend(emitted)
+    for line in lines:
+        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
     state.lines = lines
     state.laid_out = True
     if columned:
@@ -465,6 +473,55 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
             del lines[k:last + 1]
             return moved
     return []
+
+
+_SPACED_ORDINAL = re.compile(r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?)(?=[\s.,;:!?)]|$)")
+"""An ordinal's letters set in superscript, which ``pdftotext -layout`` sets apart from its number ("XIX e
+siècle", "la 4 ème édition"): French never spaces them."""
+_ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
+"""An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
+Data"): French never spaces an elision."""
+
+
+def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
+    """The lines of ``page`` that end the note the lines before it (the previous pages) left unfinished at
+    their foot, taken out of ``page``; [] if none. A note that does not end its sentence ("…-qui-se-") goes
+    on at the next page's foot, above that page's notes: the paragraph set right above the next note's
+    number, opening in lower case, with only notes after it (the body's text above it is not its first
+    paragraph: a page opening in lower case goes on with the body)."""
+    filled = [line for line in lines if line.text]
+    if not filled or _ends_sentence(filled[-1].text):
+        return []
+    last = len(lines)
+    while last and not lines[last - 1].text:
+        last -= 1
+    if not _ends_in_note(lines[:last]):
+        return []
+    start = last
+    while start and lines[start - 1].text:
+        start -= 1
+    unfinished = _NOTE_START.match(lines[start].text)
+    assert unfinished is not None  # _ends_in_note
+    following = str(int(unfinished.group(1)) + 1)
+    opening = next((k for k, line in enumerate(page) if line.text and (line.opens_note or _NOTE_START.match(line.text))
+                    and (k == 0 or not page[k - 1].text)), None)
+    if opening is None or _NOTE_START.match(page[opening].text).group(1) != following:  # type: ignore[union-attr]
+        return []
+    end = opening
+    while end and not page[end - 1].text:
+        end -= 1
+    top = end
+    while top and page[top - 1].text:
+        top -= 1
+    if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
+        return []
+    # only notes after it: each paragraph down to the page's foot opens with a note's number
+    if not all(_NOTE_START.match(line.text) for k, line in enumerate(page)
+               if k >= opening and line.text and not page[k - 1].text):
+        return []
+    moved = page[top:end]
+    del page[top:end]
+    return moved
 
 
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
