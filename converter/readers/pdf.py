@@ -617,18 +617,23 @@ def _mend_broken_words(block: PBlock, right: float, own: float | None = None) ->
             # lexicon lacks): the piece is the word's end, unless both are English ("smart" / "city"), the
             # piece is short enough to be an abbreviation ("etc.") or is its line's only word (a word broken
             # over three lines is mended from its end: "Parti" / "cipan" / "ts")
-            piece_unknown = len(head.group(1)) >= 4 and following.text[head.end():].strip() != "" \
-                and not is_french_word(head.group(1)) \
-                and not (is_english_word(head.group(1)) and is_english_word(tail.group(1)))
             if is_french_word(tail.group(1) + head.group(1)) and (filled or not pieces_known) \
                     or filled and not is_french_word(tail.group(1)) and not is_english_word(tail.group(1)) \
-                    or filled and piece_unknown:
+                    or filled and _unknown_end(tail.group(1), head.group(1), following.text[head.end():]):
                 # the punctuation that closes the word goes with it ("ales," / "nos")
                 closing = re.match(r"[.,;:!?)»”…]*", following.text[head.end():])
                 _pull_back(line, following, head.end() + (closing.end() if closing else 0))
                 mended.add(id(line))
                 moved = True
     block.lines = [line for line in block.lines if line.text.strip()]
+
+
+def _unknown_end(word: str, piece: str, rest: str) -> bool:
+    """Whether ``piece``, opening the next line after a line that one word fills, is that word's end
+    (see :func:`_mend_broken_words`): four letters or more, more text after it on its line, unknown in French,
+    and not two English words. Asked only of filled lines: each question is a lexicon lookup."""
+    return len(piece) >= 4 and rest.strip() != "" and not is_french_word(piece) \
+        and not (is_english_word(piece) and is_english_word(word))
 
 
 def _pull_back(line: PLine, following: PLine, end: int) -> None:
