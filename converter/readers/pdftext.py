@@ -1135,7 +1135,8 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
-        if joined and not outdented and (
+        # (a rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
+        if joined and not outdented and entry not in RUBRICS and (
                 entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
                 and (not is_french_word(first.lower()) and not is_french_word(last.lower())
@@ -1330,6 +1331,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     column = _column_width(lines)
     _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
+    _restore_margin_address_hyphens(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
     if state.laid_out:
@@ -1363,7 +1365,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             continue
         # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
         # or belong to another frame the extraction merged in: the columns' width then
-        full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
+        full = _block_width(texts, column, state.laid_out)
         current: list[Line] = []
         previous_ended = True
         index = 0
@@ -1421,6 +1423,24 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if current:
             result.append(Block(current, page=block.page))
     state.blocks = _split_fields(state, result)
+
+
+_FEW_LINES = 8
+"""Below this many lines, a block's widest line may well fall short of its frame's width (among many, one
+comes close to it)."""
+
+
+def _block_width(texts: list[str], column: int, laid_out: bool) -> int:
+    """The width of a full line of a block: the columns' (``column``), or, for a block of four lines or more
+    whose widest line is clearly narrower, that line's (a narrower frame: a box, a caption; text set bolder,
+    whose width the estimate gives short). A block whose widest line comes within the estimate's error of
+    the column is set in it: its widest line is only the longest that happened to fill it, and measuring
+    against that line would take a last line almost as long for a full one. (A layout text's columns are
+    narrow, its widths printed ones: there the widest line is the block's width.)"""
+    widest = max(printed_width(text) for text in texts)
+    if len(texts) < 4 or len(texts) < _FEW_LINES and widest >= (1 - 2 * _FIT_SLACK[0]) * column and not laid_out:
+        return column
+    return min(column, widest)
 
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
@@ -1507,6 +1527,30 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
                                      f"({tokens[position]})")
                 break
             _restore_address_hyphens(state, line, column)
+    state.step = "paragraphs"
+
+
+_MARGIN_SHARE = 0.6
+"""The widest a margin's column is, as a share of the body's: notes set beside the text, a few words a line."""
+
+
+def _restore_margin_address_hyphens(state: State, column: int) -> None:
+    """The hyphens pdftotext dropped in the addresses of notes set in a margin beside the body: their lines are
+    far narrower than the body's, so an address cut over three of them is joined on a line no wider than the
+    body's column, where :func:`_restore_joined_hyphens` does not look. The margin's width is measured on the
+    notes' own lines (but each note's last, often short); the addresses of note lines wider than it are
+    mended as the body's are (:func:`_restore_address_hyphens`)."""
+    notes = [block for block in state.blocks if block.kind == "note"]
+    widths = sorted(printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
+                    if len(line.text.split()) >= 2 and printed_width(line.text.strip()) < _MARGIN_SHARE * column)
+    if len(widths) < 5:
+        return  # notes at the page's foot, as wide as the body (or too few to measure a margin)
+    margin = widths[int(len(widths) * 0.9)]
+    state.step = "dehyphenation"
+    for block in notes:
+        for line in block.lines:
+            if printed_width(line.text.strip()) > (1 + 2 * _FIT_SLACK[0]) * margin:
+                _restore_address_hyphens(state, line, margin)
     state.step = "paragraphs"
 
 

@@ -1,0 +1,56 @@
+"""The raw-text importer on ``pdftotext``'s default output of a single column (issue 6): where paragraphs end,
+the titles of a table of contents without indentation, notes set in a margin beside the body.
+
+The texts are invented; the body is set by the greedy typesetter of ``test_pdftext_dense`` (lines break where
+the next word does not fit, with the importer's own width estimate).
+"""
+
+from __future__ import annotations
+
+from test_pdftext_dense import WIDTH, body, headings_of, paragraphs_of, typeset
+
+from converter.readers import pdftext
+from converter.readers.pdftext import import_text, printed_width
+
+
+def test_issue6_plain_rubric_after_a_title_ending_with_a_name_opens_an_entry() -> None:
+    # "… des événements NEC" | "Rencontre(s)": two capitalised words the lexicon does not know, but a rubric's
+    # name opens an entry of its own (it is no name going on): both are titles of the text
+    toc = ["Table des matières", "Premiers pas", "Conclusion de la journée par", "Jean Dupont, rapporteur des "
+           "événements NEC", "Rencontre(s)", "Un entretien avec Claire Martin", ""]
+    lines = ["Mon carnet", "", *toc, "Page 1", "Premiers pas", *body(3), "Conclusion de la journée par Jean Dupont,",
+             "rapporteur des événements NEC", *body(2, 3), "Page 2", "Rencontre(s)", "Un entretien avec Claire Martin",
+             *body(3, 5)]
+    titles = [text for _, text in headings_of(import_text("\n".join(lines) + "\n")[0])]
+    assert "Conclusion de la journée par Jean Dupont, rapporteur des événements NEC" in titles
+    assert "Rencontre(s)" in titles
+
+
+def test_issue6_plain_short_block_in_the_column_is_measured_against_the_column() -> None:
+    # two paragraphs of two lines between blank lines: the block's widest line is not its frame's width (a
+    # last line almost as long would pass for full); the first paragraph's last line had room for the next
+    # one's first word in the column
+    first = typeset("Une ligne téléphonique gratuite répond aux questions sur les démarches en ligne du lundi au "
+                    "vendredi, avec un rappel.")
+    second = typeset("Les écoles du secteur prêtent leurs salles informatiques pendant les vacances scolaires pour "
+                     "des stages ouverts.")
+    assert len(first) == len(second) == 2
+    widest = max(printed_width(line) for line in [*first, *second])
+    assert not pdftext._next_word_fits(first[-1], second[0], widest)
+    lines = ["Mon carnet", "", *body(6), "", *first, *second, "", *body(2, 6)]
+    found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
+    assert " ".join(first) in found and " ".join(second) in found
+
+
+def test_issue6_plain_margin_notes_addresses_get_back_their_hyphens() -> None:
+    # notes set in a narrow margin ("Voir : jardins-partages-" | "ville.fr/les-tilleuls-" | "accompagnement."): pdftotext
+    # joins an address cut over their lines and drops the hyphens that ended them, on a line no wider than
+    # the body's; the notes' own lines give the margin's width
+    state = pdftext.State("")
+    texts = ["Sur ce point, voir le rapport", "annuel de la ville, page", "douze, et son annexe."]
+    state.blocks = [pdftext.Block([pdftext.Line(k + n, text) for n, text in enumerate(texts)], kind="note")
+                    for k in range(0, 12, 4)]
+    address = pdftext.Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
+    state.blocks.append(pdftext.Block([address], kind="note"))
+    pdftext._restore_margin_address_hyphens(state, WIDTH)
+    assert address.text == "Voir : jardins-partages-ville.fr/les-tilleuls-accompagnement."
