@@ -54,3 +54,24 @@ def test_issue6_plain_margin_notes_addresses_get_back_their_hyphens() -> None:
     state.blocks.append(pdftext.Block([address], kind="note"))
     pdftext._restore_margin_address_hyphens(state, WIDTH)
     assert address.text == "Voir : jardins-partages-ville.fr/les-tilleuls-accompagnement."
+    # one narrow note is enough to show a margin; notes as wide as the body (at the page's foot) show none
+    for texts, mended in ((["Le programme des ateliers", "est affiché à l’accueil."], True),
+                          ([typeset(" ".join(body(2)))[0], "affiché à l’accueil."], False)):
+        state.blocks = [pdftext.Block([pdftext.Line(k, text) for k, text in enumerate(texts)], kind="note")]
+        address = pdftext.Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
+        state.blocks.append(pdftext.Block([address], kind="note"))
+        pdftext._restore_margin_address_hyphens(state, WIDTH)
+        assert ("partages-ville" in address.text) is mended
+
+
+def test_issue6_plain_hyphen_dropped_in_a_compound_or_between_english_words_is_restored() -> None:
+    # pdftotext joined "rez-de-" | "chaussée" and "fact-" | "checking" and dropped the line-end hyphen: the
+    # hyphen kept inside the line shows a compound the lexicon knows; English knows both halves of a term
+    # French knows neither of, not the two joined
+    column = printed_width("Ils durent deux heures et se tiennent au rez-de-")
+    room = column - printed_width("Ils durent deux heures et se tiennent au ")
+    assert pdftext._joined_hyphen("rez-dechaussée,", room, column) == 6
+    column = printed_width("la smart city étaient au programme ; le fact-")
+    room = column - printed_width("la smart city étaient au programme ; le ")
+    assert pdftext._joined_hyphen("factchecking", room, column) == 4
+    assert pdftext._joined_hyphen("workshop", room, column) is None  # one English word

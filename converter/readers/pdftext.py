@@ -1538,13 +1538,15 @@ def _restore_margin_address_hyphens(state: State, column: int) -> None:
     """The hyphens pdftotext dropped in the addresses of notes set in a margin beside the body: their lines are
     far narrower than the body's, so an address cut over three of them is joined on a line no wider than the
     body's column, where :func:`_restore_joined_hyphens` does not look. The margin's width is measured on the
-    notes' own lines (but each note's last, often short); the addresses of note lines wider than it are
-    mended as the body's are (:func:`_restore_address_hyphens`)."""
+    notes' own lines (but each note's last, often short), when most of them are narrow (notes at the page's
+    foot are as wide as the body); the addresses of note lines wider than it are mended as the body's are
+    (:func:`_restore_address_hyphens`)."""
     notes = [block for block in state.blocks if block.kind == "note"]
-    widths = sorted(printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
-                    if len(line.text.split()) >= 2 and printed_width(line.text.strip()) < _MARGIN_SHARE * column)
-    if len(widths) < 5:
-        return  # notes at the page's foot, as wide as the body (or too few to measure a margin)
+    measured = [printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
+                if len(line.text.split()) >= 2]
+    widths = sorted(width for width in measured if width < _MARGIN_SHARE * column)
+    if not widths or len(widths) < len(measured) / 2:
+        return  # notes at the page's foot, as wide as the body: most of their lines are
     margin = widths[int(len(widths) * 0.9)]
     state.step = "dehyphenation"
     for block in notes:
@@ -1635,6 +1637,7 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
             return None  # a word the lexicon knows whole
         alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
+                or _joined_compound(token, cut) \
                 or head[-1].islower() and tail[0].isupper() and not address \
                 or alone and not address and len(tail) > 3 and is_french_word(tail) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
@@ -1642,6 +1645,23 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+def _joined_compound(token: str, cut: int) -> bool:
+    """Whether the hyphen dropped at ``cut`` in ``token`` joins a compound of three parts or more the lexicon
+    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), or two English words
+    French knows neither of nor English joined (a term quoted in French: "fact" + "checking"), as
+    :func:`dehyphenate` decides them at a line end."""
+    head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+$", token[:cut])
+    tail = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", token[cut:])
+    if tail is None:
+        return False
+    if head and is_french_word(f"{head[0]}-{tail.group(0)}"):
+        return True
+    first = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+    second = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    return min(len(first), len(second)) >= 4 and not is_french_word(first) and not is_french_word(second) \
+        and is_english_word(first) and is_english_word(second) and not is_english_word(first + second)
 
 
 # The words that join the parts of a compound place name (Seine-et-Marne, Hauts-de-France, Haute-Savoie,
