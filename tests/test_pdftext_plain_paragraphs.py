@@ -75,3 +75,17 @@ def test_issue6_plain_hyphen_dropped_in_a_compound_or_between_english_words_is_r
     room = column - printed_width("la smart city étaient au programme ; le ")
     assert pdftext._joined_hyphen("factchecking", room, column) == 4
     assert pdftext._joined_hyphen("workshop", room, column) is None  # one English word
+
+
+def test_issue6_plain_title_after_a_quoted_sentence_on_a_full_line() -> None:
+    # a paragraph ends on a full line with a sentence quoted whole (its stop inside the quotation mark): the
+    # short line under it, followed by a capital, is a title (a glossary's term), not the paragraph's end
+    quoted = typeset('Elle a dit : "Les ateliers du quartier accueillent chaque semaine des personnes qui veulent '
+                     "apprendre à se servir d'un ordinateur.\"")
+    assert not pdftext._next_word_fits(quoted[-1], "Dématérialisation", WIDTH)
+    definition = typeset("Remplacement dans une entreprise de ses supports matériels par des fichiers et des "
+                         "ordinateurs.")
+    lines = ["Mon carnet", "", *body(4), *quoted, "Dématérialisation", *definition, *body(2, 5)]
+    found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
+    assert " ".join(quoted) in found
+    assert not any(text.endswith(" Dématérialisation") for text in found)

@@ -1391,7 +1391,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             following = texts[index + 1] if index + 1 < len(texts) else ""
             short = printed_width(text) < 0.7 * full
             # after a sentence's end (even on a full line: the title did not fit after it)
-            after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
+            after_end = previous_ended or index > 0 and _ends_with_stop(texts[index - 1])
             # (the next line's first word would have fitted: in a narrow column a long word leaves lines short)
             title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
                 and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full)
@@ -1441,6 +1441,12 @@ def _block_width(texts: list[str], column: int, laid_out: bool) -> int:
     if len(texts) < 4 or len(texts) < _FEW_LINES and widest >= (1 - 2 * _FIT_SLACK[0]) * column and not laid_out:
         return column
     return min(column, widest)
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether a line ends a sentence: a stop, also inside the closing quotation mark of a sentence quoted
+    whole ("… que nous sommes en train de vivre." then a glossary's next term)."""
+    return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
 
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
