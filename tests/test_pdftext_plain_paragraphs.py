@@ -7,10 +7,12 @@ the next word does not fit, with the importer's own width estimate).
 
 from __future__ import annotations
 
-from test_pdftext_dense import WIDTH, body, headings_of, paragraphs_of, typeset
+from test_pdftext_dense import WIDTH, body, headings_of, paragraph, paragraphs_of, typeset
 
+from converter import tree as t
 from converter.readers import pdftext
 from converter.readers.pdftext import import_text, printed_width
+from converter.walk import iter_nodes
 
 
 def test_issue6_plain_rubric_after_a_title_ending_with_a_name_opens_an_entry() -> None:
@@ -89,3 +91,28 @@ def test_issue6_plain_title_after_a_quoted_sentence_on_a_full_line() -> None:
     found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
     assert " ".join(quoted) in found
     assert not any(text.endswith(" Dématérialisation") for text in found)
+
+
+def test_issue6_plain_notes_in_a_margin_their_number_under_their_text() -> None:
+    # pdftotext's default output sets each note of a margin as a block of its own, its narrow lines then its
+    # number, the body going on after a blank line (a note's text after its number is the foot's order)
+    first = ["Sur ce point, voir le", "rapport annuel de la ville", "et son annexe.", "1"]
+    second = ["Voir aussi le programme", "des ateliers du samedi.", "2"]
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
+             *second, "", *paragraph(3), "Page 2", *body(3, 4)]
+    document, state = import_text("\n".join(lines) + "\n")
+    notes = [pdftext._plain(note.raw()) for note in state.notes.values()]
+    assert notes == ["Sur ce point, voir le rapport annuel de la ville et son annexe.",
+                     "Voir aussi le programme des ateliers du samedi."]
+    assert not any("ateliers du samedi" in text for text in paragraphs_of(document))
+
+
+def test_issue6_plain_question_in_two_paragraphs_is_one_turn() -> None:
+    # two paragraphs ending with a question mark before an answer: one question in two paragraphs
+    lines = ["Mon carnet", "", *body(2), "", "Bien que cet entretien soit fait à chaud, quel est votre regard ?",
+             "", "Plus globalement, comment l’avez-vous conçu ?", "", "Claire Martin : Nous avons ouvert l’EPN.",
+             "", "Quelle est la suite ?", "", "Claire Martin : Former les agents d’accueil.", ""]
+    document, _ = import_text("\n".join(lines) + "\n")
+    questions = [turn for node in iter_nodes(document) if isinstance(node, t.Interview) for turn in node.turns
+                 if turn.role == "question"]
+    assert [len(turn.children) for turn in questions] == [2, 1]

@@ -1697,7 +1697,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
     last_note: Block | None = None
     result: list[Block] = []
     index = 0
+    in_margin = _notes_in_margin(blocks, column)
     while index < len(blocks):
+        margin_note = _margin_note(state, blocks, index, expected, column) if in_margin else None
+        if margin_note is not None:
+            result.append(margin_note)
+            last_note, expected = margin_note, margin_note.data["number"] + 1
+            index += 2
+            continue
         number = _is_number_block(blocks[index])
         if number is None or number not in (expected, expected + 1):
             result.append(blocks[index])
@@ -1777,6 +1784,55 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             last_note = note
         expected = int(numbers[-1].lines[0].text) + 1
     state.blocks = result
+
+
+def _notes_in_margin(blocks: list[Block], column: int) -> bool:
+    """Whether the text's notes are set in a margin beside the body: most numbers alone on their line (two at
+    least) stand right under a block of narrow lines (:func:`_margin_text_above`); notes at a page's foot
+    show their number first, the body's full lines above it."""
+    numbers = [index for index, block in enumerate(blocks) if _is_number_block(block) is not None]
+    under = sum(1 for index in numbers if _margin_text_above(blocks, index - 1, column))
+    return under >= 2 and under >= len(numbers) / 2
+
+
+def _margin_text_above(blocks: list[Block], index: int, column: int) -> bool:
+    """Whether the block at ``index`` reads as a margin's note over the lone number right under it (glued, alone
+    up to a blank line): every line narrower than a margin (:data:`_MARGIN_SHARE` of the column), but for an
+    address pdftotext joins across the margin's lines (:func:`_narrow_but_a_word`), opening as a note does."""
+    if index < 0 or index + 1 >= len(blocks):
+        return False
+    block, after = blocks[index], blocks[index + 1]
+    following = blocks[index + 2] if index + 2 < len(blocks) else None
+    return block.kind == "para" and _is_number_block(after) is not None \
+        and after.lines[0].no == block.lines[-1].no + 1 and _opens_note(block.raw()) \
+        and not (following is not None and following.lines and following.lines[0].no == after.lines[0].no + 1) \
+        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+
+
+def _narrow_but_a_word(text: str, width: float) -> bool:
+    """Whether ``text`` is narrower than ``width`` once its longest word is set aside: a margin's line, or one
+    where pdftotext joined the pieces of an address the margin cut over its lines."""
+    words = text.split()
+    longest = max(words, key=printed_width, default="")
+    return printed_width(" ".join(words)) - printed_width(longest) < width
+
+
+def _margin_note(state: State, blocks: list[Block], index: int, expected: int, column: int) -> Block | None:
+    """The note whose text is the block at ``index``, in a text whose notes are in a margin
+    (:func:`_notes_in_margin`): pdftotext's default output gives a margin's note, then its number, as a block
+    of its own (:func:`_margin_text_above`), the number next in the notes' order. None if the block is no
+    such note. Reported."""
+    number = _is_number_block(blocks[index + 1]) if index + 1 < len(blocks) else None
+    if number not in (expected, expected + 1) or not _margin_text_above(blocks, index, column):
+        return None
+    block = blocks[index]
+    label = str(number)
+    while label in state.notes:
+        label += "bis"
+    note = Block(list(block.lines), kind="note", page=block.page, data={"label": label, "number": number})
+    state.notes[label] = note
+    state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
+    return note
 
 
 _MARGIN_NOTE_LINES = 3
@@ -4025,6 +4081,7 @@ def find_interviews(state: State) -> None:
             other = blocks[back]
             if other.kind == "para" and _plain(other.text).rstrip().endswith("?"):
                 other.kind = "question"
+                _question_opened_above(blocks, back)
                 break
             if other.kind in ("para", "answer", "question", "heading"):
                 break
@@ -4039,6 +4096,19 @@ def find_interviews(state: State) -> None:
         elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
             block.kind = "answer_more"
             block.data["turn"] = current
+
+
+def _question_opened_above(blocks: list[Block], index: int) -> None:
+    """A question asked in two paragraphs ("… quel est votre regard sur l’événement ?" | "Plus globalement,
+    comment l’avez-vous conçu ?"): the paragraph right above the question at ``index``, a question too, opens
+    it; the question's paragraph goes on in the same turn (an interviewer's turn is not followed by another
+    without an answer between)."""
+    above = blocks[index - 1] if index > 0 else None
+    if above is not None and above.kind == "para" and _plain(above.text).rstrip().endswith("?") \
+            and not _SPEAKER.match(_plain(above.text)):
+        above.kind = "question"
+        blocks[index].kind = "answer_more"
+        blocks[index].data["turn"] = above
 
 
 def _strip_prefix(text: str, plain_end: int) -> str:
