@@ -116,3 +116,14 @@ def test_issue6_plain_question_in_two_paragraphs_is_one_turn() -> None:
     questions = [turn for node in iter_nodes(document) if isinstance(node, t.Interview) for turn in node.turns
                  if turn.role == "question"]
     assert [len(turn.children) for turn in questions] == [2, 1]
+
+
+def test_issue6_plain_margin_note_keeps_its_printed_line_ends() -> None:
+    # a margin's note keeps the printed line ends, as a layout text does: an address too long for the margin
+    # breaks at any letter, and is mended as a layout text's is
+    first = ["Sur ce point, voir le", "rapport annuel de la ville", "et son annexe.", "1"]
+    second = ["Voir le programme :", "jardins-partages.fr/nos-ateli", "ers-du-samedi.", "2"]
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
+             *second, "", *paragraph(3), "Page 2", *body(3, 4)]
+    _, state = import_text("\n".join(lines) + "\n")
+    assert pdftext._plain(state.notes["2"].text) == "Voir le programme : jardins-partages.fr/nos-ateliers-du-samedi."

@@ -1778,7 +1778,8 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             label = str(number)
             while label in state.notes:
                 label += "bis"
-            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number})
+            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number,
+                                                                                  "margin": in_margin})
             state.notes[label] = note
             result.append(note)
             last_note = note
@@ -1829,7 +1830,8 @@ def _margin_note(state: State, blocks: list[Block], index: int, expected: int, c
     label = str(number)
     while label in state.notes:
         label += "bis"
-    note = Block(list(block.lines), kind="note", page=block.page, data={"label": label, "number": number})
+    note = Block(list(block.lines), kind="note", page=block.page, data={"label": label, "number": number,
+                                                                        "margin": True})
     state.notes[label] = note
     state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
     return note
@@ -2024,12 +2026,16 @@ def join_lines(state: State) -> None:
         if block.kind in ("page", "url", "removed", "label"):
             continue
         text = ""
+        # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
+        # address breaks at any letter there, and the layout text's rules mend it
+        laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
             text = _join(state, text, piece, line.no, keys)
+        state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
 
