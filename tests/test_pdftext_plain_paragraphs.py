@@ -127,3 +127,18 @@ def test_issue6_plain_margin_note_keeps_its_printed_line_ends() -> None:
              *second, "", *paragraph(3), "Page 2", *body(3, 4)]
     _, state = import_text("\n".join(lines) + "\n")
     assert pdftext._plain(state.notes["2"].text) == "Voir le programme : jardins-partages.fr/nos-ateliers-du-samedi."
+
+
+def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
+    # a note line pdftotext joined across a margin's lines ("…/les-ateliers-de-la-" | "maison-des-associations-du-"
+    # | "quartier-nord.html."), dropping the hyphens that ended them: set again in the margin, each printed line ends at
+    # the last place that fits, here between two words glued in the address; an address that glues its words
+    # where no line ended ("cartes-etdonnees") keeps them glued
+    margin = printed_width("Voir : jardins.fr/les-ateliers-de-la-") + 300
+    state = pdftext.State("")
+    line = pdftext.Line(1, "Voir : jardins.fr/les-ateliers-de-lamaison-des-associations-duquartier-nord.html.")
+    pdftext._restore_margin_line_ends(state, line, margin)
+    assert line.text == "Voir : jardins.fr/les-ateliers-de-la-maison-des-associations-du-quartier-nord.html."
+    line = pdftext.Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
+    pdftext._restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
+    assert line.text == "arcep.fr/cartes-etdonnees/nos-publications-chiffrees.html."

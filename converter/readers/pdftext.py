@@ -1559,7 +1559,63 @@ def _restore_margin_address_hyphens(state: State, column: int) -> None:
         for line in block.lines:
             if printed_width(line.text.strip()) > (1 + 2 * _FIT_SLACK[0]) * margin:
                 _restore_address_hyphens(state, line, margin)
+                _restore_margin_line_ends(state, line, margin)
     state.step = "paragraphs"
+
+
+def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
+    """The hyphens pdftotext dropped at the margin's line ends inside a note line it joined, found by setting
+    the line again in the margin: each printed line ended at the last place it could break (a space, a
+    hyphen, a slash, or between two words glued in an address, where a hyphen was dropped) that fits the
+    margin, the next piece overrunning it; within the estimate's error (:data:`_FIT_SLACK`), the last such
+    place wins. A glued place is one only between two French words, or numbers, in a piece of an address
+    that holds a hyphen or a slash ("de-la" + "partie", "2022" + "1.htm", "nos" + "publications"), whose
+    whole is no word. Each restored hyphen reported."""
+    text = line.text.strip()
+    slack = _FIT_SLACK[0]
+    start, cuts = 0, []
+    while printed_width(text[start:]) > (1 + slack) * margin:
+        places = []
+        for cut in range(start + 1, len(text)):
+            glued = _glued_in_address(text, cut)
+            if not glued and text[cut - 1] not in " -/":
+                continue
+            width = printed_width(text[start:cut].rstrip() + ("-" if glued else ""))
+            if width > (1 + slack) * margin:
+                break
+            following = re.match(r"\S*?[-/]|\S+", text[cut:].lstrip())
+            gap = " " if text[cut - 1] == " " else ""
+            if following and printed_width(text[start:cut].rstrip() + gap + following.group(0)) >= (1 - slack) * margin:
+                places.append((cut, glued))
+        if not places:
+            break
+        start, glued = places[-1]
+        if glued:
+            cuts.append(start)
+    if not cuts:
+        return
+    for cut in reversed(cuts):
+        text = f"{text[:cut]}-{text[cut:]}"
+    state.guess(line.no, f"the hyphens the extraction dropped at a margin's line ends restored ({text})")
+    line.text = text
+
+
+def _glued_in_address(text: str, cut: int) -> bool:
+    """Whether ``cut`` in ``text`` falls between two French words (or numbers) glued in a piece of an address
+    holding a hyphen or a slash, whose whole is no word: where pdftotext may have dropped a hyphen."""
+    if not (text[cut - 1].isalnum() and text[cut].isalnum()):
+        return False
+    left = re.findall(r"[^\W_]+$", text[:cut])[0]
+    right = re.match(r"[^\W_]+", text[cut:]).group(0)  # type: ignore[union-attr]
+    token = re.findall(r"\S+$", text[:cut])[0] + re.match(r"\S*", text[cut:]).group(0)  # type: ignore[union-attr]
+    return ("-" in token or "/" in token) and _address_word(left) and _address_word(right) \
+        and ((left + right).isdigit() or not _address_word(left + right))
+
+
+def _address_word(word: str) -> bool:
+    """A word of an address: a number, a French word (accents aside: addresses are written without them) or
+    a word that opens a phrase ("de", "la", "pour")."""
+    return word.isdigit() or _is_word_any_accent(word.lower()) or word.lower() in _OPENING_WORDS
 
 
 def _restore_address_hyphens(state: State, line: Line, column: int) -> None:
