@@ -142,3 +142,12 @@ def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
     line = pdftext.Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
     pdftext._restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
     assert line.text == "arcep.fr/cartes-etdonnees/nos-publications-chiffrees.html."
+
+
+def test_issue6_plain_spaced_ordinal_and_elision_are_joined() -> None:
+    # pdftotext's default output sets an ordinal's superscript and a justified line's elision apart, as its
+    # layout output does: French never spaces them
+    lines = ["Mon carnet", "", *body(6), "Sa 4 ème édition : au XIX e siècle, l’ Open Data n’existait pas.",
+             *body(2, 6)]
+    found = " ".join(paragraphs_of(import_text("\n".join(lines) + "\n")[0]))
+    assert "Sa 4ème édition : au XIXe siècle, l’Open Data n’existait pas." in found

@@ -272,8 +272,7 @@ def read_layout(state: State) -> None:
         if first is not None and lines:
             first.frame_start = True
         lines.extend(emitted)
-    for line in lines:
-        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
+    _join_spaced_marks(lines)
     state.lines = lines
     state.laid_out = True
     if columned:
@@ -481,6 +480,13 @@ siècle", "la 4 ème édition"): French never spaces them."""
 _ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
 """An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
 Data"): French never spaces an elision."""
+
+
+def _join_spaced_marks(lines: list[Line]) -> None:
+    """An ordinal's superscript and an elision the extraction set apart from their word (:data:`_SPACED_ORDINAL`,
+    :data:`_ELISION_SPACED`) joined to it again, on each line."""
+    for line in lines:
+        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
 
 
 def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
@@ -1328,6 +1334,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         return  # (a layout text's blank lines are only the gaps its rows show: many paragraph ends are not)
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     state.dense = True
+    _join_spaced_marks(state.lines)  # (pdftotext's default output spaces them as its layout output does)
     column = _column_width(lines)
     _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
