@@ -151,3 +151,19 @@ def test_issue6_plain_spaced_ordinal_and_elision_are_joined() -> None:
              *body(2, 6)]
     found = " ".join(paragraphs_of(import_text("\n".join(lines) + "\n")[0]))
     assert "Sa 4ème édition : au XIXe siècle, l’Open Data n’existait pas." in found
+
+
+def test_issue6_plain_table_of_contents_entry_goes_on_with_a_year_or_a_name_of_the_text() -> None:
+    # an entry of the table of contents wrapped before a year alone ("… : 1er avril" | "2021"), or inside a
+    # name the text sets on one line ("… de Montpellier Méditerranée" | "Métropole déléguée …"): one entry,
+    # so one title in the text, however the text wraps it
+    toc = ["Table des matières", "Premiers pas", "Une journée à Montpellier Méditerranée Métropole : 1er avril",
+           "2021", "Présentation par Claire Martin, élue de Montpellier Méditerranée", "Métropole déléguée au numérique",
+           "Lexique", ""]
+    lines = ["Mon carnet", "", *toc, "Page 1", "Premiers pas", *body(2), "Montpellier Méditerranée Métropole "
+             "accueille la journée.", *body(1, 2), "Page 2", "Une journée à Montpellier", "Méditerranée Métropole : 1er "
+             "avril 2021", *body(2, 3), "Présentation par Claire Martin, élue de Montpellier", "Méditerranée Métropole "
+             "déléguée au numérique", *body(2, 5)]
+    titles = [text for _, text in headings_of(import_text("\n".join(lines) + "\n")[0])]
+    assert "Une journée à Montpellier Méditerranée Métropole : 1er avril 2021" in titles
+    assert "Présentation par Claire Martin, élue de Montpellier Méditerranée Métropole déléguée au numérique" in titles

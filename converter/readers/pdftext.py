@@ -1128,12 +1128,12 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
     numbered = sum(1 for entry in entries if re.search(r"\s\d{1,3}$", entry))
     if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
         entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
-    # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
-    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know, or, in a layout
-    # text, that the text sets side by side on a line outside the table: "Montpellier Méditerranée" |
-    # "Métropole"; its table's indentation gives each title its level, which other texts would guess)
+    # an entry wrapped over lines: the next line opens in lower case or holds no letter (a year), the line
+    # ends on a comma or on a word that opens a phrase, or a name goes on (two capitalised words the lexicon
+    # does not know, or that the text sets side by side on a line outside the table: "Montpellier
+    # Méditerranée" | "Métropole")
     body = [line.text.lower() for block in state.blocks if block.kind == "para" and id(block) not in ids
-            for line in block.lines] if state.laid_out else []
+            for line in block.lines]
     # In a layout text the indentation tells more: a line less indented than the one above opens an entry
     # (a part after a section's title: "… des événements NEC" | "Rencontre(s)").
     joined: list[str] = []
@@ -1144,6 +1144,7 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         # (a rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
         if joined and not outdented and entry not in RUBRICS and (
                 entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
+                or not _has_letter(entry)  # a year wrapped alone ("… : 1er avril" | "2021")
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
                 and (not is_french_word(first.lower()) and not is_french_word(last.lower())
                      or any(f"{last} {first}".lower() in text for text in body))):
