@@ -167,3 +167,12 @@ def test_issue6_plain_table_of_contents_entry_goes_on_with_a_year_or_a_name_of_t
     titles = [text for _, text in headings_of(import_text("\n".join(lines) + "\n")[0])]
     assert "Une journée à Montpellier Méditerranée Métropole : 1er avril 2021" in titles
     assert "Présentation par Claire Martin, élue de Montpellier Méditerranée Métropole déléguée au numérique" in titles
+
+
+def test_issue6_plain_dash_closing_an_incise_opens_no_item() -> None:
+    # "… le droit d’accéder - dans des lieux qualifiés" | "- à des services …": the dash at the line's start
+    # closes the incise the line above opened; it is no list's item
+    lines = ["Mon carnet", "", *body(4), "Ce chèque donne aux bénéficiaires le droit d’accéder - dans des lieux",
+             "- à des services d’accompagnement numérique, avec une prise en charge totale.", *body(2, 4)]
+    found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
+    assert any("d’accéder - dans des lieux - à des services" in text for text in found)

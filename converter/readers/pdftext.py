@@ -1423,7 +1423,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))))
-            if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
+            if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
+                    or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -1455,6 +1456,17 @@ def _ends_with_stop(text: str) -> bool:
     """Whether a line ends a sentence: a stop, also inside the closing quotation mark of a sentence quoted
     whole ("… que nous sommes en train de vivre." then a glossary's next term)."""
     return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
+
+
+_SPACED_DASH = re.compile(r"(?:^|\s)[-–—](?=\s)")
+
+
+def _closes_incise(text: str, following: str) -> bool:
+    """Whether the dash that opens ``following`` closes an incise the line above opened ("le droit d’accéder
+    - dans des lieux qualifiés" | "- à des services…"): that line does not end a clause and holds an odd
+    number of spaced dashes. Such a line is no list's item."""
+    return bool(re.match(r"[-–—]\s", following)) and not text.endswith(tuple(_TERMINAL + ",")) \
+        and len(_SPACED_DASH.findall(text)) % 2 == 1
 
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
