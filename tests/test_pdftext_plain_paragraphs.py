@@ -176,3 +176,22 @@ def test_issue6_plain_dash_closing_an_incise_opens_no_item() -> None:
              "- à des services d’accompagnement numérique, avec une prise en charge totale.", *body(2, 4)]
     found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
     assert any("d’accéder - dans des lieux - à des services" in text for text in found)
+
+
+def test_issue6_plain_margin_notes_whose_numbers_stand_alone_in_the_text() -> None:
+    # notes in a margin (their numbers under their texts), but two numbers set alone in the text, the body
+    # after them: their texts come further on, in a block of narrow lines that ends with the next note's
+    # text and number; the numbers take the texts in order, the body stays the body
+    first = ["Sur ce point, voir le", "rapport annuel de la ville", "et son annexe.", "1"]
+    second = ["Voir aussi le programme", "des ateliers du samedi.", "2"]
+    late = ["Voir le site de la médiathèque", "du quartier.", "Selon le rapport annuel de la", "région.",
+            "Voir la carte des lieux", "d’accompagnement.", "5"]
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
+             *second, "", *paragraph(3, "3"), "", "3", "", *paragraph(4, "4"), "", "4", "", *paragraph(5, "5"), "",
+             *late, "", *paragraph(6), "Page 2", *body(3, 7)]
+    document, state = import_text("\n".join(lines) + "\n")
+    notes = {label: pdftext._plain(note.raw()) for label, note in state.notes.items()}
+    assert notes["3"] == "Voir le site de la médiathèque du quartier."
+    assert notes["4"] == "Selon le rapport annuel de la région."
+    assert notes["5"] == "Voir la carte des lieux d’accompagnement."
+    assert any(text.startswith(paragraph(4)[0]) for text in paragraphs_of(document))  # the body

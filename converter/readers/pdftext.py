@@ -1774,7 +1774,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
     result: list[Block] = []
     index = 0
     in_margin = _notes_in_margin(blocks, column)
+    pending: list[Block] = []  # in a margin, lone numbers whose texts the margin sets further on
     while index < len(blocks):
+        taken = _pending_margin_notes(state, blocks, index, pending, expected, column) if in_margin else None
+        if taken:
+            result.extend(taken[0])
+            last_note, index = taken[0][-1], index + taken[1]
+            expected = max(expected, last_note.data["number"] + 1)
+            continue
         margin_note = _margin_note(state, blocks, index, expected, column) if in_margin else None
         if margin_note is not None:
             result.append(margin_note)
@@ -1782,6 +1789,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             index += 2
             continue
         number = _is_number_block(blocks[index])
+        if in_margin and number in (expected, expected + 1) and not _margin_text_above(blocks, index + 1, column) \
+                and not (index + 1 < len(blocks) and _is_number_block(blocks[index + 1]) is not None) \
+                and not _is_margin_text(blocks[index + 1] if index + 1 < len(blocks) else None, column):
+            # a number alone, the body after it: its text is further on in the margin
+            pending.append(blocks[index])
+            expected = (number or 0) + 1
+            index += 1
+            continue
         if number is None or number not in (expected, expected + 1):
             result.append(blocks[index])
             index += 1
@@ -1911,6 +1926,50 @@ def _margin_note(state: State, blocks: list[Block], index: int, expected: int, c
     state.notes[label] = note
     state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
     return note
+
+
+def _is_margin_text(block: Block | None, column: int) -> bool:
+    """Whether ``block`` reads as a margin's note text: narrow lines (:func:`_narrow_but_a_word`), opening as a
+    note does."""
+    return block is not None and block.kind == "para" and _opens_note(block.raw()) \
+        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+
+
+def _pending_margin_notes(state: State, blocks: list[Block], index: int, pending: list[Block], expected: int,
+                          column: int) -> tuple[list[Block], int] | None:
+    """The notes of numbers set alone in the text (``pending``) whose texts the margin sets further on: the
+    block at ``index``, of narrow lines (two at least, or the next number glued under it), cut where a line
+    had room for the next one's first word (:func:`_reflow_parts`, against the block's own width), its parts
+    given in order to the pending numbers, its last to the number glued under it if any. Returns the notes
+    and how many blocks they took; None if the block is no such text. Each note reported."""
+    block = blocks[index] if index < len(blocks) else None
+    if not pending or block is None or not _is_margin_text(block, column):
+        return None
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    under = after if after is not None and _margin_text_above(blocks, index, column) \
+        and _is_number_block(after) in (expected, expected + 1) else None
+    if under is None and len(block.lines) < 2:
+        return None
+    margin = max((printed_width(line.text.strip()) for line in block.lines
+                  if printed_width(line.text.strip()) < _MARGIN_SHARE * column), default=int(_MARGIN_SHARE * column))
+    parts = _reflow_parts(block.lines, margin)
+    numbers = [*pending[:len(parts) - (under is not None)]] or pending[:1]
+    if under is not None:
+        numbers.append(under)
+    while len(parts) > len(numbers):  # more parts than numbers: a note's text cut where it was not
+        parts[-2:] = [parts[-2] + parts[-1]]
+    notes: list[Block] = []
+    for number_block, lines in zip(numbers, parts, strict=False):
+        number = int(number_block.lines[0].text)
+        label = str(number)
+        while label in state.notes:
+            label += "bis"
+        note = Block(list(lines), kind="note", page=block.page, data={"label": label, "number": number, "margin": True})
+        state.notes[label] = note
+        notes.append(note)
+        state.guess(lines[0].no, f"note {number}: its number alone in the text, its text further on in the margin")
+    del pending[:len(notes) - (under is not None)]
+    return notes, 2 if under is not None else 1
 
 
 _MARGIN_NOTE_LINES = 3
