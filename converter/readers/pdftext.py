@@ -215,6 +215,8 @@ _TERM_MAX_LINES = 3
 """The most lines a glossary's term may wrap over in a narrow column."""
 _TERM_ROW_STEP = 2
 """How far apart (rows of the page) two lines of one wrapped term may be."""
+_TERM_MARK = "  "
+"""How a line that is a glossary's term over its indented definition ends (the mark the glossary step reads)."""
 _TERM_MAX_CHARS = 80
 """The longest a glossary's term may be (its name and a parenthesis: an acronym, the English word)."""
 
@@ -566,14 +568,15 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or the lines so far end with one)."""
+    or a glossary's term, or the lines so far end with a note)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
-                                                or _opens_with_note(following) or _ends_in_note(lines)):
+                                                or _opens_with_note(following) or _ends_in_note(lines)
+                                                or following[0].text.endswith(_TERM_MARK)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
 
@@ -665,10 +668,17 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         above = next((line for line in reversed(lines) if line.text), None)
         term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None)
         if term_rows:
+            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
+            heads = _capitals_over_term(lines, rows, index, column, width, term)
+            number = lines[-heads].no if heads else row.line.no
+            if heads:
+                # the term's first lines in capitals, read as lines of their own (another column's lines
+                # between them made a gap): they open the term
+                term = " ".join([*(line.text.strip() for line in lines[-heads:]), term])
+                del lines[-heads:]
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
-            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
-            lines.append(Line(row.line.no, term + "  ", indent=_indent(segment)))
+            lines.append(Line(number, term + "  ", indent=_indent(segment)))
             definition = _indent(rows[indices[position + term_rows]].segments[column])
             skip = term_rows - 1
             continue
@@ -684,6 +694,26 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         lines.append(Line(rows[indices[-1]].line.no, note))
     _measure_rows_above(lines, rows, indices)
     return lines
+
+
+def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
+    """How many of a column's last lines are the first lines of the term in capitals that row ``index``
+    goes on with ("CONSEILLERS NUMÉRIQUES" | "FRANCE SERVICES" over its indented text): lines in capitals
+    right above it, without a blank line between, that a title in capitals would go on from
+    (:func:`_title_goes_on`), up to a term's most lines. A term's last line alone is what the indentation
+    shows; the lines above it, set large in capitals, have another column's lines between theirs."""
+    if not _all_capitals(term):
+        return 0
+    row_of = {row.line.no: k for k, row in enumerate(rows)}
+    count, below = 0, index
+    while count < min(len(lines), _TERM_MAX_LINES - 1):
+        line = lines[-1 - count]
+        above = row_of.get(line.no)
+        if not line.text or above is None or not _all_capitals(line.text) \
+                or not _title_goes_on(rows, above, below, column, width):
+            break
+        count, below = count + 1, above
+    return count
 
 
 def _item_ends(lines: list[Line], indent: int, text: str) -> bool:

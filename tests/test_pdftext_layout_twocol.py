@@ -1,0 +1,69 @@
+"""The raw-text importer on ``pdftotext -layout`` texts in two columns (issue 6): what a column beside another
+set at its own pitch makes of terms, notes and paragraphs, and what a page turn leaves open.
+
+The texts are invented and laid out as that tool lays them out (``side_by_side`` of the layout step's tests).
+"""
+
+from __future__ import annotations
+
+from test_pdftext_layout import side_by_side
+
+from converter import tree as t
+from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
+
+RUNNING = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+           "voisines et de voisins autour de parcelles", "cultivées ensemble, sans engrais ni",
+           "pesticides, avec des composteurs installés", "au fond de la cour par la mairie et",
+           "entretenus à tour de rôle par les habitants", "du quartier et par les enfants des écoles",
+           "voisines, qui viennent chaque mercredi", "après-midi semer, arroser et récolter les",
+           "légumes de la saison avec les anciens du", "quartier, qui leur apprennent les gestes",
+           "du jardinier et les noms des plantes que", "l’on trouve dans les haies et les prés."]
+"""A right column of one paragraph, a line on every row (a column set at its own pitch beside the other)."""
+
+
+def _terms(document: t.Document) -> list[tuple[str, str]]:
+    """(term, definition) of every definition list's item."""
+    return [(plain_text(t.Paragraph(children=item.term)), " ".join(plain_text(b) for d in item.definitions for b in d))
+            for node in iter_nodes(document) if isinstance(node, t.DefinitionList) for item in node.items]
+
+
+def test_issue6_a_term_in_capitals_wrapped_between_another_columns_lines_is_one_term() -> None:
+    # a list of terms in capitals over their indented text; the terms set large wrap over two lines with a
+    # row between them where the column beside sets a line: the two lines are one term, not a title and a term
+    left = ["Retrouvez les services du jardin :", "",
+            "PASS DU JARDIN",
+            "    Accéder aux parcelles du quartier", "",
+            "CARTE DES SEMENCES", "",
+            "PARTAGÉES",
+            "    Échanger les graines de la saison", "",
+            "ATELIER DES OUTILS", "",
+            "COMMUNS",
+            "    Réparer et prêter les outils", "",
+            "FÊTE DES RÉCOLTES",
+            "    Partager les légumes de l’été"]
+    document, _ = import_text("\n".join(side_by_side([left, RUNNING])) + "\n", "jardin.txt")
+    terms = _terms(document)
+    assert ("Carte des semences partagées", "Échanger les graines de la saison") in terms
+    assert ("Atelier des outils communs", "Réparer et prêter les outils") in terms
+    assert len(terms) == 4
+
+
+def test_issue6_a_term_at_a_columns_head_does_not_go_on_with_the_previous_columns_foot() -> None:
+    # the left column's last text has no final stop; the right column opens with the next term in capitals
+    # over its indented text: a new entry, not the end of the text above
+    left = [*RUNNING, "",
+            "PASS DU JARDIN",
+            "    Accéder aux parcelles du quartier", "",
+            "ATELIER DES OUTILS",
+            "    Réparer et prêter les outils"]
+    right = ["FÊTE DES RÉCOLTES",
+             "    Partager les légumes de l’été", "",
+             "JARDIN DES ENFANTS",
+             "    Semer et récolter avec les écoles", "",
+             "Les inscriptions ouvrent au printemps,", "chaque premier samedi du mois, au local",
+             "du jardin, de neuf heures à midi."]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    terms = _terms(document)
+    assert ("Atelier des outils", "Réparer et prêter les outils") in terms
+    assert ("Fête des récoltes", "Partager les légumes de l’été") in terms
