@@ -6,7 +6,7 @@ The texts are invented and laid out as that tool lays them out (``side_by_side``
 
 from __future__ import annotations
 
-from test_pdftext_layout import side_by_side
+from test_pdftext_layout import PARCELS, _paragraphs, side_by_side
 
 from converter import tree as t
 from converter.readers.pdftext import import_text
@@ -67,3 +67,32 @@ def test_issue6_a_term_at_a_columns_head_does_not_go_on_with_the_previous_column
     terms = _terms(document)
     assert ("Atelier des outils", "Réparer et prêter les outils") in terms
     assert ("Fête des récoltes", "Partager les légumes de l’été") in terms
+
+
+def test_issue6_a_page_opening_in_capitals_goes_on_with_the_line_its_first_word_would_have_overrun() -> None:
+    # the previous page's text stops on a full line without a sentence's end, its notes under it; the next
+    # page opens with a name: the paragraph goes on across the page turn, its first letter notwithstanding
+    right = ["Les ateliers du samedi accueillent les",
+             "enfants des écoles voisines, qui apprennent",
+             "à semer, à arroser et à récolter au fil de",
+             "la saison, avec les composteurs1 installés",
+             "selon la méthode qu’a décrite le chercheur",
+             "",
+             "1",
+             "  Voir le guide du compostage collectif de",
+             "  la métropole."]
+    left_2 = ["Michael Gurstein dans son guide des",
+              "jardins partagés de quartier, publié par",
+              "la mairie au printemps dernier.", "",
+              "Une fête des récoltes clôt la saison."]
+    pages = [side_by_side([RUNNING, right]), side_by_side([left_2, PARCELS])]
+    document, _ = import_text("\n\f".join("\n".join(page) for page in pages) + "\n", "jardin.txt")
+    paragraphs = _paragraphs(document)
+    assert any(p.startswith("Les ateliers du samedi") and p.endswith("la mairie au printemps dernier.")
+               for p in paragraphs)
+    # a line that had room for the next page's first word ends its paragraph there (here a signature's)
+    right[3:5] = ["la saison, avec les composteurs1 du jardin.", "L’équipe du jardin"]
+    left_2[0] = "Pierre Gurstein dans son guide des"
+    pages = [side_by_side([RUNNING, right]), side_by_side([left_2, PARCELS])]
+    paragraphs = _paragraphs(import_text("\n\f".join("\n".join(page) for page in pages) + "\n", "jardin.txt")[0])
+    assert any(p.startswith("Pierre Gurstein dans son guide") for p in paragraphs)

@@ -98,6 +98,9 @@ class Line:
     """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
     rows_above: int = 0
     """In a layout text, how many rows its column left empty above it (the height of an image over a caption)."""
+    goes_on: bool = False
+    """In a layout text, whether the line opens a page and goes on with the paragraph the previous page left
+    unfinished (:func:`_turn_goes_on`), whatever its first letter."""
 
 
 @dataclass
@@ -260,6 +263,7 @@ def read_layout(state: State) -> None:
         return
     lines: list[Line] = []
     names = _name_pairs(state.lines)
+    width = 0  # the previous page's widest column (its text's), for the page turn's reflow test
     for page, page_starts in zip(pages, starts, strict=True):
         emitted = _read_page(page, page_starts, names)
         ending = _note_end_on_next_page(lines, emitted)
@@ -268,6 +272,9 @@ def read_layout(state: State) -> None:
                 lines.pop()
             lines.extend(ending)
             state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
+        _turn_goes_on(lines, emitted, width)
+        width = max(_column_width([row.segments[column].strip() for row in page])
+                    for column in range(len(page_starts) + 1)) if page else 0
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
         first = next((line for line in emitted if line.text), None)
@@ -524,6 +531,30 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     moved = page[top:end]
     del page[top:end]
     return moved
+
+
+def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
+    """Mark the first line of ``page`` as going on with the paragraph the previous pages (``lines``) left
+    unfinished at the page turn (:attr:`Line.goes_on`), whatever its first letter ("… le chercheur Michael" |
+    "Gurstein à savoir…", "… la région Paca," | "Montpellier, etc."): the previous page's last line of text
+    (its notes at its foot passed over) does not end a sentence, and the new page's first word would not have
+    fitted on it (the reflow test, against the full width: the typesetter had to break the line there)."""
+    first = next((line for line in page if line.text), None)
+    end = len(lines)
+    while True:  # back over the page's notes, paragraph by paragraph
+        while end and not lines[end - 1].text:
+            end -= 1
+        start = end
+        while start and lines[start - 1].text:
+            start -= 1
+        if start == end or not (lines[start].opens_note or _NOTE_START.match(lines[start].text)):
+            break
+        end = start
+    if first is None or not end or not width:
+        return
+    last = lines[end - 1].text.rstrip()
+    if not last.endswith(tuple(_TERMINAL)) and not _next_word_fits(last, first.text.strip(), width, slack=False):
+        first.goes_on = True
 
 
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
@@ -3616,27 +3647,45 @@ def join_continuations(state: State) -> None:
         first = _plain(block.text).lstrip()[:1]
         # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
         after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
-        if block.kind == "para" and first.islower() and not after_label:
+        target = None
+        if block.kind == "para" and block.lines[0].goes_on and not first.islower():
+            target = _left_open_before_notes(result)
+            if target is not None:
+                state.guess(block.line, "text opening a page joined to the paragraph left unfinished on the previous "
+                                        "page: its first word would not have fitted on that paragraph's last line")
+        elif block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
                 target = _open_on_previous_page(result)
                 if target is not None:
                     state.guess(block.line, "text opening a page in lower case joined to the paragraph left "
                                             "unfinished on the previous page, across finished text")
-            if target is not None:
-                index = result.index(target)
-                between = result[index + 1:]
-                marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
-                glue = " " if not target.text.endswith("-") else ""
-                target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
-                target.lines.extend(block.lines)
-                # the asides in between move after the paragraph; page markers are now inline
-                result[index + 1:] = [b for b in between if b.kind != "page"]
-                if marks:
-                    state.guess(block.line, "paragraph continued across a page break")
-                continue
+        if target is not None:
+            index = result.index(target)
+            between = result[index + 1:]
+            marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
+            glue = " " if not target.text.endswith("-") else ""
+            target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
+            target.lines.extend(block.lines)
+            # the asides in between move after the paragraph; page markers are now inline
+            result[index + 1:] = [b for b in between if b.kind != "page"]
+            if marks:
+                state.guess(block.line, "paragraph continued across a page break")
+            continue
         result.append(block)
     state.blocks = result
+
+
+def _left_open_before_notes(blocks: list[Block]) -> Block | None:
+    """The paragraph right before ``blocks``' last notes and page markers (a page's foot), if it stops
+    mid-phrase (on a word or a comma); None otherwise."""
+    for block in reversed(blocks):
+        if block.kind in ("note", "page", "removed"):
+            continue
+        end = _plain(block.text).rstrip()
+        return block if block.kind in ("para", "item") and _is_open(block) \
+            and (end[-1:].isalnum() or end.endswith(",")) else None
+    return None
 
 
 def _is_open(block: Block) -> bool:
