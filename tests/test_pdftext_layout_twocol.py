@@ -96,3 +96,23 @@ def test_issue6_a_page_opening_in_capitals_goes_on_with_the_line_its_first_word_
     pages = [side_by_side([RUNNING, right]), side_by_side([left_2, PARCELS])]
     paragraphs = _paragraphs(import_text("\n\f".join("\n".join(page) for page in pages) + "\n", "jardin.txt")[0])
     assert any(p.startswith("Pierre Gurstein dans son guide") for p in paragraphs)
+
+
+def test_issue6_a_note_a_margin_sets_after_a_later_one_is_a_note() -> None:
+    # the margin sets each note beside its call: the right column calls note 3 on its second line, the left
+    # one notes 1 and 2 lower down; read top to bottom, the margin gives 3, then 1 and 2
+    left = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+            "voisines et de voisins autour de parcelles", "cultivées ensemble, sans engrais ni",
+            "pesticides, avec des composteurs1 installés", "au fond de la cour par la mairie et",
+            "entretenus à tour de rôle par les habitants", "du quartier et par les enfants des écoles2",
+            "voisines, qui viennent chaque mercredi."]
+    right = ["Les parcelles sont attribuées au printemps", "par tirage au sort entre les foyers3",
+             "inscrits auprès du gardien du jardin.", "", "Chaque foyer signe la charte du jardin et",
+             "s’engage à venir arroser à tour de rôle", "pendant les vacances d’été."]
+    margin = ["3", "  Voir le calendrier.", "", "", "1", "  Voir le guide du", "  compostage.", "2",
+              "  Les écoles du quartier."]
+    document, _ = import_text("\n".join(side_by_side([left, right, margin])) + "\n", "marge.txt")
+    notes = {note.id: plain_text(note) for note in document.notes}
+    calls = [notes[node.note_id] for node in iter_nodes(t.Document(children=document.children))
+             if isinstance(node, t.NoteRef)]
+    assert calls == ["Voir le guide du compostage.", "Les écoles du quartier.", "Voir le calendrier."]

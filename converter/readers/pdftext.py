@@ -2903,7 +2903,26 @@ def find_notes(state: State) -> None:
             following.text = f"{number_alone.group(1)} {following.text}"
             block.kind = "removed"
             continue
-        expected = _take_note(state, block, expected)
+        taken = _take_note(state, block, expected)
+        if taken == expected and block.kind == "para" and _skipped_note(state, block, expected):
+            # a note read after a later one: a margin sets each note beside its call, top to bottom, and a
+            # call higher in the next column comes before it ("37" over "35", "36" in the margin)
+            _take_note(state, block, int(_NOTE_START.match(block.lines[0].text).group(1)))  # type: ignore[union-attr]
+            state.guess(block.line, "a note read after a later one (a margin sets each note beside its call)")
+        expected = taken
+
+
+def _skipped_note(state: State, block: Block, expected: int) -> bool:
+    """Whether ``block`` is a note the note order passed over: the layout step read it as a note (its number
+    apart, its text indented, or set in a margin), and its number, a few below the one expected, is no note
+    yet."""
+    match = _NOTE_START.match(block.lines[0].text)
+    return bool(match) and block.lines[0].opens_note and match.group(1) not in state.notes \
+        and expected - _NOTES_SKIPPED <= int(match.group(1)) < expected - 1
+
+
+_NOTES_SKIPPED = 4
+"""How many notes a later note read first may pass over (the notes a margin sets beside one column's calls)."""
 
 
 def _take_note(state: State, block: Block, expected: int) -> int:
