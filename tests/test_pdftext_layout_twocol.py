@@ -116,3 +116,15 @@ def test_issue6_a_note_a_margin_sets_after_a_later_one_is_a_note() -> None:
     calls = [notes[node.note_id] for node in iter_nodes(t.Document(children=document.children))
              if isinstance(node, t.NoteRef)]
     assert calls == ["Voir le guide du compostage.", "Les écoles du quartier.", "Voir le calendrier."]
+
+
+def test_issue6_a_line_breaking_off_a_clause_over_an_address_is_no_title_of_it() -> None:
+    # "… sur" over the address: the sentence goes on with the address, which stays in the text; a title
+    # over an address (no final stop, no clause broken off) becomes the link's text
+    for lead, kept in [("Retrouvez le reportage complet sur", True), ("Le reportage complet", False)]:
+        left = [*RUNNING, "", lead, "youtu.be/AbCdEf12"]
+        document, _ = import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "jardin.txt")
+        links = [(node.target, plain_text(node)) for node in iter_nodes(document) if isinstance(node, t.Link)]
+        if kept:
+            assert any(p == f"{lead} youtu.be/AbCdEf12" for p in _paragraphs(document))
+        assert links == [("https://youtu.be/AbCdEf12", "youtu.be/AbCdEf12" if kept else lead)], lead

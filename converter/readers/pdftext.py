@@ -2375,8 +2375,11 @@ def _title_as_link_text(state: State, block: Block) -> None:
         return
     # a title has no final stop: a sentence ending with "." over the address is text that shows its address;
     # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to)
+    # nor does it break off a clause ("Retrouvez l’intégralité du reportage sur" over the address): the
+    # sentence goes on with the address, its object
     if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")) \
-            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()):
+            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()) \
+            and not _clause_goes_on(match.group("title")):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
         state.guess(block.lines[-1].no, f"address {visible!r} replaced by the title as link text")
