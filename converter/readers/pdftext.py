@@ -1969,6 +1969,9 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if head in _first_names(state) and not is_french_word(tail.lower()):
             split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
+        if _english_pair(head, tail) and tail in _ENGLISH_PLACE_NOUNS:
+            split.append((match.group(0), f"{head} {tail}"))
+            return f"{head} {tail}"
         if _english_pair(head, tail):
             doubtful.append((match.group(0), f"{head} {tail}"))
         return match.group(0)
@@ -1996,13 +1999,22 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
 def _english_pair(head: str, tail: str) -> bool:
     """Two capitalised English words that French does not know, glued into a word neither language knows:
     a place's name whose space the extraction lost ("SiliconValley") or a brand's name written that way
-    ("CityMapper", "WordPress"). Nothing in the text tells them apart, so the importer keeps the word as
-    extracted and asks the editor (issue 6)."""
+    ("CityMapper", "WordPress"). Only a place's generic noun last ("Valley", "Street") tells them apart
+    (:data:`_ENGLISH_PLACE_NOUNS`); otherwise the importer keeps the word as extracted and asks the editor
+    (issue 6)."""
     return (not is_french_word(head.lower()) and not is_french_word(tail.lower())
             and is_english_word(head.lower()) and is_english_word(tail.lower())
             and not is_english_word((head + tail).lower()))
 
 
+# The generic nouns of English place names ("Silicon Valley", "Wall Street", "Long Island"): a French text
+# quotes such places, and a brand's name rarely ends in one (CityMapper, WordPress, FabLab), so two English
+# words glued with one of these last are split, and the split is reported like every other (issue 6).
+_ENGLISH_PLACE_NOUNS = frozenset({
+    "Valley", "Street", "Square", "Avenue", "Island", "Islands", "Bay", "Beach", "Park", "Lake", "River",
+    "Hill", "Hills", "Mountain", "Mountains", "Coast", "Springs", "Heights", "Falls", "Harbor", "Harbour",
+    "Canyon", "Peninsula", "County",
+})
 _GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
 _NAME_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) [A-ZÀ-Ý][a-zà-ÿ]+")
 
