@@ -69,7 +69,7 @@ def test_issue6_a_term_at_a_columns_head_does_not_go_on_with_the_previous_column
     assert ("Fête des récoltes", "Partager les légumes de l’été") in terms
 
 
-def test_issue6_a_page_opening_in_capitals_goes_on_with_the_line_its_first_word_would_have_overrun() -> None:
+def test_issue6_a_page_opening_with_a_capital_goes_on_with_the_line_its_first_word_would_have_overrun() -> None:
     # the previous page's text stops on a full line without a sentence's end, its notes under it; the next
     # page opens with a name: the paragraph goes on across the page turn, its first letter notwithstanding
     right = ["Les ateliers du samedi accueillent les",
@@ -96,6 +96,11 @@ def test_issue6_a_page_opening_in_capitals_goes_on_with_the_line_its_first_word_
     pages = [side_by_side([RUNNING, right]), side_by_side([left_2, PARCELS])]
     paragraphs = _paragraphs(import_text("\n\f".join("\n".join(page) for page in pages) + "\n", "jardin.txt")[0])
     assert any(p.startswith("Pierre Gurstein dans son guide") for p in paragraphs)
+    # nor does a title in capitals opening the page go on with the line it would have overrun
+    right[3:5] = ["la saison, avec les composteurs1 installés", "selon la méthode qu’a décrite le chercheur"]
+    pages = [side_by_side([RUNNING, right]), side_by_side([["ATELIER 1", *left_2[1:]], PARCELS])]
+    paragraphs = _paragraphs(import_text("\n\f".join("\n".join(page) for page in pages) + "\n", "jardin.txt")[0])
+    assert any(p.endswith("qu’a décrite le chercheur") for p in paragraphs)
 
 
 def test_issue6_a_note_a_margin_sets_after_a_later_one_is_a_note() -> None:

@@ -539,7 +539,8 @@ def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
     unfinished at the page turn (:attr:`Line.goes_on`), whatever its first letter ("… le chercheur Michael" |
     "Gurstein à savoir…", "… la région Paca," | "Montpellier, etc."): the previous page's last line of text
     (its notes at its foot passed over) does not end a sentence, and the new page's first word would not have
-    fitted on it (the reflow test, against the full width: the typesetter had to break the line there)."""
+    fitted on it (the reflow test, against the full width: the typesetter had to break the line there), nor
+    is it in capitals (a title)."""
     first = next((line for line in page if line.text), None)
     end = len(lines)
     while True:  # back over the page's notes, paragraph by paragraph
@@ -554,7 +555,9 @@ def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
     if first is None or not end or not width:
         return
     last = lines[end - 1].text.rstrip()
-    if not last.endswith(tuple(_TERMINAL)) and not _next_word_fits(last, first.text.strip(), width, slack=False):
+    # (a line in capitals opening the page is a title's: "PITCH 1" under "… de la ville numérique")
+    if not last.endswith(tuple(_TERMINAL)) and not _is_capitals(first.text) \
+            and not _next_word_fits(last, first.text.strip(), width, slack=False):
         first.goes_on = True
 
 
