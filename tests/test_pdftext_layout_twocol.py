@@ -133,3 +133,24 @@ def test_issue6_a_line_breaking_off_a_clause_over_an_address_is_no_title_of_it()
         if kept:
             assert any(p == f"{lead} youtu.be/AbCdEf12" for p in _paragraphs(document))
         assert links == [("https://youtu.be/AbCdEf12", "youtu.be/AbCdEf12" if kept else lead)], lead
+
+
+def test_issue6_a_note_ending_with_an_address_goes_on_under_the_next_columns_broken_off_text() -> None:
+    # the left column's note ends with an address and its stop; the right column's text breaks off a clause
+    # (it goes on on the next page), then, after a gap, a sentence in capitals: the note's rest, not the text's
+    left = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+            "voisines et de voisins autour de parcelles", "cultivées ensemble, avec des composteurs1",
+            "installés au fond de la cour par la mairie.", "", "1", "  Voir le guide du compostage :",
+            "  jardins-partages.fr/guide/."]
+    right = ["Les parcelles sont attribuées au printemps", "par tirage au sort entre les foyers",
+             "inscrits auprès du gardien du jardin, avec", "une circulation de", "", "", "",
+             "Notons que le guide est aussi affiché", "au local du jardin."]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le guide du compostage : jardins-partages.fr/guide/. Notons que le guide est aussi affiché au local "
+        "du jardin."]
+    assert not any("Notons" in p for p in _paragraphs(document))
+    # after a sentence's end, the paragraph is the text's
+    right[3] = "une circulation apaisée."
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    assert any(p.startswith("Notons que le guide") for p in _paragraphs(document))

@@ -445,8 +445,9 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         margin = _notes_margin(rows, len(starts))
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
-            if _ends_in_note(column_lines) and not _ends_sentence(column_lines[-1].text):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1))
+            if _ends_in_note(column_lines):
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1,
+                                                       not _ends_sentence(column_lines[-1].text)))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -455,13 +456,15 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinished: bool = True) -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
-    column before left unfinished at its foot (each column has its notes at its foot, a note runs on into the
+    column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
-    column's text (not a note) after a gap, opens in lower case and ends a sentence, with only notes after
-    it. The gap: another column sets two lines in the rows down to them (a note's number alone on its row
-    is not a line: set raised, it has a row of its own)."""
+    column's text (not a note) after a gap, opens in lower case (the note ``unfinished``, without a
+    sentence's end) or after a line of text that breaks off a clause (the note may end with an address and
+    its stop, "…/google/." | "Notons que…": the text's clause does not go on with a new sentence), and ends
+    a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
+    (a note's number alone on its row is not a line: set raised, it has a row of its own)."""
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -471,7 +474,9 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
         gap = any(sum(1 for row in rows[above + 1:below + 1]
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
-        if not lines[k].text[:1].islower() or not gap or _ends_in_note(lines[:k]):
+        opens = lines[k].text[:1].islower() and unfinished or _clause_goes_on(lines[text[position - 1]].text) \
+            and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
+        if not opens or not gap or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
                     or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
