@@ -150,7 +150,25 @@ def test_issue6_a_note_ending_with_an_address_goes_on_under_the_next_columns_bro
         "Voir le guide du compostage : jardins-partages.fr/guide/. Notons que le guide est aussi affiché au local "
         "du jardin."]
     assert not any("Notons" in p for p in _paragraphs(document))
+    # in lower case after the clause broken off, it is the text's sentence going on (a box set between)
+    right[7] = "notons que le guide est aussi affiché"
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    assert any(p.endswith("une circulation de notons que le guide est aussi affiché au local du jardin.")
+               for p in _paragraphs(document))
     # after a sentence's end, the paragraph is the text's
-    right[3] = "une circulation apaisée."
+    right[3], right[7] = "une circulation apaisée.", "Notons que le guide est aussi affiché"
     document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
     assert any(p.startswith("Notons que le guide") for p in _paragraphs(document))
+
+
+def test_issue6_a_quote_set_in_a_narrow_box_is_measured_by_its_own_lines() -> None:
+    # a quote in a box narrower than its column: a sentence's end on one of its lines does not end the
+    # quote's paragraph because the next word would have fitted in the column; it would not in the box
+    right = ["Les parcelles sont attribuées au printemps", "par tirage au sort entre les foyers.", "",
+             " “Le jardin est à tous", " et à toutes, il nous", " apprend la patience.", " Chacun y trouve sa",
+             " place et son rythme”", "",
+             "Chaque foyer signe la charte du jardin et", "s’engage à venir arroser à tour de rôle",
+             "pendant les vacances d’été."]
+    document, _ = import_text("\n".join(side_by_side([RUNNING, right])) + "\n", "jardin.txt")
+    assert "“Le jardin est à tous et à toutes, il nous apprend la patience. Chacun y trouve sa place et son " \
+           "rythme”" in _paragraphs(document)

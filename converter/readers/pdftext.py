@@ -461,8 +461,9 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinis
     column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
     column's text (not a note) after a gap, opens in lower case (the note ``unfinished``, without a
-    sentence's end) or after a line of text that breaks off a clause (the note may end with an address and
-    its stop, "…/google/." | "Notons que…": the text's clause does not go on with a new sentence), and ends
+    sentence's end) or in capitals after a line of text that breaks off a clause (the note may end with an
+    address and its stop, "…/google/." | "Notons que…": the text's clause does not go on with a new
+    sentence), and ends
     a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
     (a note's number alone on its row is not a line: set raised, it has a row of its own)."""
     row_of = {row.line.no: k for k, row in enumerate(rows)}
@@ -474,7 +475,9 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinis
         gap = any(sum(1 for row in rows[above + 1:below + 1]
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
-        opens = lines[k].text[:1].islower() and unfinished or _clause_goes_on(lines[text[position - 1]].text) \
+        # (in lower case after a clause broken off, the text's sentence goes on: it is no note's rest)
+        lower = lines[k].text[:1].islower()
+        opens = lower and unfinished or not lower and _clause_goes_on(lines[text[position - 1]].text) \
             and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
         if not opens or not gap or _ends_in_note(lines[:k]):
             continue
@@ -640,6 +643,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     the glossary step reads)."""
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
+    boxes = _box_widths(rows, indices, column)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -690,7 +694,9 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
+                or _reflow_ends(last_printed or lines[-1].text, text,
+                                _box_width(boxes, indices[position - 1], index, width))
+                or _item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -870,6 +876,52 @@ def _is_term_line(text: str) -> bool:
     """Whether a line may be (a line of) a glossary's term: short, with a letter, not a list's item."""
     return len(text) <= 50 and _has_letter(text) and not _BULLET.match(text) and not _NUMBERED.match(text) \
         and not _NUMBER_ALONE.fullmatch(text)
+
+
+_BOX_MIN_LINES = 3
+"""The fewest lines of a run set in from its column that give the run its own width."""
+_BOX_REACH = 3
+"""How many lines of such a run on each side of a line give the width around it (a quote's lines, not the
+attribution under it, set wider)."""
+
+
+def _box_widths(rows: list[_Row], indices: list[int], column: int) -> dict[int, tuple[int, int]]:
+    """Each line (row index) of a run of lines set in from the column's start at one indentation, without
+    a blank row between them (a quote in a box narrower than the column, whose lines another column's lines
+    may fall between) → (the run's first row, the printed width of the longest of its lines around it,
+    :data:`_BOX_REACH` on each side): the width its lines were set in, for the reflow test, narrower than
+    the column's. Runs shorter than :data:`_BOX_MIN_LINES` are left out."""
+    runs: list[list[int]] = []
+    for position, index in enumerate(indices):
+        indent = _indent(rows[index].segments[column])
+        previous = indices[position - 1] if position else None
+        if indent and runs and previous == runs[-1][-1] \
+                and _indent(rows[previous].segments[column]) == indent \
+                and all(row.text.strip() for row in rows[previous + 1:index]):
+            runs[-1].append(index)
+        elif indent:
+            runs.append([index])
+    widths: dict[int, tuple[int, int]] = {}
+    for run in (run for run in runs if len(run) >= _BOX_MIN_LINES):
+        printed = [printed_width(rows[k].segments[column].strip()) for k in run]
+        for k, index in enumerate(run):
+            widths[index] = (run[0], max(printed[max(0, k - _BOX_REACH):k + _BOX_REACH + 1]))
+    return widths
+
+
+def _box_width(boxes: dict[int, tuple[int, int]], above: int, below: int, width: int) -> int:
+    """The width to measure rows ``above`` and ``below`` of a column ``width`` wide against: the width
+    around them of the box (:func:`_box_widths`) they both lie in when it is well narrower than the column
+    (a quote set in a box; a box nearly as wide, its longest lines a little short of its width, is measured
+    as the column); else ``width``."""
+    if above in boxes and below in boxes and boxes[above][0] == boxes[below][0]:
+        box = max(boxes[above][1], boxes[below][1])
+        return box if box < _BOX_SHARE * width else width
+    return width
+
+
+_BOX_SHARE = 0.8
+"""A box narrower than this share of its column is measured by its own lines (:func:`_box_width`)."""
 
 
 def _reflow_ends(text: str, following: str, width: int) -> bool:
