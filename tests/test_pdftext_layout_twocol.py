@@ -172,3 +172,14 @@ def test_issue6_a_quote_set_in_a_narrow_box_is_measured_by_its_own_lines() -> No
     document, _ = import_text("\n".join(side_by_side([RUNNING, right])) + "\n", "jardin.txt")
     assert "“Le jardin est à tous et à toutes, il nous apprend la patience. Chacun y trouve sa place et son " \
            "rythme”" in _paragraphs(document)
+
+
+def test_issue6_an_address_at_a_columns_foot_ends_its_paragraph_before_a_capital() -> None:
+    # an address ends its sentence without a stop: the next column, opening with a capital, opens a paragraph
+    # (the address fills its line: the next column's first word would not have fitted after it)
+    left = [*RUNNING, "", "Retrouvez le reportage complet sur", "youtu.be/AbCdEf12GhIjKlMnOpQrStUvWxYz"]
+    right = ["Justement, les parcelles sont attribuées", *PARCELS[1:]]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    paragraphs = _paragraphs(document)
+    assert "Retrouvez le reportage complet sur youtu.be/AbCdEf12GhIjKlMnOpQrStUvWxYz" in paragraphs
+    assert any(p.startswith("Justement, les parcelles sont attribuées") for p in paragraphs)

@@ -619,9 +619,20 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
                                                 or _opens_with_note(following) or _ends_in_note(lines)
-                                                or following[0].text.endswith(_TERM_MARK)):
+                                                or following[0].text.endswith(_TERM_MARK)
+                                                or _address_ends(last.text, following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _address_ends(text: str, following: str) -> bool:
+    """Whether a column's last line ends its paragraph with an address, the next column opening with a
+    capital: an address ends its sentence without a stop ("Retrouvez l’intégralité du reportage sur" |
+    "youtu.be/yJJhteYcabM" | "Justement, comment…"); an address cut at the column's foot goes on in lower
+    case."""
+    words = text.split()
+    return bool(words) and bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1]))) \
+        and following.lstrip()[:1].isupper()
 
 
 def _ends_in_note(lines: list[Line]) -> bool:
