@@ -183,3 +183,18 @@ def test_issue6_an_address_at_a_columns_foot_ends_its_paragraph_before_a_capital
     paragraphs = _paragraphs(document)
     assert "Retrouvez le reportage complet sur youtu.be/AbCdEf12GhIjKlMnOpQrStUvWxYz" in paragraphs
     assert any(p.startswith("Justement, les parcelles sont attribuées") for p in paragraphs)
+
+
+def test_issue6_a_line_back_at_the_columns_start_ends_an_item_opened_in_the_previous_column() -> None:
+    # the item's bullet is at the left column's foot, its last lines open the right column, indented
+    left = [*RUNNING, "", "Le jardin propose :", "•   des ateliers de semis pour les enfants",
+            "    des écoles ;", "•   des parcelles partagées entre les foyers"]
+    # (its last line full: the next line's first word would not have fitted on it)
+    right = ["    du quartier, attribuées chaque année", "    par tirage au sort entre les voisins.",
+             "Retrouvez le calendrier des ateliers au", "local du jardin, ouvert le samedi matin.", "",
+             *PARCELS]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    items = [plain_text(node) for node in iter_nodes(document) if isinstance(node, t.ListItem)]
+    assert items[-1] == "des parcelles partagées entre les foyers du quartier, attribuées chaque année par tirage " \
+                        "au sort entre les voisins."
+    assert "Retrouvez le calendrier des ateliers au local du jardin, ouvert le samedi matin." in _paragraphs(document)

@@ -707,7 +707,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
-                or _item_ends(lines, _indent(segment), text)):
+                or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -786,6 +786,16 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
+
+
+def _head_item_ends(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a line back at the column's start ends the item whose indented lines open the column (the
+    item's bullet is at the previous column's foot: "•   Garantir un accompagnement" | "humain en donnant
+    les" || "    moyens aux aidantes…" | "    parcours d’accompagnement." | "Retrouvez l’ensemble…"): the
+    column's lines so far are all set in further, the last ends a sentence, and the line opens with a
+    capital."""
+    return bool(lines) and all(line.indent > indent for line in lines if line.text) and bool(lines[-1].text) \
+        and lines[-1].text.rstrip().endswith(tuple(_TERMINAL)) and text[:1].isupper() and not _BULLET.match(text)
 
 
 def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
