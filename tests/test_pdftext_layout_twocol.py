@@ -198,3 +198,13 @@ def test_issue6_a_line_back_at_the_columns_start_ends_an_item_opened_in_the_prev
     assert items[-1] == "des parcelles partagées entre les foyers du quartier, attribuées chaque année par tirage " \
                         "au sort entre les voisins."
     assert "Retrouvez le calendrier des ateliers au local du jardin, ouvert le samedi matin." in _paragraphs(document)
+
+
+def test_issue6_a_gap_after_a_line_ending_with_a_hyphen_is_no_paragraph_end() -> None:
+    # a blank row across the page (another frame's) after "États-": the word goes on under it
+    left = ["Le jardin partagé du quartier des Tilleuls", "réunit chaque semaine une vingtaine de",
+            "voisines et de voisins venus des États-", "", "Unis ou d’ailleurs, qui cultivent ensemble",
+            "les parcelles de la cour."]
+    right = [*PARCELS[:3], "", *PARCELS[4:]]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    assert any(p.startswith("Le jardin partagé") and "des États-Unis ou d’ailleurs" in p for p in _paragraphs(document))

@@ -816,9 +816,10 @@ def _opens_lower(text: str) -> bool:
 def _clause_goes_on(text: str) -> bool:
     """Whether a line breaks off a clause: it ends with a comma or with a word that opens what follows (an
     article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
-    item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
+    item ends so: a gap after it is another frame's (a margin note, a box beside the column). Nor does one
+    ending with a hyphen (a word or a compound cut at the line's end: "États-" | "Unis")."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
-    return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
+    return text.rstrip().endswith((",", "-")) or bool(words) and words[0] in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
