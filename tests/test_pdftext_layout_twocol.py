@@ -208,3 +208,17 @@ def test_issue6_a_gap_after_a_line_ending_with_a_hyphen_is_no_paragraph_end() ->
     right = [*PARCELS[:3], "", *PARCELS[4:]]
     document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
     assert any(p.startswith("Le jardin partagé") and "des États-Unis ou d’ailleurs" in p for p in _paragraphs(document))
+
+
+def test_issue6_a_note_broken_off_after_a_comma_goes_on_with_a_capital_under_the_next_columns_text() -> None:
+    # the note ends with a comma ("…, Éditions du Jardin,"); the right column's text stops mid-sentence (it
+    # goes on on the next page), then after a gap "Collection Potagers." ends the note
+    left = [*RUNNING[:10], "légumes de la saison avec les anciens1.", "", "1",
+            "  Voir le guide du compostage, paru en", "  2018 aux Éditions du Jardin,"]
+    right = [*PARCELS[:3], "Chaque foyer signe la charte du jardin et", "s’engage à venir arroser à tour de rôle",
+             "pendant les vacances d’été, avec l’aide", "des voisins et des voisines, qui se sont",
+             "réunis en association pour en définir", "les règles et les horaires, et qui se",
+             "demandent encore aujourd’hui comment", "", "", "", "Collection Potagers."]
+    document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
+    assert [plain_text(note) for note in document.notes] == [
+        "Voir le guide du compostage, paru en 2018 aux Éditions du Jardin, Collection Potagers."]

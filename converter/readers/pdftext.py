@@ -446,8 +446,7 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
             if _ends_in_note(column_lines):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1,
-                                                       not _ends_sentence(column_lines[-1].text)))
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1, column_lines[-1].text))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -456,16 +455,17 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinished: bool = True) -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: str) -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
     column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
-    column's text (not a note) after a gap, opens in lower case (the note ``unfinished``, without a
-    sentence's end) or in capitals after a line of text that breaks off a clause (the note may end with an
-    address and its stop, "…/google/." | "Notons que…": the text's clause does not go on with a new
-    sentence), and ends
+    column's text (not a note) after a gap, opens in lower case (the note, whose last line is ``note``,
+    without a sentence's end, or after a comma) or in capitals after a line of text that breaks off a clause
+    (the note may end with an address and its stop, "…/google/." | "Notons que…": the text's clause does not
+    go on with a new sentence) or after a comma ending the note (:func:`_capital_note_end`), and ends
     a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
     (a note's number alone on its row is not a line: set raised, it has a row of its own)."""
+    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -476,8 +476,8 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinis
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
         # (in lower case after a clause broken off, the text's sentence goes on: it is no note's rest)
-        lower = lines[k].text[:1].islower()
-        opens = lower and unfinished or not lower and _clause_goes_on(lines[text[position - 1]].text) \
+        lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
+        opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
             and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
         if not opens or not gap or _ends_in_note(lines[:k]):
             continue
@@ -567,6 +567,14 @@ def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
     if not last.endswith(tuple(_TERMINAL)) and not _is_capitals(first.text) \
             and not _next_word_fits(last, first.text.strip(), width, slack=False):
         first.goes_on = True
+
+
+def _capital_note_end(note: str, above: str) -> bool:
+    """Whether a paragraph opening with a capital may end a note left at the previous column's foot (its
+    last line ``note``), the column's text right above it ending with ``above``: the note broke off a clause
+    (a comma: a publisher's collection, a name follows, "…, Éditions B2," | "Collection Actualités."), and
+    the text above does not end a sentence (its clause cannot go on with a sentence in capitals)."""
+    return note.rstrip().endswith(",") and not _ends_sentence(above)
 
 
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
