@@ -281,8 +281,7 @@ def read_layout(state: State) -> None:
         if first is not None and lines:
             first.frame_start = True
         lines.extend(emitted)
-    for line in lines:
-        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
+    _join_spaced_marks(lines)
     state.lines = lines
     state.laid_out = True
     if columned:
@@ -499,6 +498,13 @@ siècle", "la 4 ème édition", "1 ER AVRIL" in a title set in capitals): French
 _ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
 """An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
 Data"): French never spaces an elision."""
+
+
+def _join_spaced_marks(lines: list[Line]) -> None:
+    """An ordinal's superscript and an elision the extraction set apart from their word (:data:`_SPACED_ORDINAL`,
+    :data:`_ELISION_SPACED`) joined to it again, on each line."""
+    for line in lines:
+        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
 
 
 def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
@@ -1287,8 +1293,9 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
-        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021")
-        if joined and not outdented and (
+        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021"; a
+        # rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
+        if joined and not outdented and entry not in RUBRICS and (
                 entry[:1].islower() or not _has_letter(entry) or previous.endswith(",")
                 or last.lower() in _OPENING_WORDS
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
@@ -1481,9 +1488,11 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         return  # (a layout text's blank lines are only the gaps its rows show: many paragraph ends are not)
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     state.dense = True
+    _join_spaced_marks(state.lines)  # (pdftotext's default output spaces them as its layout output does)
     column = _column_width(lines)
     _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
+    _restore_margin_address_hyphens(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
     if state.laid_out:
@@ -1517,7 +1526,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             continue
         # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
         # or belong to another frame the extraction merged in: the columns' width then
-        full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
+        full = _block_width(texts, column, state.laid_out)
         current: list[Line] = []
         previous_ended = True
         index = 0
@@ -1543,7 +1552,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             following = texts[index + 1] if index + 1 < len(texts) else ""
             short = printed_width(text) < 0.7 * full
             # after a sentence's end (even on a full line: the title did not fit after it)
-            after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
+            after_end = previous_ended or index > 0 and _ends_with_stop(texts[index - 1])
             # (the next line's first word would have fitted: in a narrow column a long word leaves lines short)
             title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
                 and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full)
@@ -1575,6 +1584,30 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         if current:
             result.append(Block(current, page=block.page))
     state.blocks = _split_fields(state, result)
+
+
+_FEW_LINES = 8
+"""Below this many lines, a block's widest line may well fall short of its frame's width (among many, one
+comes close to it)."""
+
+
+def _block_width(texts: list[str], column: int, laid_out: bool) -> int:
+    """The width of a full line of a block: the columns' (``column``), or, for a block of four lines or more
+    whose widest line is clearly narrower, that line's (a narrower frame: a box, a caption; text set bolder,
+    whose width the estimate gives short). A block whose widest line comes within the estimate's error of
+    the column is set in it: its widest line is only the longest that happened to fill it, and measuring
+    against that line would take a last line almost as long for a full one. (A layout text's columns are
+    narrow, its widths printed ones: there the widest line is the block's width.)"""
+    widest = max(printed_width(text) for text in texts)
+    if len(texts) < 4 or len(texts) < _FEW_LINES and widest >= (1 - 2 * _FIT_SLACK[0]) * column and not laid_out:
+        return column
+    return min(column, widest)
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether a line ends a sentence: a stop, also inside the closing quotation mark of a sentence quoted
+    whole ("… que nous sommes en train de vivre." then a glossary's next term)."""
+    return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
 
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
@@ -1664,6 +1697,88 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     state.step = "paragraphs"
 
 
+_MARGIN_SHARE = 0.6
+"""The widest a margin's column is, as a share of the body's: notes set beside the text, a few words a line."""
+
+
+def _restore_margin_address_hyphens(state: State, column: int) -> None:
+    """The hyphens pdftotext dropped in the addresses of notes set in a margin beside the body: their lines are
+    far narrower than the body's, so an address cut over three of them is joined on a line no wider than the
+    body's column, where :func:`_restore_joined_hyphens` does not look. The margin's width is measured on the
+    notes' own lines (but each note's last, often short), when most of them are narrow (notes at the page's
+    foot are as wide as the body); the addresses of note lines wider than it are mended as the body's are
+    (:func:`_restore_address_hyphens`)."""
+    notes = [block for block in state.blocks if block.kind == "note"]
+    measured = [printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
+                if len(line.text.split()) >= 2]
+    widths = sorted(width for width in measured if width < _MARGIN_SHARE * column)
+    if not widths or len(widths) < len(measured) / 2:
+        return  # notes at the page's foot, as wide as the body: most of their lines are
+    margin = widths[int(len(widths) * 0.9)]
+    state.step = "dehyphenation"
+    for block in notes:
+        for line in block.lines:
+            if printed_width(line.text.strip()) > (1 + 2 * _FIT_SLACK[0]) * margin:
+                _restore_address_hyphens(state, line, margin)
+                _restore_margin_line_ends(state, line, margin)
+    state.step = "paragraphs"
+
+
+def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
+    """The hyphens pdftotext dropped at the margin's line ends inside a note line it joined, found by setting
+    the line again in the margin: each printed line ended at the last place it could break (a space, a
+    hyphen, a slash, or between two words glued in an address, where a hyphen was dropped) that fits the
+    margin, the next piece overrunning it; within the estimate's error (:data:`_FIT_SLACK`), the last such
+    place wins. A glued place is one only between two French words, or numbers, in a piece of an address
+    that holds a hyphen or a slash ("de-la" + "partie", "2022" + "1.htm", "nos" + "publications"), whose
+    whole is no word. Each restored hyphen reported."""
+    text = line.text.strip()
+    slack = _FIT_SLACK[0]
+    start, cuts = 0, []
+    while printed_width(text[start:]) > (1 + slack) * margin:
+        places = []
+        for cut in range(start + 1, len(text)):
+            glued = _glued_in_address(text, cut)
+            if not glued and text[cut - 1] not in " -/":
+                continue
+            width = printed_width(text[start:cut].rstrip() + ("-" if glued else ""))
+            if width > (1 + slack) * margin:
+                break
+            following = re.match(r"\S*?[-/]|\S+", text[cut:].lstrip())
+            gap = " " if text[cut - 1] == " " else ""
+            if following and printed_width(text[start:cut].rstrip() + gap + following.group(0)) >= (1 - slack) * margin:
+                places.append((cut, glued))
+        if not places:
+            break
+        start, glued = places[-1]
+        if glued:
+            cuts.append(start)
+    if not cuts:
+        return
+    for cut in reversed(cuts):
+        text = f"{text[:cut]}-{text[cut:]}"
+    state.guess(line.no, f"the hyphens the extraction dropped at a margin's line ends restored ({text})")
+    line.text = text
+
+
+def _glued_in_address(text: str, cut: int) -> bool:
+    """Whether ``cut`` in ``text`` falls between two French words (or numbers) glued in a piece of an address
+    holding a hyphen or a slash, whose whole is no word: where pdftotext may have dropped a hyphen."""
+    if not (text[cut - 1].isalnum() and text[cut].isalnum()):
+        return False
+    left = re.findall(r"[^\W_]+$", text[:cut])[0]
+    right = re.match(r"[^\W_]+", text[cut:]).group(0)  # type: ignore[union-attr]
+    token = re.findall(r"\S+$", text[:cut])[0] + re.match(r"\S*", text[cut:]).group(0)  # type: ignore[union-attr]
+    return ("-" in token or "/" in token) and _address_word(left) and _address_word(right) \
+        and ((left + right).isdigit() or not _address_word(left + right))
+
+
+def _address_word(word: str) -> bool:
+    """A word of an address: a number, a French word (accents aside: addresses are written without them) or
+    a word that opens a phrase ("de", "la", "pour")."""
+    return word.isdigit() or _is_word_any_accent(word.lower()) or word.lower() in _OPENING_WORDS
+
+
 def _restore_address_hyphens(state: State, line: Line, column: int) -> None:
     """The hyphens pdftotext dropped in the addresses of a line wider than a column (see
     :func:`_address_cuts`), each where a line could have ended: no wider than a column from the previous
@@ -1745,6 +1860,7 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
             return None  # a word the lexicon knows whole
         alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
+                or _joined_compound(token, cut) \
                 or head[-1].islower() and tail[0].isupper() and not address \
                 or alone and not address and len(tail) > 3 and is_french_word(tail) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
@@ -1752,6 +1868,23 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+def _joined_compound(token: str, cut: int) -> bool:
+    """Whether the hyphen dropped at ``cut`` in ``token`` joins a compound of three parts or more the lexicon
+    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), or two English words
+    French knows neither of nor English joined (a term quoted in French: "fact" + "checking"), as
+    :func:`dehyphenate` decides them at a line end."""
+    head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+$", token[:cut])
+    tail = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", token[cut:])
+    if tail is None:
+        return False
+    if head and is_french_word(f"{head[0]}-{tail.group(0)}"):
+        return True
+    first = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+    second = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    return min(len(first), len(second)) >= 4 and not is_french_word(first) and not is_french_word(second) \
+        and is_english_word(first) and is_english_word(second) and not is_english_word(first + second)
 
 
 # The words that join the parts of a compound place name (Seine-et-Marne, Hauts-de-France, Haute-Savoie,
@@ -1781,7 +1914,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
     last_note: Block | None = None
     result: list[Block] = []
     index = 0
+    in_margin = _notes_in_margin(blocks, column)
     while index < len(blocks):
+        margin_note = _margin_note(state, blocks, index, expected, column) if in_margin else None
+        if margin_note is not None:
+            result.append(margin_note)
+            last_note, expected = margin_note, margin_note.data["number"] + 1
+            index += 2
+            continue
         number = _is_number_block(blocks[index])
         if number is None or number not in (expected, expected + 1):
             result.append(blocks[index])
@@ -1855,12 +1995,63 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             label = str(number)
             while label in state.notes:
                 label += "bis"
-            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number})
+            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number,
+                                                                                  "margin": in_margin})
             state.notes[label] = note
             result.append(note)
             last_note = note
         expected = int(numbers[-1].lines[0].text) + 1
     state.blocks = result
+
+
+def _notes_in_margin(blocks: list[Block], column: int) -> bool:
+    """Whether the text's notes are set in a margin beside the body: most numbers alone on their line (two at
+    least) stand right under a block of narrow lines (:func:`_margin_text_above`); notes at a page's foot
+    show their number first, the body's full lines above it."""
+    numbers = [index for index, block in enumerate(blocks) if _is_number_block(block) is not None]
+    under = sum(1 for index in numbers if _margin_text_above(blocks, index - 1, column))
+    return under >= 2 and under >= len(numbers) / 2
+
+
+def _margin_text_above(blocks: list[Block], index: int, column: int) -> bool:
+    """Whether the block at ``index`` reads as a margin's note over the lone number right under it (glued, alone
+    up to a blank line): every line narrower than a margin (:data:`_MARGIN_SHARE` of the column), but for an
+    address pdftotext joins across the margin's lines (:func:`_narrow_but_a_word`), opening as a note does."""
+    if index < 0 or index + 1 >= len(blocks):
+        return False
+    block, after = blocks[index], blocks[index + 1]
+    following = blocks[index + 2] if index + 2 < len(blocks) else None
+    return block.kind == "para" and _is_number_block(after) is not None \
+        and after.lines[0].no == block.lines[-1].no + 1 and _opens_note(block.raw()) \
+        and not (following is not None and following.lines and following.lines[0].no == after.lines[0].no + 1) \
+        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+
+
+def _narrow_but_a_word(text: str, width: float) -> bool:
+    """Whether ``text`` is narrower than ``width`` once its longest word is set aside: a margin's line, or one
+    where pdftotext joined the pieces of an address the margin cut over its lines."""
+    words = text.split()
+    longest = max(words, key=printed_width, default="")
+    return printed_width(" ".join(words)) - printed_width(longest) < width
+
+
+def _margin_note(state: State, blocks: list[Block], index: int, expected: int, column: int) -> Block | None:
+    """The note whose text is the block at ``index``, in a text whose notes are in a margin
+    (:func:`_notes_in_margin`): pdftotext's default output gives a margin's note, then its number, as a block
+    of its own (:func:`_margin_text_above`), the number next in the notes' order. None if the block is no
+    such note. Reported."""
+    number = _is_number_block(blocks[index + 1]) if index + 1 < len(blocks) else None
+    if number not in (expected, expected + 1) or not _margin_text_above(blocks, index, column):
+        return None
+    block = blocks[index]
+    label = str(number)
+    while label in state.notes:
+        label += "bis"
+    note = Block(list(block.lines), kind="note", page=block.page, data={"label": label, "number": number,
+                                                                        "margin": True})
+    state.notes[label] = note
+    state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
+    return note
 
 
 _MARGIN_NOTE_LINES = 3
@@ -2052,12 +2243,16 @@ def join_lines(state: State) -> None:
         if block.kind in ("page", "url", "removed", "label"):
             continue
         text = ""
+        # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
+        # address breaks at any letter there, and the layout text's rules mend it
+        laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
             text = _join(state, text, piece, line.no, keys)
+        state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
 
@@ -4164,6 +4359,7 @@ def find_interviews(state: State) -> None:
             other = blocks[back]
             if other.kind == "para" and _plain(other.text).rstrip().endswith("?"):
                 other.kind = "question"
+                _question_opened_above(blocks, back)
                 break
             if other.kind in ("para", "answer", "question", "heading"):
                 break
@@ -4178,6 +4374,19 @@ def find_interviews(state: State) -> None:
         elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
             block.kind = "answer_more"
             block.data["turn"] = current
+
+
+def _question_opened_above(blocks: list[Block], index: int) -> None:
+    """A question asked in two paragraphs ("… quel est votre regard sur l’événement ?" | "Plus globalement,
+    comment l’avez-vous conçu ?"): the paragraph right above the question at ``index``, a question too, opens
+    it; the question's paragraph goes on in the same turn (an interviewer's turn is not followed by another
+    without an answer between)."""
+    above = blocks[index - 1] if index > 0 else None
+    if above is not None and above.kind == "para" and _plain(above.text).rstrip().endswith("?") \
+            and not _SPEAKER.match(_plain(above.text)):
+        above.kind = "question"
+        blocks[index].kind = "answer_more"
+        blocks[index].data["turn"] = above
 
 
 def _strip_prefix(text: str, plain_end: int) -> str:
