@@ -98,6 +98,9 @@ class Line:
     """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
     rows_above: int = 0
     """In a layout text, how many rows its column left empty above it (the height of an image over a caption)."""
+    goes_on: bool = False
+    """In a layout text, whether the line opens a page and goes on with the paragraph the previous page left
+    unfinished (:func:`_turn_goes_on`), whatever its first letter."""
 
 
 @dataclass
@@ -215,6 +218,8 @@ _TERM_MAX_LINES = 3
 """The most lines a glossary's term may wrap over in a narrow column."""
 _TERM_ROW_STEP = 2
 """How far apart (rows of the page) two lines of one wrapped term may be."""
+_TERM_MARK = "  "
+"""How a line that is a glossary's term over its indented definition ends (the mark the glossary step reads)."""
 _TERM_MAX_CHARS = 80
 """The longest a glossary's term may be (its name and a parenthesis: an acronym, the English word)."""
 
@@ -258,6 +263,7 @@ def read_layout(state: State) -> None:
         return
     lines: list[Line] = []
     names = _name_pairs(state.lines)
+    width = 0  # the previous page's widest column (its text's), for the page turn's reflow test
     for page, page_starts in zip(pages, starts, strict=True):
         emitted = _read_page(page, page_starts, names)
         ending = _note_end_on_next_page(lines, emitted)
@@ -266,6 +272,9 @@ def read_layout(state: State) -> None:
                 lines.pop()
             lines.extend(ending)
             state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
+        _turn_goes_on(lines, emitted, width)
+        width = max(_column_width([row.segments[column].strip() for row in page])
+                    for column in range(len(page_starts) + 1)) if page else 0
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
         first = next((line for line in emitted if line.text), None)
@@ -435,8 +444,8 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         margin = _notes_margin(rows, len(starts))
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
-            if _ends_in_note(column_lines) and not _ends_sentence(column_lines[-1].text):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1))
+            if _ends_in_note(column_lines):
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1, column_lines[-1].text))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -445,13 +454,17 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: str) -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
-    column before left unfinished at its foot (each column has its notes at its foot, a note runs on into the
+    column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
-    column's text (not a note) after a gap, opens in lower case and ends a sentence, with only notes after
-    it. The gap: another column sets two lines in the rows down to them (a note's number alone on its row
-    is not a line: set raised, it has a row of its own)."""
+    column's text (not a note) after a gap, opens in lower case (the note, whose last line is ``note``,
+    without a sentence's end, or after a comma) or in capitals after a line of text that breaks off a clause
+    (the note may end with an address and its stop, "…/google/." | "Notons que…": the text's clause does not
+    go on with a new sentence) or after a comma ending the note (:func:`_capital_note_end`), and ends
+    a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
+    (a note's number alone on its row is not a line: set raised, it has a row of its own)."""
+    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -461,7 +474,11 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
         gap = any(sum(1 for row in rows[above + 1:below + 1]
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
-        if not lines[k].text[:1].islower() or not gap or _ends_in_note(lines[:k]):
+        # (in lower case after a clause broken off, the text's sentence goes on: it is no note's rest)
+        lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
+        opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
+            and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
+        if not opens or not gap or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
                     or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
@@ -474,9 +491,10 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
     return []
 
 
-_SPACED_ORDINAL = re.compile(r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?)(?=[\s.,;:!?)]|$)")
+_SPACED_ORDINAL = re.compile(
+    r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?|ER|RE|ÈRE|ÈME|NDE?)(?=[\s.,;:!?)]|$)")
 """An ordinal's letters set in superscript, which ``pdftotext -layout`` sets apart from its number ("XIX e
-siècle", "la 4 ème édition"): French never spaces them."""
+siècle", "la 4 ème édition", "1 ER AVRIL" in a title set in capitals): French never spaces them."""
 _ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
 """An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
 Data"): French never spaces an elision."""
@@ -530,6 +548,41 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     return moved
 
 
+def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
+    """Mark the first line of ``page`` as going on with the paragraph the previous pages (``lines``) left
+    unfinished at the page turn (:attr:`Line.goes_on`), whatever its first letter ("… le chercheur Michael" |
+    "Gurstein à savoir…", "… la région Paca," | "Montpellier, etc."): the previous page's last line of text
+    (its notes at its foot passed over) does not end a sentence, and the new page's first word would not have
+    fitted on it (the reflow test, against the full width: the typesetter had to break the line there), nor
+    is it in capitals (a title)."""
+    first = next((line for line in page if line.text), None)
+    end = len(lines)
+    while True:  # back over the page's notes, paragraph by paragraph
+        while end and not lines[end - 1].text:
+            end -= 1
+        start = end
+        while start and lines[start - 1].text:
+            start -= 1
+        if start == end or not (lines[start].opens_note or _NOTE_START.match(lines[start].text)):
+            break
+        end = start
+    if first is None or not end or not width:
+        return
+    last = lines[end - 1].text.rstrip()
+    # (a line in capitals opening the page is a title's: "PITCH 1" under "… de la ville numérique")
+    if not last.endswith(tuple(_TERMINAL)) and not _is_capitals(first.text) \
+            and not _next_word_fits(last, first.text.strip(), width, slack=False):
+        first.goes_on = True
+
+
+def _capital_note_end(note: str, above: str) -> bool:
+    """Whether a paragraph opening with a capital may end a note left at the previous column's foot (its
+    last line ``note``), the column's text right above it ending with ``above``: the note broke off a clause
+    (a comma: a publisher's collection, a name follows, "…, Éditions B2," | "Collection Actualités."), and
+    the text above does not end a sentence (its clause cannot go on with a sentence in capitals)."""
+    return note.rstrip().endswith(",") and not _ends_sentence(above)
+
+
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
     """The column of a band that is a margin holding notes, or None: the last one (the page's outer margin),
     beside other columns, that opens with a note (its number alone, on its first line or right under it, or
@@ -572,16 +625,28 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or the lines so far end with one)."""
+    or a glossary's term, or the lines so far end with a note)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
-                                                or _opens_with_note(following) or _ends_in_note(lines)):
+                                                or _opens_with_note(following) or _ends_in_note(lines)
+                                                or following[0].text.endswith(_TERM_MARK)
+                                                or _address_ends(last.text, following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _address_ends(text: str, following: str) -> bool:
+    """Whether a column's last line ends its paragraph with an address, the next column opening with a
+    capital: an address ends its sentence without a stop ("Retrouvez l’intégralité du reportage sur" |
+    "youtu.be/yJJhteYcabM" | "Justement, comment…"); an address cut at the column's foot goes on in lower
+    case."""
+    words = text.split()
+    return bool(words) and bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1]))) \
+        and following.lstrip()[:1].isupper()
 
 
 def _ends_in_note(lines: list[Line]) -> bool:
@@ -603,6 +668,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     the glossary step reads)."""
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
+    boxes = _box_widths(rows, indices, column)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -653,7 +719,9 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
+                or _reflow_ends(last_printed or lines[-1].text, text,
+                                _box_width(boxes, indices[position - 1], index, width))
+                or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -671,10 +739,17 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         above = next((line for line in reversed(lines) if line.text), None)
         term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None)
         if term_rows:
+            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
+            heads = _capitals_over_term(lines, rows, index, column, width, term)
+            number = lines[-heads].no if heads else row.line.no
+            if heads:
+                # the term's first lines in capitals, read as lines of their own (another column's lines
+                # between them made a gap): they open the term
+                term = " ".join([*(line.text.strip() for line in lines[-heads:]), term])
+                del lines[-heads:]
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
-            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
-            lines.append(Line(row.line.no, term + "  ", indent=_indent(segment)))
+            lines.append(Line(number, term + "  ", indent=_indent(segment)))
             definition = _indent(rows[indices[position + term_rows]].segments[column])
             skip = term_rows - 1
             continue
@@ -692,6 +767,26 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     return lines
 
 
+def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
+    """How many of a column's last lines are the first lines of the term in capitals that row ``index``
+    goes on with ("CONSEILLERS NUMÉRIQUES" | "FRANCE SERVICES" over its indented text): lines in capitals
+    right above it, without a blank line between, that a title in capitals would go on from
+    (:func:`_title_goes_on`), up to a term's most lines. A term's last line alone is what the indentation
+    shows; the lines above it, set large in capitals, have another column's lines between theirs."""
+    if not _all_capitals(term):
+        return 0
+    row_of = {row.line.no: k for k, row in enumerate(rows)}
+    count, below = 0, index
+    while count < min(len(lines), _TERM_MAX_LINES - 1):
+        line = lines[-1 - count]
+        above = row_of.get(line.no)
+        if not line.text or above is None or not _all_capitals(line.text) \
+                or not _title_goes_on(rows, above, below, column, width):
+            break
+        count, below = count + 1, above
+    return count
+
+
 def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     """Whether a line set back from the hanging indentation of the list's item above it ends the item: the
     item's lines after its bullet are indented to its text, a line back at the bullet's place that opens no
@@ -705,6 +800,16 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
+
+
+def _head_item_ends(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a line back at the column's start ends the item whose indented lines open the column (the
+    item's bullet is at the previous column's foot: "•   Garantir un accompagnement" | "humain en donnant
+    les" || "    moyens aux aidantes…" | "    parcours d’accompagnement." | "Retrouvez l’ensemble…"): the
+    column's lines so far are all set in further, the last ends a sentence, and the line opens with a
+    capital."""
+    return bool(lines) and all(line.indent > indent for line in lines if line.text) and bool(lines[-1].text) \
+        and lines[-1].text.rstrip().endswith(tuple(_TERMINAL)) and text[:1].isupper() and not _BULLET.match(text)
 
 
 def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
@@ -725,9 +830,10 @@ def _opens_lower(text: str) -> bool:
 def _clause_goes_on(text: str) -> bool:
     """Whether a line breaks off a clause: it ends with a comma or with a word that opens what follows (an
     article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
-    item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
+    item ends so: a gap after it is another frame's (a margin note, a box beside the column). Nor does one
+    ending with a hyphen (a word or a compound cut at the line's end: "États-" | "Unis")."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
-    return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
+    return text.rstrip().endswith((",", "-")) or bool(words) and words[0] in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
@@ -806,6 +912,52 @@ def _is_term_line(text: str) -> bool:
     """Whether a line may be (a line of) a glossary's term: short, with a letter, not a list's item."""
     return len(text) <= 50 and _has_letter(text) and not _BULLET.match(text) and not _NUMBERED.match(text) \
         and not _NUMBER_ALONE.fullmatch(text)
+
+
+_BOX_MIN_LINES = 3
+"""The fewest lines of a run set in from its column that give the run its own width."""
+_BOX_REACH = 3
+"""How many lines of such a run on each side of a line give the width around it (a quote's lines, not the
+attribution under it, set wider)."""
+
+
+def _box_widths(rows: list[_Row], indices: list[int], column: int) -> dict[int, tuple[int, int]]:
+    """Each line (row index) of a run of lines set in from the column's start at one indentation, without
+    a blank row between them (a quote in a box narrower than the column, whose lines another column's lines
+    may fall between) → (the run's first row, the printed width of the longest of its lines around it,
+    :data:`_BOX_REACH` on each side): the width its lines were set in, for the reflow test, narrower than
+    the column's. Runs shorter than :data:`_BOX_MIN_LINES` are left out."""
+    runs: list[list[int]] = []
+    for position, index in enumerate(indices):
+        indent = _indent(rows[index].segments[column])
+        previous = indices[position - 1] if position else None
+        if indent and runs and previous == runs[-1][-1] \
+                and _indent(rows[previous].segments[column]) == indent \
+                and all(row.text.strip() for row in rows[previous + 1:index]):
+            runs[-1].append(index)
+        elif indent:
+            runs.append([index])
+    widths: dict[int, tuple[int, int]] = {}
+    for run in (run for run in runs if len(run) >= _BOX_MIN_LINES):
+        printed = [printed_width(rows[k].segments[column].strip()) for k in run]
+        for k, index in enumerate(run):
+            widths[index] = (run[0], max(printed[max(0, k - _BOX_REACH):k + _BOX_REACH + 1]))
+    return widths
+
+
+def _box_width(boxes: dict[int, tuple[int, int]], above: int, below: int, width: int) -> int:
+    """The width to measure rows ``above`` and ``below`` of a column ``width`` wide against: the width
+    around them of the box (:func:`_box_widths`) they both lie in when it is well narrower than the column
+    (a quote set in a box; a box nearly as wide, its longest lines a little short of its width, is measured
+    as the column); else ``width``."""
+    if above in boxes and below in boxes and boxes[above][0] == boxes[below][0]:
+        box = max(boxes[above][1], boxes[below][1])
+        return box if box < _BOX_SHARE * width else width
+    return width
+
+
+_BOX_SHARE = 0.8
+"""A box narrower than this share of its column is measured by its own lines (:func:`_box_width`)."""
 
 
 def _reflow_ends(text: str, following: str, width: int) -> bool:
@@ -1141,10 +1293,11 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
-        # (a rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
+        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021"; a
+        # rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
         if joined and not outdented and entry not in RUBRICS and (
-                entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
-                or not _has_letter(entry)  # a year wrapped alone ("… : 1er avril" | "2021")
+                entry[:1].islower() or not _has_letter(entry) or previous.endswith(",")
+                or last.lower() in _OPENING_WORDS
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
                 and (not is_french_word(first.lower()) and not is_french_word(last.lower())
                      or any(f"{last} {first}".lower() in text for text in body))):
@@ -2236,6 +2389,9 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if head in _first_names(state) and not is_french_word(tail.lower()):
             split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
+        if _english_pair(head, tail) and tail in _ENGLISH_PLACE_NOUNS:
+            split.append((match.group(0), f"{head} {tail}"))
+            return f"{head} {tail}"
         if _english_pair(head, tail):
             doubtful.append((match.group(0), f"{head} {tail}"))
         return match.group(0)
@@ -2263,13 +2419,22 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
 def _english_pair(head: str, tail: str) -> bool:
     """Two capitalised English words that French does not know, glued into a word neither language knows:
     a place's name whose space the extraction lost ("SiliconValley") or a brand's name written that way
-    ("CityMapper", "WordPress"). Nothing in the text tells them apart, so the importer keeps the word as
-    extracted and asks the editor (issue 6)."""
+    ("CityMapper", "WordPress"). Only a place's generic noun last ("Valley", "Street") tells them apart
+    (:data:`_ENGLISH_PLACE_NOUNS`); otherwise the importer keeps the word as extracted and asks the editor
+    (issue 6)."""
     return (not is_french_word(head.lower()) and not is_french_word(tail.lower())
             and is_english_word(head.lower()) and is_english_word(tail.lower())
             and not is_english_word((head + tail).lower()))
 
 
+# The generic nouns of English place names ("Silicon Valley", "Wall Street", "Long Island"): a French text
+# quotes such places, and a brand's name rarely ends in one (CityMapper, WordPress, FabLab), so two English
+# words glued with one of these last are split, and the split is reported like every other (issue 6).
+_ENGLISH_PLACE_NOUNS = frozenset({
+    "Valley", "Street", "Square", "Avenue", "Island", "Islands", "Bay", "Beach", "Park", "Lake", "River",
+    "Hill", "Hills", "Mountain", "Mountains", "Coast", "Springs", "Heights", "Falls", "Harbor", "Harbour",
+    "Canyon", "Peninsula", "County",
+})
 _GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
 _NAME_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) [A-ZÀ-Ý][a-zà-ÿ]+")
 
@@ -2456,14 +2621,17 @@ _PATH_PIECE = re.compile(r"([a-z0-9]+)[-_./][\w%/?=&#.~-]*")
 def _path_goes_on(last_token: str, first: str) -> bool:
     """Whether ``first`` goes on with the address ``last_token`` whose path a narrow column cut at any letter
     ("…/646652/q" | "uelle-sera-lissue-…", "…/ladeferlante_o" | "rthotypo.pdf."): the address has a path,
-    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, or a
-    slug (two separators and more: "…/24/l" | "es-marches-publics-…"). (A layout text only: its line ends
+    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, a
+    slug (two separators and more: "…/24/l" | "es-marches-publics-…"), or a piece with a number after a
+    slash or a query ("…/presses" | "mines/3934?lang=fr"). (A layout text only: its line ends
     are the printed ones, where a long address breaks anywhere.)"""
     piece = _PATH_PIECE.fullmatch(first.rstrip(".,;:)"))
-    # a slug of three words and more ("es-marches-publics-…") is an address's, even if its first letters
-    # make a word: a sentence does not open so
+    # a slug of three words and more ("es-marches-publics-…"), a number after a slash or a query
+    # ("mines/3934?lang=fr") are an address's, even if its first letters make a word: a sentence does not
+    # open so
     return bool(re.search(r"\.[a-z]{2,}/\S", last_token)) and piece is not None \
-        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
+        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2
+             or bool(re.search(r"/\d|[?&]\w+=", first)))
 
 
 _HANDLE_END = re.compile(r"(?<!\S)[@#][A-Za-z]\w*$")
@@ -2581,8 +2749,11 @@ def _title_as_link_text(state: State, block: Block) -> None:
         return
     # a title has no final stop: a sentence ending with "." over the address is text that shows its address;
     # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to)
+    # nor does it break off a clause ("Retrouvez l’intégralité du reportage sur" over the address): the
+    # sentence goes on with the address, its object
     if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")) \
-            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()):
+            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()) \
+            and not _clause_goes_on(match.group("title")):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
         state.guess(block.lines[-1].no, f"address {visible!r} replaced by the title as link text")
@@ -3109,7 +3280,26 @@ def find_notes(state: State) -> None:
             following.text = f"{number_alone.group(1)} {following.text}"
             block.kind = "removed"
             continue
-        expected = _take_note(state, block, expected)
+        taken = _take_note(state, block, expected)
+        if taken == expected and block.kind == "para" and _skipped_note(state, block, expected):
+            # a note read after a later one: a margin sets each note beside its call, top to bottom, and a
+            # call higher in the next column comes before it ("37" over "35", "36" in the margin)
+            _take_note(state, block, int(_NOTE_START.match(block.lines[0].text).group(1)))  # type: ignore[union-attr]
+            state.guess(block.line, "a note read after a later one (a margin sets each note beside its call)")
+        expected = taken
+
+
+def _skipped_note(state: State, block: Block, expected: int) -> bool:
+    """Whether ``block`` is a note the note order passed over: the layout step read it as a note (its number
+    apart, its text indented, or set in a margin), and its number, a few below the one expected, is no note
+    yet."""
+    match = _NOTE_START.match(block.lines[0].text)
+    return bool(match) and block.lines[0].opens_note and match.group(1) not in state.notes \
+        and expected - _NOTES_SKIPPED <= int(match.group(1)) < expected - 1
+
+
+_NOTES_SKIPPED = 4
+"""How many notes a later note read first may pass over (the notes a margin sets beside one column's calls)."""
 
 
 def _take_note(state: State, block: Block, expected: int) -> int:
@@ -3853,27 +4043,45 @@ def join_continuations(state: State) -> None:
         first = _plain(block.text).lstrip()[:1]
         # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
         after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
-        if block.kind == "para" and first.islower() and not after_label:
+        target = None
+        if block.kind == "para" and block.lines[0].goes_on and not first.islower():
+            target = _left_open_before_notes(result)
+            if target is not None:
+                state.guess(block.line, "text opening a page joined to the paragraph left unfinished on the previous "
+                                        "page: its first word would not have fitted on that paragraph's last line")
+        elif block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
                 target = _open_on_previous_page(result)
                 if target is not None:
                     state.guess(block.line, "text opening a page in lower case joined to the paragraph left "
                                             "unfinished on the previous page, across finished text")
-            if target is not None:
-                index = result.index(target)
-                between = result[index + 1:]
-                marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
-                glue = " " if not target.text.endswith("-") else ""
-                target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
-                target.lines.extend(block.lines)
-                # the asides in between move after the paragraph; page markers are now inline
-                result[index + 1:] = [b for b in between if b.kind != "page"]
-                if marks:
-                    state.guess(block.line, "paragraph continued across a page break")
-                continue
+        if target is not None:
+            index = result.index(target)
+            between = result[index + 1:]
+            marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
+            glue = " " if not target.text.endswith("-") else ""
+            target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
+            target.lines.extend(block.lines)
+            # the asides in between move after the paragraph; page markers are now inline
+            result[index + 1:] = [b for b in between if b.kind != "page"]
+            if marks:
+                state.guess(block.line, "paragraph continued across a page break")
+            continue
         result.append(block)
     state.blocks = result
+
+
+def _left_open_before_notes(blocks: list[Block]) -> Block | None:
+    """The paragraph right before ``blocks``' last notes and page markers (a page's foot), if it stops
+    mid-phrase (on a word or a comma); None otherwise."""
+    for block in reversed(blocks):
+        if block.kind in ("note", "page", "removed"):
+            continue
+        end = _plain(block.text).rstrip()
+        return block if block.kind in ("para", "item") and _is_open(block) \
+            and (end[-1:].isalnum() or end.endswith(",")) else None
+    return None
 
 
 def _is_open(block: Block) -> bool:
