@@ -142,6 +142,10 @@ def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
     line = pdftext.Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
     pdftext._restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
     assert line.text == "arcep.fr/cartes-etdonnees/nos-publications-chiffrees.html."
+    # a path's segment opening with an abbreviation of two letters ("…/wp-" | "content/…")
+    line = pdftext.Line(3, "Voir : larevue.fr/wpcontent/uploads/fichier.pdf.")
+    pdftext._restore_margin_line_ends(state, line, printed_width("Voir : larevue.fr/wp-") + 300)
+    assert line.text == "Voir : larevue.fr/wp-content/uploads/fichier.pdf."
 
 
 def test_issue6_plain_spaced_ordinal_and_elision_are_joined() -> None:

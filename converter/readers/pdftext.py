@@ -1781,7 +1781,9 @@ def _glued_in_address(text: str, cut: int) -> bool:
     left = re.findall(r"[^\W_]+$", text[:cut])[0]
     right = re.match(r"[^\W_]+", text[cut:]).group(0)  # type: ignore[union-attr]
     token = re.findall(r"\S+$", text[:cut])[0] + re.match(r"\S*", text[cut:]).group(0)  # type: ignore[union-attr]
-    return ("-" in token or "/" in token) and _address_word(left) and _address_word(right) \
+    # (a path's segment may open with an abbreviation of two letters: "…/wp-" | "content/…")
+    short = len(left) <= 2 and left.isalpha() and text[:cut - len(left)].endswith("/")
+    return ("-" in token or "/" in token) and (_address_word(left) or short) and _address_word(right) \
         and ((left + right).isdigit() or not _address_word(left + right))
 
 
