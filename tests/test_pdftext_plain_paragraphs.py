@@ -199,3 +199,12 @@ def test_issue6_plain_margin_notes_whose_numbers_stand_alone_in_the_text() -> No
     assert notes["4"] == "Selon le rapport annuel de la région."
     assert notes["5"] == "Voir la carte des lieux d’accompagnement."
     assert any(text.startswith(paragraph(4)[0]) for text in paragraphs_of(document))  # the body
+
+
+def test_issue6_plain_hyphen_dropped_after_non_is_restored() -> None:
+    # "non-" | "experts" joined by pdftotext: "non" before a word takes a hyphen (the words "non" opens glued,
+    # "nonchalant", are words the lexicon knows)
+    column = printed_width("La cybersécurité est un sujet inaccessible aux non-")
+    room = column - printed_width("La cybersécurité est un sujet inaccessible aux ")
+    assert pdftext._joined_hyphen("nonexperts", room, column) == 3
+    assert pdftext._joined_hyphen("nonchalant", room, column) is None

@@ -1886,9 +1886,9 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
 
 def _joined_compound(token: str, cut: int) -> bool:
     """Whether the hyphen dropped at ``cut`` in ``token`` joins a compound of three parts or more the lexicon
-    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), or two English words
-    French knows neither of nor English joined (a term quoted in French: "fact" + "checking"), as
-    :func:`dehyphenate` decides them at a line end."""
+    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), "non" and a word
+    ("non" + "experts"), or two English words French knows neither of nor English joined (a term quoted in
+    French: "fact" + "checking"), as :func:`dehyphenate` decides them at a line end."""
     head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+$", token[:cut])
     tail = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", token[cut:])
     if tail is None:
@@ -1897,6 +1897,8 @@ def _joined_compound(token: str, cut: int) -> bool:
         return True
     first = re.findall(r"[^\W\d_]+$", token[:cut])[0]
     second = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    if first.lower() == "non" and len(second) > 3 and is_french_word(second.lower()):
+        return True  # "non" before a noun takes a hyphen ("non-experts"); the words it opens glued are known
     return min(len(first), len(second)) >= 4 and not is_french_word(first) and not is_french_word(second) \
         and is_english_word(first) and is_english_word(second) and not is_english_word(first + second)
 
