@@ -1575,7 +1575,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                              or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
-                                                       or bool(_SPEAKER.match(following))))
+                                                       or bool(_SPEAKER.match(following))
+                                                       or bool(_HANDLES.fullmatch(following))))
             if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
@@ -1609,6 +1610,10 @@ def _ends_with_stop(text: str) -> bool:
     whole ("… que nous sommes en train de vivre." then a glossary's next term)."""
     return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
 
+
+_HANDLES = re.compile(r"@\w+(?:\s+@\w+)*")
+"""A line of social-media handles only ("@NumeriqueEnCommuns"): after a sentence's end, a paragraph of its
+own (a long handle overruns the line above it, which the overrun rule would read as a paragraph going on)."""
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
 
