@@ -222,3 +222,11 @@ def test_issue6_a_note_broken_off_after_a_comma_goes_on_with_a_capital_under_the
     document, _ = import_text("\n".join(side_by_side([left, right])) + "\n", "jardin.txt")
     assert [plain_text(note) for note in document.notes] == [
         "Voir le guide du compostage, paru en 2018 aux Éditions du Jardin, Collection Potagers."]
+
+
+def test_issue6_a_line_of_handles_after_a_sentences_end_is_a_paragraph_of_its_own() -> None:
+    # the handle would have overrun the short line above it: that is no sign the paragraph goes on
+    left = [*RUNNING[:5], "au fond de la cour.", "@JardinsPartagesDesTilleuls", "", "@JardinsTilleuls"]
+    paragraphs = _paragraphs(import_text("\n".join(side_by_side([left, PARCELS])) + "\n", "jardin.txt")[0])
+    assert "@JardinsPartagesDesTilleuls" in paragraphs
+    assert any(p.endswith("installés au fond de la cour.") for p in paragraphs)

@@ -1575,7 +1575,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                              or not following[:1].islower() and (after_toc or not spans))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
-                                                       or bool(_SPEAKER.match(following))))
+                                                       or bool(_SPEAKER.match(following))
+                                                       or bool(_HANDLES.fullmatch(following))))
             if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
                     or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
@@ -1620,6 +1621,11 @@ def _closes_incise(text: str, following: str) -> bool:
     number of spaced dashes. Such a line is no list's item."""
     return bool(re.match(r"[-–—]\s", following)) and not text.endswith(tuple(_TERMINAL + ",")) \
         and len(_SPACED_DASH.findall(text)) % 2 == 1
+
+
+_HANDLES = re.compile(r"@\w+(?:\s+@\w+)*")
+"""A line of social-media handles only ("@NumeriqueEnCommuns"): after a sentence's end, a paragraph of its
+own (a long handle overruns the line above it, which the overrun rule would read as a paragraph going on)."""
 
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
