@@ -3218,6 +3218,10 @@ def _quoted_attributions(state: State) -> None:
     blocks = state.blocks
     for index, block in enumerate(blocks[:-1]):
         following = blocks[index + 1]
+        if following.data.get("toc") and index + 2 < len(blocks) and _WHOLE_QUOTATION.fullmatch(_plain(block.text)):
+            # a quotation set in the margin or another column: the extraction may give the body's title,
+            # there beside it, between the quotation and its attribution
+            following = blocks[index + 2]
         if block.kind != "para" or following.kind != "para" or len(following.lines) != 1 \
                 or following.data.get("toc") or not _WHOLE_QUOTATION.fullmatch(_plain(block.text)):
             continue
@@ -3492,13 +3496,13 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
             # an entry of the printed table of contents: a title; under a title right above it, one level down;
             # after a glossary's entries, a new part (a glossary has no sections)
             block.kind = "heading"
-            above = new_blocks[-1] if new_blocks else None
-            content = next((b for b in reversed(new_blocks) if b.kind not in ("page", "removed", "url")), None)
+            # (a pull quote the extraction gives between two titles stands in another column)
+            above = next((b for b in reversed(new_blocks) if b.kind != "pullquote"), None)
             if above is not None and above.kind == "heading" and above.level == 2 or at_page_start and _part_opens_page(state, new_blocks, blocks, position):
                 block.level = 3
-            elif at_page_start or content is not None and content.kind == "term" and content.data.get("glossary", True):
+            elif at_page_start or _after_glossary(new_blocks):
                 block.level, in_part = 2, False
-            elif state.dense and not state.laid_out and _opens_sections(block, following):
+            elif state.dense and not state.laid_out and _opens_sections(block, _past_pullquotes(blocks, position)):
                 block.level = 2
             else:
                 # a title inside a page after a section's part (a table of contents without indentation does
@@ -3581,6 +3585,23 @@ def _opens_sections(block: Block, following: Block | None) -> bool:
     """Whether a title of the table of contents is followed by another with no text between: the first one
     opens a section, the second is its first part."""
     return following is not None and bool(following.data.get("toc")) and following.kind == "para"
+
+
+def _after_glossary(done: list[Block]) -> bool:
+    """Whether the blocks read so far end with a glossary's entries: past the notes and the end of an entry
+    a page or a note cut (a block opening in lower case: "autonome des outils numériques."), the last block
+    is a term (a glossary has no sections: a title after it opens a new part)."""
+    for block in reversed(done):
+        if block.kind in ("page", "removed", "url", "note") or block.kind == "para" and _starts_lower(block):
+            continue
+        return block.kind == "term" and bool(block.data.get("glossary", True))
+    return False
+
+
+def _past_pullquotes(blocks: list[Block], position: int) -> Block | None:
+    """The block after ``position`` that the text goes on with, past the pull quotes (a quotation set in
+    the margin or another column, which the extraction gives between a title and the next one)."""
+    return next((b for b in blocks[position + 1:] if b.kind not in ("removed", "url", "page", "pullquote")), None)
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:#|n°\s?|N°\s?)\d{1,3}\s*$")
