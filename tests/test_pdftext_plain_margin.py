@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from test_pdftext_dense import body, headings_of, paragraph, paragraphs_of
 
+from converter import tree as t
 from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Présentation", "Rencontre avec l’équipe", "Un entretien croisé",
        "Ce qu’il faut retenir", "Lexique", "À propos du document", ""]
@@ -48,3 +50,22 @@ def test_issue6_plain_margin_title_after_a_glossary_cut_by_a_note_and_a_page() -
     # the glossary's last entry goes on after a note and the page's end: the title after it opens a new part
     levels = {text: level for level, text in headings_of(import_text(_margin_text())[0])}
     assert levels["À propos du document"] == 2
+
+
+def _table_text() -> list[str]:
+    """A table in the margin, each cell alone between blank lines: its header's first cell right under the
+    caption above it (no blank line between), a header cell wrapped by the narrow column."""
+    cells = ["Ateliers", "Particip\nants", "Centre", "12", "60", "Nord", "8", "35", "Sud", "5", "25"]
+    return ["", "Fréquentation des ateliers au", "premier trimestre.", "Quartier", "", *"\n\n".join(cells).split("\n"),
+            ""]
+
+
+def test_issue6_plain_margin_table_cells_with_a_glued_header_and_a_wrapped_cell() -> None:
+    lines = ["Le carnet des ateliers", "", *TOC, "Page 1", "Présentation", *body(3), *_table_text(), *body(2, 3)]
+    document = import_text("\n".join(lines) + "\n")[0]
+    found = paragraphs_of(document)
+    assert not {"Ateliers", "Particip ants", "Centre", "12", "Quartier"} & set(found)
+    assert "Fréquentation des ateliers au premier trimestre." in found  # the text above keeps its lines
+    tables = [n for n in iter_nodes(document) if isinstance(n, t.Table)]
+    assert len(tables) == 1
+    assert [plain_text(cell) for cell in tables[0].rows[0].cells] == ["Quartier", "Ateliers", "Participants"]

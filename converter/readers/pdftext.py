@@ -3028,11 +3028,22 @@ def _cell_runs(state: State) -> None:
     position = 0
     while position < len(blocks):
         end = position
-        while end < len(blocks) and blocks[end].kind == "para" and len(blocks[end].lines) == 1 \
-                and _CELL_ALONE.fullmatch(blocks[end].lines[0].text.strip()):
+        while end < len(blocks) and _alone_cell(blocks[end]) is not None:
             end += 1
-        cells = [blocks[k].lines[0].text.strip() for k in range(position, end)]
+        cells = [_alone_cell(blocks[k]) or "" for k in range(position, end)]
         width = _table_width(cells)
+        glued = _glued_header(blocks, position, cells) if not width and end > position else None
+        if glued is not None:
+            # the header's first cell came right under the text above (no blank line between): it opens the
+            # table, the block above keeps its other lines
+            above = blocks[position - 1]
+            position -= 1
+            blocks.insert(position + 1, Block(above.lines[-1:], page=above.page))
+            above.lines = above.lines[:-1]
+            above.text = above.raw()
+            end += 1
+            cells, width = [glued, *cells], _table_width([glued, *cells])
+            position += 1
         if width:
             table = blocks[position]
             table.kind = "table"
@@ -3042,6 +3053,29 @@ def _cell_runs(state: State) -> None:
                 block.kind = "removed"
             state.guess(table.line, f"a table of {len(cells) // width} rows read from cells alone on their lines")
         position = max(end, position + 1)
+
+
+def _alone_cell(block: Block) -> str | None:
+    """The cell a block of pdftotext's default output holds alone (:func:`_cell_runs`), or None: one line, or a
+    cell a narrow column wraps over up to three lines ("Particip" | "ants"), its pieces going on in lower case."""
+    if block.kind != "para" or not 1 <= len(block.lines) <= 3:
+        return None
+    pieces = [line.text.strip() for line in block.lines]
+    if not all(_CELL_ALONE.fullmatch(piece) for piece in pieces) or not all(p[:1].islower() for p in pieces[1:]):
+        return None
+    return _cell_text(pieces)
+
+
+def _glued_header(blocks: list[Block], position: int, cells: list[str]) -> str | None:
+    """The first cell of a table's header that the extraction set as the last line of the block above the run
+    of ``cells`` at ``position`` (no blank line between them), when with it the run reads as a table; else None."""
+    above = blocks[position - 1] if position else None
+    if above is None or above.kind != "para" or len(above.lines) < 2:
+        return None
+    cell = above.lines[-1].text.strip()
+    if not _CELL_ALONE.fullmatch(cell) or _NUMBER_CELL.fullmatch(cell) or not _table_width([cell, *cells]):
+        return None
+    return cell
 
 
 def _table_width(cells: list[str]) -> int:
