@@ -69,3 +69,17 @@ def test_issue6_plain_margin_table_cells_with_a_glued_header_and_a_wrapped_cell(
     tables = [n for n in iter_nodes(document) if isinstance(n, t.Table)]
     assert len(tables) == 1
     assert [plain_text(cell) for cell in tables[0].rows[0].cells] == ["Quartier", "Ateliers", "Participants"]
+
+
+def test_issue6_plain_margin_note_above_its_number_inside_the_body_sentence() -> None:
+    # a note of the margin, its number at its foot, between two pieces of the body's sentence (the body goes
+    # on in lower case after it): the note's text is the block above the number, its address cut at a letter
+    # as the margin's line ended
+    first = paragraph(0, "1")
+    lines = ["Le carnet des ateliers", "", *TOC, "Page 1", "Présentation", *body(2, 1), *first[:-1],
+             "sa première édition, une", "", "Voir : revue-exemple.fr/uploads/2021/02/charte_typ",
+             "ographie.pdf.", "1", "", "initiative portée par la ville et ses partenaires du quartier.", *body(2, 3)]
+    document = import_text("\n".join(lines) + "\n")[0]
+    assert [plain_text(note) for note in document.notes] == \
+        ["Voir : revue-exemple.fr/uploads/2021/02/charte_typographie.pdf."]
+    assert not any(text.startswith("Voir") for text in paragraphs_of(document))

@@ -1991,15 +1991,15 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
         # the texts set before their numbers (a number without text after it shows the shift): the last
         # paragraph of the block glued above the first number is the first note's text when it opens as a
         # note does
-        before = False
+        before = beside = False  # beside: a margin's note, its lines as the margin printed them
         if gap and len(paragraphs) >= len(numbers) and glued and above is not None:
             last = _reflow_parts(above.lines[-12:], column)[-1]
             if len(last) < len(above.lines) and _opens_note(" ".join(line.text for line in last)):
                 before, tail = True, len(above.lines) - len(last)
-        elif _margin_note_above(above, numbers, paragraphs) and glued:
+        elif glued and _margin_note_above(above, numbers, paragraphs or _body_going_on(blocks, index)):
             # a short block of its own, whole, glued above a lone number, a paragraph of the body after it: a
-            # margin note, its number set at its foot
-            before, tail = True, 0
+            # margin note, its number set at its foot (its lines the margin's: an address cut at any letter)
+            before, tail, beside = True, 0, True
         # a note cut mid-phrase or mid-address ("…qui-se-"), not after a stop nor after a whole address,
         # which needs none ("Voir site.fr")
         ending = last_note.raw().rstrip() if last_note is not None else "."
@@ -2033,7 +2033,7 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             while label in state.notes:
                 label += "bis"
             note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number,
-                                                                                  "margin": in_margin})
+                                                                                  "margin": in_margin or beside})
             state.notes[label] = note
             result.append(note)
             last_note = note
@@ -2148,6 +2148,17 @@ def _margin_note_above(above: Block | None, numbers: list[Block], paragraphs: li
         return False
     ending = above.lines[-1].text.strip()
     return _opens_note(above.raw()) and (ending.endswith(tuple(_TERMINAL)) or bool(_HOST.match(ending.rsplit(" ", 1)[-1])))
+
+
+def _body_going_on(blocks: list[Block], index: int) -> list[list[Line]]:
+    """The body's text right after a lone note number when it goes on in lower case (the sentence the margin
+    note interrupted: "… une" | note | "2" | "initiative portée…"): as the paragraphs after the number for
+    :func:`_margin_note_above`, else none (the notes step takes no such text as a note's)."""
+    block = blocks[index] if index < len(blocks) else None
+    if block is None or block.kind != "para" or _is_number_block(block) is not None \
+            or not block.lines[0].text.lstrip()[:1].islower():
+        return []
+    return [block.lines]
 
 
 def _opens_note(text: str) -> bool:
