@@ -7,10 +7,10 @@ The texts are invented; the body is set by the greedy typesetter of ``test_pdfte
 
 from __future__ import annotations
 
-from test_pdftext_dense import body, headings_of, paragraph, paragraphs_of
+from test_pdftext_dense import WIDTH, body, headings_of, paragraph, paragraphs_of, typeset
 
 from converter import tree as t
-from converter.readers.pdftext import import_text
+from converter.readers.pdftext import import_text, printed_width
 from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Présentation", "Rencontre avec l’équipe", "Un entretien croisé",
@@ -83,3 +83,21 @@ def test_issue6_plain_margin_note_above_its_number_inside_the_body_sentence() ->
     assert [plain_text(note) for note in document.notes] == \
         ["Voir : revue-exemple.fr/uploads/2021/02/charte_typographie.pdf."]
     assert not any(text.startswith("Voir") for text in paragraphs_of(document))
+
+
+def test_issue6_plain_margin_beside_two_columns_is_two_thirds_of_a_column() -> None:
+    # beside a page of two columns, the margin is narrower than the body's column by a third only: its notes
+    # (each under its text, its number at its foot) are still a margin's, and an address line pdftotext
+    # joined across the margin's lines gets back the hyphen dropped at a line's end ("…/wp-" | "content/…")
+    margin = int(0.68 * WIDTH)
+    first = [*typeset("Sur ce point, voir le rapport annuel de la ville et son annexe sur les ateliers.", margin),
+             "1"]
+    head = "Voir : les-ateliers-du-quartier-nord.fr/wp-"
+    assert printed_width(head) < margin < printed_width(head + "content/")
+    second = ["Voir : les-ateliers-du-quartier-nord.fr/wpcontent/uploads/2021/programme.pdf.", "2"]
+    assert max(printed_width(line) for line in first[:-1]) > 0.6 * WIDTH
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
+             *second, "", *paragraph(3), "Page 2", *body(3, 4)]
+    document = import_text("\n".join(lines) + "\n")[0]
+    assert [plain_text(note) for note in document.notes][1] == \
+        "Voir : les-ateliers-du-quartier-nord.fr/wp-content/uploads/2021/programme.pdf."

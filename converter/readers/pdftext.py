@@ -1717,6 +1717,9 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
 
 _MARGIN_SHARE = 0.6
 """The widest a margin's column is, as a share of the body's: notes set beside the text, a few words a line."""
+_PLAIN_MARGIN_SHARE = 0.75
+"""The same share in pdftotext's default output, measured on the body's column: beside a page of two columns
+the margin is narrower than a column by a third or less (about 0.7 of it), beside one column by far more."""
 
 
 def _restore_margin_address_hyphens(state: State, column: int) -> None:
@@ -1729,7 +1732,7 @@ def _restore_margin_address_hyphens(state: State, column: int) -> None:
     notes = [block for block in state.blocks if block.kind == "note"]
     measured = [printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
                 if len(line.text.split()) >= 2]
-    widths = sorted(width for width in measured if width < _MARGIN_SHARE * column)
+    widths = sorted(width for width in measured if width < _PLAIN_MARGIN_SHARE * column)
     if not widths or len(widths) < len(measured) / 2:
         return  # notes at the page's foot, as wide as the body: most of their lines are
     margin = widths[int(len(widths) * 0.9)]
@@ -2052,7 +2055,7 @@ def _notes_in_margin(blocks: list[Block], column: int) -> bool:
 
 def _margin_text_above(blocks: list[Block], index: int, column: int) -> bool:
     """Whether the block at ``index`` reads as a margin's note over the lone number right under it (glued, alone
-    up to a blank line): every line narrower than a margin (:data:`_MARGIN_SHARE` of the column), but for an
+    up to a blank line): every line narrower than a margin (:data:`_PLAIN_MARGIN_SHARE` of the column), but for an
     address pdftotext joins across the margin's lines (:func:`_narrow_but_a_word`), opening as a note does."""
     if index < 0 or index + 1 >= len(blocks):
         return False
@@ -2061,7 +2064,7 @@ def _margin_text_above(blocks: list[Block], index: int, column: int) -> bool:
     return block.kind == "para" and _is_number_block(after) is not None \
         and after.lines[0].no == block.lines[-1].no + 1 and _opens_note(block.raw()) \
         and not (following is not None and following.lines and following.lines[0].no == after.lines[0].no + 1) \
-        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+        and all(_narrow_but_a_word(line.text, _PLAIN_MARGIN_SHARE * column) for line in block.lines)
 
 
 def _narrow_but_a_word(text: str, width: float) -> bool:
@@ -2095,7 +2098,7 @@ def _is_margin_text(block: Block | None, column: int) -> bool:
     """Whether ``block`` reads as a margin's note text: narrow lines (:func:`_narrow_but_a_word`), opening as a
     note does."""
     return block is not None and block.kind == "para" and _opens_note(block.raw()) \
-        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+        and all(_narrow_but_a_word(line.text, _PLAIN_MARGIN_SHARE * column) for line in block.lines)
 
 
 def _pending_margin_notes(state: State, blocks: list[Block], index: int, pending: list[Block], expected: int,
@@ -2114,7 +2117,7 @@ def _pending_margin_notes(state: State, blocks: list[Block], index: int, pending
     if under is None and len(block.lines) < 2:
         return None
     margin = max((printed_width(line.text.strip()) for line in block.lines
-                  if printed_width(line.text.strip()) < _MARGIN_SHARE * column), default=int(_MARGIN_SHARE * column))
+                  if printed_width(line.text.strip()) < _PLAIN_MARGIN_SHARE * column), default=int(_PLAIN_MARGIN_SHARE * column))
     parts = _reflow_parts(block.lines, margin)
     numbers = [*pending[:len(parts) - (under is not None)]] or pending[:1]
     if under is not None:
