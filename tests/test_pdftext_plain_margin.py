@@ -101,3 +101,22 @@ def test_issue6_plain_margin_beside_two_columns_is_two_thirds_of_a_column() -> N
     document = import_text("\n".join(lines) + "\n")[0]
     assert [plain_text(note) for note in document.notes][1] == \
         "Voir : les-ateliers-du-quartier-nord.fr/wp-content/uploads/2021/programme.pdf."
+
+
+def test_issue6_plain_margin_about_as_wide_as_the_column_still_mends_its_addresses() -> None:
+    # a margin beside two narrow columns, almost as wide as the body's column: its notes (each under its text,
+    # its number at its foot, the body after it) are a margin's; the margin's width is then measured on their
+    # lines under the column's, and an address line pdftotext joined gets back its dropped hyphen ("…/wp-" |
+    # "content/…")
+    margin = int(0.9 * WIDTH)
+    first = typeset("Sur ce point, voir le rapport annuel de la ville et son annexe sur les ateliers de "
+                    "l’année.", margin)
+    assert min(printed_width(line) for line in first[:-1]) > 0.75 * WIDTH
+    head = "Voir : les-ateliers-du-quartier-nord-et-du-centre-ville.fr/wp-"
+    assert printed_width(head) < max(printed_width(line) for line in first[:-1]) < printed_width(head + "content/")
+    second = "Voir : les-ateliers-du-quartier-nord-et-du-centre-ville.fr/wpcontent/uploads/programme.pdf."
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "1", "", *body(3, 1), *paragraph(4, "2"), "",
+             second, "2", "", *body(3, 5), "Page 2", *body(3, 8)]
+    document = import_text("\n".join(lines) + "\n")[0]
+    assert [plain_text(note) for note in document.notes][1] == \
+        "Voir : les-ateliers-du-quartier-nord-et-du-centre-ville.fr/wp-content/uploads/programme.pdf."

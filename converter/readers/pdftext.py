@@ -1733,6 +1733,10 @@ def _restore_margin_address_hyphens(state: State, column: int) -> None:
     measured = [printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
                 if len(line.text.split()) >= 2]
     widths = sorted(width for width in measured if width < _PLAIN_MARGIN_SHARE * column)
+    if len(widths) < len(measured) / 2 and _margin_notes_mostly(notes):
+        # the notes step found most notes in a margin (each under its text): beside a page of two columns the
+        # margin is about as wide as the body's column, which bounds the margin's own lines
+        widths = sorted(width for width in measured if width < column)
     if not widths or len(widths) < len(measured) / 2:
         return  # notes at the page's foot, as wide as the body: most of their lines are
     margin = widths[int(len(widths) * 0.9)]
@@ -1743,6 +1747,11 @@ def _restore_margin_address_hyphens(state: State, column: int) -> None:
                 _restore_address_hyphens(state, line, margin)
                 _restore_margin_line_ends(state, line, margin)
     state.step = "paragraphs"
+
+
+def _margin_notes_mostly(notes: list[Block]) -> bool:
+    """Whether most of ``notes`` are a margin's, as the notes step found them (their ``margin`` mark)."""
+    return sum(1 for block in notes if block.data.get("margin")) > len(notes) / 2
 
 
 def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
