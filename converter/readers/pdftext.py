@@ -566,14 +566,15 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or the lines so far end with one)."""
+    or a term over its definition, or the lines so far end with a note)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
-                                                or _opens_with_note(following) or _ends_in_note(lines)):
+                                                or _opens_with_note(following) or _ends_in_note(lines)
+                                                or following[0].text.endswith("  ")):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
 
@@ -663,7 +664,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             note = text
             continue
         above = next((line for line in reversed(lines) if line.text), None)
-        term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None)
+        term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None) \
+            or _capital_term_rows(rows, indices, position, column, width)
         if term_rows:
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
@@ -787,6 +789,37 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
                 and all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1]])
             return count if tight and indent_above is not None and indent_above > indent \
                 and not _is_capitals(" ".join(texts)) else 0
+    return 0
+
+
+_CAPITAL_TERM_MAX_LINES = 4
+"""The most lines a term in capitals may wrap over in a narrow column (capitals are wide: a term of four or
+five words takes four lines of a column three to a page)."""
+
+
+def _capital_term_rows(rows: list[_Row], indices: list[int], position: int, column: int, width: int) -> int:
+    """How many lines from ``position`` of ``column`` make a term in capitals wrapped over two lines or more
+    over its indented definition (a list of services, each a name in capitals over a line saying what it
+    does: "FABRIQUES DE" | "TERRITOIRE" | "    Soutenir des tiers-lieux…"); 0 when they are not one.
+    :func:`_term_rows` leaves such lines to the titles, which are set large: a title's lines in capitals
+    have a blank row between them (a pitch of nearly two of the body's), a term's are set at the body's
+    pitch, on consecutive rows but where another column's line falls between. Each line is broken where the
+    next word would not fit, and the definition is in lower case."""
+    indent = _indent(rows[indices[position]].segments[column])
+    for count in range(2, _CAPITAL_TERM_MAX_LINES + 1):
+        if position + count >= len(indices):
+            return 0
+        texts = [rows[indices[position + k]].segments[column].strip() for k in range(count)]
+        if not all(_all_capitals(text) and _is_term_line(text) for text in texts) \
+                or any(_ends_sentence(text) for text in texts) \
+                or any(_indent(rows[indices[position + k]].segments[column]) != indent for k in range(1, count)) \
+                or any(indices[position + k] - indices[position + k - 1] > _TERM_ROW_STEP
+                       or _next_word_fits(texts[k - 1], texts[k], width) for k in range(1, count)) \
+                or not all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1] + 1]):
+            return 0
+        definition = rows[indices[position + count]].segments[column]
+        if _indent(definition) >= indent + 2:
+            return count if _opens_lower(definition) or not _all_capitals(definition) else 0
     return 0
 
 
@@ -3790,7 +3823,8 @@ def find_term_lists(state: State) -> None:
         return caps if 1 <= caps <= 3 and _caps_is_heading(" ".join(li.text for li in block.lines[:caps])) else 0
 
     def shaped(block: Block) -> int:
-        return capitals(block) if block.kind == "para" and 1 <= len(block.lines) - capitals(block) <= 3 else 0
+        caps = capitals(block)
+        return caps if block.kind == "para" and caps and _short_text(block.lines[caps:]) else 0
 
     from ..transforms.capitals import _normal_case
 
@@ -3828,6 +3862,17 @@ def find_term_lists(state: State) -> None:
             member.lines = member.lines[:caps] + lines
             if text is not None:
                 text.kind = "removed"
+
+
+_SHORT_TEXT_CHARS = 240
+"""The most characters a term's short text may hold when it wraps over more than three lines: three lines of
+a page-wide column (a narrow column wraps the same words over five or six)."""
+
+
+def _short_text(lines: list[Line]) -> bool:
+    """Whether a term's text under its title in capitals is short: one to three lines, or more lines of a
+    narrow column holding no more than three lines of a page-wide one (:data:`_SHORT_TEXT_CHARS`)."""
+    return 1 <= len(lines) <= 3 or len(lines) > 3 and sum(len(line.text.strip()) + 1 for line in lines) <= _SHORT_TEXT_CHARS
 
 
 def glossary_pages(state: State) -> None:

@@ -1,0 +1,42 @@
+"""The raw-text importer's layout step (issue 6) on three columns to a page (``pdftotext -layout``): a list of
+services whose names in capitals wrap over several lines of a narrow column.
+
+The texts are invented and laid out as ``pdftotext -layout`` lays them out (:func:`columns_at`).
+"""
+
+from __future__ import annotations
+
+from test_pdftext_layout_columns import FIRST, SECOND, THIRD, _paragraphs, columns_at
+
+from converter import tree as t
+from converter.readers.pdftext import import_text
+from converter.walk import iter_nodes, plain_text
+
+
+def _terms(document: t.Document) -> list[tuple[str, str]]:
+    return [(" ".join(plain_text(node) for node in item.term), plain_text(item.definitions[0][0]))
+            for item in iter_nodes(document) if isinstance(item, t.DefinitionItem)]
+
+
+def test_issue6_names_in_capitals_wrapped_over_lines_of_a_narrow_column_are_a_list_of_terms() -> None:
+    """A list of services, each a name in capitals over a line saying what it does, indented: a narrow
+    column wraps a name over two or three lines (set at the body's pitch, each broken where the next word
+    did not fit) and its text over four or five. Each name is one term, its text one definition, also where
+    a column opens with a name (a new entry, not the previous text going on)."""
+    first = ["Le réseau propose aux", "habitants plusieurs", "services gratuits :", "",
+             "ACCOMPAGNEMENT", "ADMINISTRATIF", "  Aider chacun dans ses", "  démarches en ligne", "  auprès des caisses et", "  des impôts", "",
+             "RÉPARATION DES", "ÉQUIPEMENTS", "INFORMATIQUES", "  Apprendre à réparer", "  son ordinateur avec", "  des bénévoles du", "  quartier"]
+    second = ["PERMANENCES", "TÉLÉPHONIQUES", "  Répondre aux appels", "  des habitants isolés", "  chaque semaine du", "  lundi au vendredi", "",
+              "DISTRIBUTION", "D’ORDINATEURS", "  Équiper les familles", "  qui n’en ont pas avec", "  des machines remises", "  en état"]
+    third = ["Ces services sont ouverts", "à tous, sans condition", "de ressources."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "services.txt")
+    assert [term.upper() for term, _ in _terms(document)] == [
+        "ACCOMPAGNEMENT ADMINISTRATIF", "RÉPARATION DES ÉQUIPEMENTS INFORMATIQUES", "PERMANENCES TÉLÉPHONIQUES",
+        "DISTRIBUTION D’ORDINATEURS"]
+    assert [definition for _, definition in _terms(document)] == [
+        "Aider chacun dans ses démarches en ligne auprès des caisses et des impôts",
+        "Apprendre à réparer son ordinateur avec des bénévoles du quartier",
+        "Répondre aux appels des habitants isolés chaque semaine du lundi au vendredi",
+        "Équiper les familles qui n’en ont pas avec des machines remises en état"]
+    assert "Ces services sont ouverts à tous, sans condition de ressources." in _paragraphs(document)
