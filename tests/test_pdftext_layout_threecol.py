@@ -40,3 +40,16 @@ def test_issue6_names_in_capitals_wrapped_over_lines_of_a_narrow_column_are_a_li
         "Répondre aux appels des habitants isolés chaque semaine du lundi au vendredi",
         "Équiper les familles qui n’en ont pas avec des machines remises en état"]
     assert "Ces services sont ouverts à tous, sans condition de ressources." in _paragraphs(document)
+
+
+def test_issue6_a_label_and_colon_after_a_clause_broken_off_goes_on_with_its_paragraph() -> None:
+    """An answer that opens with its speaker's name and a colon ("Marie Dupont : …") is no list of fields
+    when a later line opens with a word and a colon after a line that breaks off a clause ("le but de ce" |
+    "CCAS : réunir…"): the sentence goes on; nor does the line turning to capitals end the
+    paragraph there, though the word would have fitted on the line above."""
+    first = ["Marie Dupont : Le", "centre a ouvert ses", "portes en mai, le", "but de ce", "CCAS : réunir les",
+             "habitants du quartier", "autour de projets", "communs et durables."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    document, _ = import_text(text, "fields.txt")
+    assert ("Le centre a ouvert ses portes en mai, le but de ce CCAS : réunir les habitants du quartier autour "
+            "de projets communs et durables.") in _paragraphs(document)  # the answer, its speaker set apart

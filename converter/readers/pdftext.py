@@ -1442,7 +1442,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             overrun_fits = _next_word_fits(text, following, full, slack=False)
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
-                                                             or not following[:1].islower() and (after_toc or not spans))
+                                                             or not following[:1].islower() and (after_toc or not spans)
+                                                             and not (state.laid_out and _clause_goes_on(text)))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))))
@@ -1478,7 +1479,9 @@ def _split_fields(state: State, blocks: list[Block]) -> list[Block]:
     see :func:`find_headings`.)"""
     result: list[Block] = []
     for block in blocks:
-        starts = [k for k, line in enumerate(block.lines) if k and _FIELD.match(line.text)]
+        # (not after a clause broken off: "l’un des enjeux de ce" | "NEC : pouvoir…" goes on)
+        starts = [k for k, line in enumerate(block.lines)
+                  if k and _FIELD.match(line.text) and not _clause_goes_on(block.lines[k - 1].text)]
         if block.kind != "para" or not starts or not _FIELD.match(block.lines[0].text):
             result.append(block)
             continue
