@@ -53,3 +53,14 @@ def test_issue6_a_label_and_colon_after_a_clause_broken_off_goes_on_with_its_par
     document, _ = import_text(text, "fields.txt")
     assert ("Le centre a ouvert ses portes en mai, le but de ce CCAS : réunir les habitants du quartier autour "
             "de projets communs et durables.") in _paragraphs(document)  # the answer, its speaker set apart
+
+
+def test_issue6_an_address_after_a_clause_broken_off_stays_in_its_sentence() -> None:
+    """An address alone on the last line of a short block is the link of the title above it (a list of
+    videos) only when that title is one: "Retrouvez le reportage sur" breaks off its clause, the sentence
+    goes on with the address, which stays in the text."""
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "",
+             "Retrouvez le film du", "jardin sur", "youtu.be/Xk3LmT9wQzA", "", "Une fête clôt la saison", "au mois d’octobre."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    document, _ = import_text(text, "adresse.txt")
+    assert "Retrouvez le film du jardin sur youtu.be/Xk3LmT9wQzA" in _paragraphs(document)

@@ -2349,9 +2349,11 @@ def _title_as_link_text(state: State, block: Block) -> None:
                               for line in block.lines[1:]):
         return
     # a title has no final stop: a sentence ending with "." over the address is text that shows its address;
-    # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to)
+    # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to), nor a
+    # clause broken off before the address ("Retrouvez le reportage sur" | "youtu.be/…": the sentence names it)
     if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")) \
-            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()):
+            and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()) \
+            and not _clause_goes_on(match.group("title")):
         title = match.group("title").strip()
         block.text = f"{LINK_OPEN}{match.group('url')}{LINK_MID}{title}{LINK_CLOSE}"
         state.guess(block.lines[-1].no, f"address {visible!r} replaced by the title as link text")
