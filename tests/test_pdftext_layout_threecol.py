@@ -64,3 +64,21 @@ def test_issue6_an_address_after_a_clause_broken_off_stays_in_its_sentence() -> 
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
     document, _ = import_text(text, "adresse.txt")
     assert "Retrouvez le film du jardin sur youtu.be/Xk3LmT9wQzA" in _paragraphs(document)
+
+
+def test_issue6_a_note_cut_inside_a_parenthesis_goes_on_where_a_line_closes_it() -> None:
+    """A note left unfinished at a column's foot inside a parenthesis ("… (juillet") goes on at the next
+    column's foot, under that column's text, with a line that closes a parenthesis it never opened ("2018)
+    « Les bénéfices… »"), though no gap shows there (the note, set smaller, has a pitch of its own) and the
+    column's text above breaks off a clause (it goes on on the next page)."""
+    second = ["Le centre propose des", "ateliers chaque", "semaine aux habitants", "du quartier qui le", "souhaitent1.",
+              "", "1", "  Sur ce point, voir le", "  rapport de l’agence", "  (juillet"]
+    third = ["Les bénévoles tiennent", "le registre des outils", "prêtés à celles qui",
+             "2018) « Les bénéfices", "d’une vie meilleure » :", "rapport.example.fr.", "", "2", "  Voir aussi le site",
+             "  de la mairie."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, second, third])) + "\n"
+    document, _ = import_text(text, "parenthese.txt")
+    notes = [plain_text(note) for note in document.notes]
+    assert notes[0] == ("Sur ce point, voir le rapport de l’agence (juillet 2018) « Les bénéfices d’une vie "
+                        "meilleure » : rapport.example.fr.")
+    assert not any("2018)" in paragraph for paragraph in _paragraphs(document))

@@ -437,7 +437,7 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
             if _ends_in_note(column_lines) and not _ends_sentence(column_lines[-1].text):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1))
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1, _last_paragraph(column_lines)))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -446,13 +446,15 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinished: str = "") -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
     column before left unfinished at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
     column's text (not a note) after a gap, opens in lower case and ends a sentence, with only notes after
     it. The gap: another column sets two lines in the rows down to them (a note's number alone on its row
-    is not a line: set raised, it has a row of its own)."""
+    is not a line: set raised, it has a row of its own); or, when the ``unfinished`` note left a parenthesis
+    open, a line that closes one it never opened ("… (juillet" | "2018) « Les bénéfices… »"): a note set
+    smaller has a pitch of its own, its gap may not show."""
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -462,7 +464,8 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
         gap = any(sum(1 for row in rows[above + 1:below + 1]
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
-        if not lines[k].text[:1].islower() or not gap or _ends_in_note(lines[:k]):
+        closes = unfinished.count("(") > unfinished.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
+        if not _opens_lower_or_digit(lines[k].text) or not (gap or closes) or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
                     or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
@@ -473,6 +476,24 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int) -> list
             del lines[k:last + 1]
             return moved
     return []
+
+
+_CLOSES_PARENTHESIS = re.compile(r"[^()]*\)")
+"""A line that closes a parenthesis it did not open (the end of a note cut inside one)."""
+
+
+def _last_paragraph(lines: list[Line]) -> str:
+    """The text of the last paragraph of a column's lines (after their last blank line)."""
+    start = len(lines)
+    while start and lines[start - 1].text:
+        start -= 1
+    return " ".join(line.text for line in lines[start:])
+
+
+def _opens_lower_or_digit(text: str) -> bool:
+    """Whether a line opens as the middle of a sentence does: in lower case, or with a number (a note cut in
+    a parenthesis' date: "(juillet" | "2018) « Les bénéfices… »")."""
+    return text[:1].islower() or text[:1].isdigit() and not _NOTE_START.match(text)
 
 
 _SPACED_ORDINAL = re.compile(r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?)(?=[\s.,;:!?)]|$)")
