@@ -82,3 +82,18 @@ def test_issue6_a_note_cut_inside_a_parenthesis_goes_on_where_a_line_closes_it()
     assert notes[0] == ("Sur ce point, voir le rapport de l’agence (juillet 2018) « Les bénéfices d’une vie "
                         "meilleure » : rapport.example.fr.")
     assert not any("2018)" in paragraph for paragraph in _paragraphs(document))
+
+
+def test_issue6_a_note_left_unfinished_on_a_page_ends_at_the_next_page_first_column_foot() -> None:
+    """A note left unfinished at the last column's foot goes on at the next page's first column's foot,
+    right above that page's next note, though no gap sets it apart from the column's text above it (rows of
+    three columns interleave): it starts after the last line that ends a sentence followed by a word in lower
+    case (a sentence does not open so). The other columns' text after the notes is no reason to leave it."""
+    third = ["La mairie prête les", "outils du jardin1.", "", "1", "  Voir le rapport publié", "  par la mairie sur"]
+    first = ["Les cuves récupèrent", "l’eau de pluie2.", "son site, un document", "de vingt pages.", "", "2",
+             "  Voir aussi le site du", "  jardin."]
+    text = "\n".join(columns_at([FIRST, SECOND, third])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    document, _ = import_text(text, "suite.txt")
+    notes = [plain_text(note) for note in document.notes]
+    assert notes == ["Voir le rapport publié par la mairie sur son site, un document de vingt pages.",
+                     "Voir aussi le site du jardin."]

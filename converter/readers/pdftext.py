@@ -98,6 +98,9 @@ class Line:
     """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
     rows_above: int = 0
     """In a layout text, how many rows its column left empty above it (the height of an image over a caption)."""
+    column_start: bool = False
+    """In a layout text, whether the line is the first of a column after a page's first (its foot's notes end
+    above it)."""
 
 
 @dataclass
@@ -441,7 +444,10 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
-        for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
+        for position, column_lines in enumerate([*(c for c in columns if not any(c is n for n in notes)), *notes]):
+            first = next((line for line in column_lines if line.text), None)
+            if position and first is not None:
+                first.column_start = True
             _append(lines, column_lines, after_band=False)
     return lines
 
@@ -534,15 +540,36 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     top = end
     while top and page[top - 1].text:
         top -= 1
+    if top < end and not any(line.text for line in page[:top]):
+        top = _note_end_in_first_paragraph(page, top, end)
     if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
         return []
-    # only notes after it: each paragraph down to the page's foot opens with a note's number
-    if not all(_NOTE_START.match(line.text) for k, line in enumerate(page)
+    # only notes after it: each paragraph down to the page's foot (its column's, in columns) opens with a
+    # note's number
+    foot = next((k for k in range(opening + 1, len(page)) if page[k].column_start), len(page))
+    if not all(_NOTE_START.match(line.text) for k, line in enumerate(page[:foot])
                if k >= opening and line.text and not page[k - 1].text):
         return []
     moved = page[top:end]
     del page[top:end]
     return moved
+
+
+def _note_end_in_first_paragraph(page: list[Line], top: int, end: int) -> int:
+    """Where, in the page's first paragraph (lines ``top`` to ``end``, right above the next note's number),
+    the end of a note left unfinished on the previous page starts, when no gap set it apart from the body's
+    text (rows of three columns interleave): after the last line ending a sentence that is followed by one
+    opening with a word in lower case (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …";
+    an address cut after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"); ``top``
+    (nothing found) otherwise."""
+    for k in range(end - 1, top, -1):
+        if _LOWER_WORD_START.match(page[k].text) and page[k - 1].text.rstrip().endswith((".", "!", "?", "…")):
+            return k
+    return top
+
+
+_LOWER_WORD_START = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:[’'-][^\W\d_]+)*(?:\s|[,;:]|$)")
+"""A line opening with a word in lower case, not a piece of an address ("com/646652/…")."""
 
 
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
