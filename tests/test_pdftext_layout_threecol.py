@@ -97,3 +97,20 @@ def test_issue6_a_note_left_unfinished_on_a_page_ends_at_the_next_page_first_col
     notes = [plain_text(note) for note in document.notes]
     assert notes == ["Voir le rapport publié par la mairie sur son site, un document de vingt pages.",
                      "Voir aussi le site du jardin."]
+
+
+def test_issue6_a_paragraph_goes_on_across_a_column_foot_notes_with_a_name_or_after_a_comma() -> None:
+    """A paragraph cut at a column's foot, its notes set under it, goes on at the next column's head with a
+    capital when the sentence goes on there: after a clause broken off ("à Rennes, à Nantes," | "Paris…"),
+    or with a name, a word French does not know ("la société coopérative" | "Jardinova, qui…")."""
+    first = ["Le jardin est géré par", "une association1 et par", "les membres de la", "société coopérative", "",
+             "1", "  Voir le site de la", "  ville."]
+    second = ["Jardinova, qui prête", "ses outils aux", "habitants du quartier.", "", "D’autres villes l’ont",
+              "imité : à Rennes2, à", "Nantes,", "", "2", "  Voir le site du", "  jardin."]
+    third = ["Paris et Lyon ont", "suivi ces dernières", "années."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "suite.txt")
+    paragraphs = _paragraphs(document)
+    assert ("Le jardin est géré par une association et par les membres de la société coopérative Jardinova, qui "
+            "prête ses outils aux habitants du quartier.") in paragraphs  # (the note calls are links to the notes)
+    assert "D’autres villes l’ont imité : à Rennes, à Nantes, Paris et Lyon ont suivi ces dernières années." in paragraphs

@@ -3672,6 +3672,12 @@ def join_continuations(state: State) -> None:
         first = _plain(block.text).lstrip()[:1]
         # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
         after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
+        if block.kind == "para" and first.isupper() and not after_label:
+            target = _open_before_notes(result, block)
+            if target is not None:
+                state.guess(block.line, "text opening with a capital joined to the paragraph left unfinished "
+                                        "above the notes or page turn between them")
+                first = first.lower()  # (joined below as a text opening in lower case is)
         if block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
@@ -3693,6 +3699,23 @@ def join_continuations(state: State) -> None:
                 continue
         result.append(block)
     state.blocks = result
+
+
+def _open_before_notes(blocks: list[Block], block: Block) -> Block | None:
+    """The paragraph a ``block`` opening with a capital goes on with, across the notes or page turn set
+    between them (a column's foot, a page's): the paragraph right before them, left unfinished, when it
+    breaks off a clause (a comma, an article, a preposition: "Rennes, Nantes," | "Paris, la région…") or
+    the block opens with a name, a word French does not know ("…la société coopérative" | "Datactivist20,
+    Samuel Goëta…"): a sentence goes on with a capital only so. None otherwise."""
+    index = len(blocks)
+    while index and blocks[index - 1].kind in ("note", "page"):
+        index -= 1
+    if index == len(blocks) or not index or blocks[index - 1].kind != "para" or not _is_open(blocks[index - 1]):
+        return None
+    target = blocks[index - 1]
+    word = re.match(r"[^\W\d_]+", _plain(block.text).lstrip())
+    name = word is not None and not is_french_word(word.group(0).lower())
+    return target if _clause_goes_on(_plain(target.text)) or name else None
 
 
 def _is_open(block: Block) -> bool:
