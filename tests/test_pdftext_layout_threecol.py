@@ -114,3 +114,17 @@ def test_issue6_a_paragraph_goes_on_across_a_column_foot_notes_with_a_name_or_af
     assert ("Le jardin est géré par une association et par les membres de la société coopérative Jardinova, qui "
             "prête ses outils aux habitants du quartier.") in paragraphs  # (the note calls are links to the notes)
     assert "D’autres villes l’ont imité : à Rennes, à Nantes, Paris et Lyon ont suivi ces dernières années." in paragraphs
+
+
+def test_issue6_two_short_lines_far_apart_in_a_column_are_no_title_set_large() -> None:
+    """Two short lines of a column with no blank row between them are a title set large when they lie near
+    (about two rows apart), not when the other columns set several lines between them: there the column
+    ends a paragraph ("… du programme" | "numérique") and another frame opens further down ("Ressources")."""
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier, qui racontent", "les vergers d’autrefois",
+             "aux plus jeunes venus", "les écouter le samedi", "et le dimanche matin", "quand il fait beau, à",
+             "l’ombre des tilleuls", "plantés par la ville.", "Chacun apporte un plat", "à partager avec tous."]
+    second = ["Retrouvez également la", "première saison sur la", "page du programme", "numérique", "", "", "", "",
+              "Ressources", "Les vidéos sont", "disponibles en ligne."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, first])) + "\n"
+    document, _ = import_text(text, "titre.txt")
+    assert "Retrouvez également la première saison sur la page du programme numérique" in _paragraphs(document)

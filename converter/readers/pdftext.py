@@ -798,7 +798,13 @@ def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width:
     blank_rows = sum(1 for row in rows[above + 1:below] if not row.text.strip())
     if _all_capitals(upper) and _all_capitals(lower):
         return blank_rows <= 1
-    return blank_rows == 0 and all(printed_width(text.strip()) < 0.6 * width for text in (upper, lower))
+    return blank_rows == 0 and below - above <= _TITLE_ROW_STEP \
+        and all(printed_width(text.strip()) < 0.6 * width for text in (upper, lower))
+
+
+_TITLE_ROW_STEP = 3
+"""The most rows apart two lines of a title set large lie (about two of the body's, another column's line
+between them at most twice): lines further apart are two frames'."""
 
 
 def _all_capitals(text: str) -> bool:
