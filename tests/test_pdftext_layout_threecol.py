@@ -128,3 +128,14 @@ def test_issue6_two_short_lines_far_apart_in_a_column_are_no_title_set_large() -
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, first])) + "\n"
     document, _ = import_text(text, "titre.txt")
     assert "Retrouvez également la première saison sur la page du programme numérique" in _paragraphs(document)
+
+
+def test_issue6_an_address_under_its_label_and_colon_stays_with_it() -> None:
+    """A label and a colon over a full address on the next line ("Source :" | "https://…") is one field:
+    the address is not a link line appended at the page's end, even cut over two lines of a narrow
+    column."""
+    second = ["Les bénévoles tiennent", "le registre des outils.", "", "Source :", "https://jardin-des-",
+              "tilleuls.fr"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, second, THIRD])) + "\n"
+    document, _ = import_text(text, "source.txt")
+    assert "Source : https://jardin-des-tilleuls.fr" in _paragraphs(document)

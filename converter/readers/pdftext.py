@@ -722,9 +722,11 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             definition = _indent(rows[indices[position + term_rows]].segments[column])
             skip = term_rows - 1
             continue
-        if _URL_LINE.match(text) and lines and lines[-1].text and not _ends_sentence(lines[-1].text.rstrip()):
-            # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
-            # appended at the page's end: it stays on the line it continues
+        if _URL_LINE.match(text) and lines and lines[-1].text and (not _ends_sentence(lines[-1].text.rstrip())
+                                                                    or lines[-1].text.rstrip().endswith(":")):
+            # an address that goes on with its sentence ("… à l’adresse" | "https://…") or with the label
+            # announcing it ("Source :" | "https://…"), not a link line appended at the page's end: it stays
+            # on the line it continues
             lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
             printed = text  # (the reflow test measures the printed line, not the two joined)
             continue
