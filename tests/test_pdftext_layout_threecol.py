@@ -139,3 +139,18 @@ def test_issue6_an_address_under_its_label_and_colon_stays_with_it() -> None:
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, second, THIRD])) + "\n"
     document, _ = import_text(text, "source.txt")
     assert "Source : https://jardin-des-tilleuls.fr" in _paragraphs(document)
+
+
+def test_issue6_a_note_address_cut_at_a_page_foot_ends_under_the_next_page_first_column_text() -> None:
+    """A note left unfinished at a page's foot inside an address cut after a hyphen ("…jardins.fr/nos-") goes
+    on at the next page's first column's foot with the address's rest, one token, right above the next
+    note, though the column's text above it runs on without a stop: the text is not finished by it."""
+    third = ["La mairie prête les", "outils du jardin1.", "", "1", "  Voir le site", "  jardins.fr/nos-"]
+    first = ["Les cuves récupèrent", "l’eau de pluie2 pour", "arroser les grands", "actions/arrosage.html.", "",
+             "2", "  Voir aussi le site du", "  jardin."]
+    second = ["parterres de fleurs du", "quartier en été."]
+    text = "\n".join(columns_at([FIRST, SECOND, third])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    document, _ = import_text(text, "adresse-coupee.txt")
+    notes = [plain_text(note) for note in document.notes]
+    assert notes[0] == "Voir le site jardins.fr/nos-actions/arrosage.html."
+    assert not any("arrosage" in paragraph for paragraph in _paragraphs(document))

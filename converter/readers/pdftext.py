@@ -542,6 +542,9 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
         top -= 1
     if top < end and not any(line.text for line in page[:top]):
         top = _note_end_in_first_paragraph(page, top, end)
+        if top < end and not any(line.text for line in page[:top]) \
+                and _cut_address_ends(filled[-1].text.split()[-1], page[end - 1].text):
+            top = end - 1
     if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
         return []
     # only notes after it: each paragraph down to the page's foot (its column's, in columns) opens with a
@@ -553,6 +556,14 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     moved = page[top:end]
     del page[top:end]
     return moved
+
+
+def _cut_address_ends(last_token: str, line: str) -> bool:
+    """Whether ``line`` is the rest of the address ``last_token`` left cut after a hyphen or a slash (a note
+    left unfinished at a page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."): one token, a
+    piece of a path (a slash or a dot inside it), in lower case."""
+    return bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token)) and len(line.split()) == 1 \
+        and bool(re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.strip().rstrip(".,;:)")))
 
 
 def _note_end_in_first_paragraph(page: list[Line], top: int, end: int) -> int:
