@@ -154,3 +154,15 @@ def test_issue6_a_note_address_cut_at_a_page_foot_ends_under_the_next_page_first
     notes = [plain_text(note) for note in document.notes]
     assert notes[0] == "Voir le site jardins.fr/nos-actions/arrosage.html."
     assert not any("arrosage" in paragraph for paragraph in _paragraphs(document))
+
+
+def test_issue6_an_address_ending_with_its_slash_is_not_glued_to_the_next_sentence() -> None:
+    """An address cut over lines of a narrow column that ends with its slash ("…/bonnes-pratiques/") is
+    followed by a sentence opening on the next line with a capitalised word ("Retrouvez le carnet…"): the
+    word is no piece of the address."""
+    second = ["Pour en savoir plus :", "jardins.fr/bonnes-", "pratiques/", "Retrouvez le carnet du",
+              "jardin sur le site."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, second, THIRD])) + "\n"
+    document, _ = import_text(text, "slash.txt")
+    body = " ".join(_paragraphs(document))
+    assert "jardins.fr/bonnes-pratiques/ Retrouvez le carnet du jardin sur le site." in body

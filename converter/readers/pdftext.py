@@ -2215,7 +2215,8 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         return text + piece if keep else text[:-1] + piece
     if urlish and (last_token.endswith("/") or re.match(r"^[\w%.-]*[/.][\w%/.-]*", piece) and last_token.endswith(".")):
         candidate = _normal_url(last_token + piece.split(" ")[0])
-        if any(candidate in k for k in keys) or last_token.endswith("/"):
+        # (an address ends with its slash before a sentence's first word: "…/bonnes-pratiques/" | "Retrouvez le…")
+        if any(candidate in k for k in keys) or last_token.endswith("/") and not _CAPITALISED_WORD.match(piece):
             return text + piece
     if urlish and any(_normal_url(last_token + piece.split(" ")[0]) in k for k in keys):
         return text + piece  # an address the page links to, cut anywhere: "…&feature=emb_" + "logo"
@@ -2251,6 +2252,10 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
+
+
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
+"""A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
 def _cut_without_hyphen(last_token: str, piece: str) -> bool:
