@@ -166,3 +166,16 @@ def test_issue6_an_address_ending_with_its_slash_is_not_glued_to_the_next_senten
     document, _ = import_text(text, "slash.txt")
     body = " ".join(_paragraphs(document))
     assert "jardins.fr/bonnes-pratiques/ Retrouvez le carnet du jardin sur le site." in body
+
+
+def test_issue6_a_question_item_ends_before_its_description_indented_under_it() -> None:
+    """A list of talks, each a question set as an item with its description indented under it: a narrow
+    column fills the question's last line, so the reflow test cannot see its end; a line at the item's text
+    indentation opening with a capital after the question mark is the description, a paragraph of its own."""
+    second = ["•   Quelles aides pour les", "    familles du quartier ?", "    Faire le point sur les",
+              "    aides proposées par", "    la ville.", "•   Comment s’inscrire ?"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD], 30)) + "\n\f" + "\n".join(columns_at([FIRST, second, THIRD], 30)) + "\n"
+    document, _ = import_text(text, "questions.txt")
+    paragraphs = _paragraphs(document)
+    assert "Quelles aides pour les familles du quartier ?" in paragraphs
+    assert "Faire le point sur les aides proposées par la ville." in paragraphs

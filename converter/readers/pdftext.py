@@ -707,7 +707,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)):
+                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)
+                or _question_ends_item(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -762,6 +763,22 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
+
+
+def _question_ends_item(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a list's item that is a question ends on its line ending with "?", the next line at the
+    item's text indentation opening a sentence with a capital: the item is a title (a video's, a talk's) and
+    its description follows, indented under it ("•   Dématérialisation…" | "    l’international ?" |
+    "    Au-delà du paysage…"). A narrow column fills the question's last line, so the reflow test cannot
+    see the end."""
+    if not lines or not lines[-1].text or not lines[-1].text.rstrip().endswith("?") or lines[-1].indent != indent \
+            or not text[:1].isupper() and not text.startswith(("« ", "“")):
+        return False
+    start = len(lines) - 1
+    while start and lines[start - 1].text and lines[start - 1].indent == indent:
+        start -= 1
+    opening = lines[start - 1] if start else None
+    return opening is not None and bool(opening.text) and opening.indent < indent and bool(_BULLET.match(opening.text))
 
 
 def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
