@@ -24,7 +24,7 @@ def scores() -> import_score.Scores:
 
 # (attribute, minimum, issue's target)
 RATCHET = [
-    ("text_recall", 0.9998, 1.0),
+    ("text_recall", 1.0, 1.0),
     ("text_precision", 0.9998, 1.0),
     ("notes_text", 1.0, 1.0),
     ("notes_calls", 1.0, 0.95),

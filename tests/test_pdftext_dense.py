@@ -439,14 +439,26 @@ def test_issue6_a_word_of_the_text_is_no_address_because_a_link_holds_its_letter
 
 
 def test_issue6_two_english_words_glued_are_kept_and_flagged_once() -> None:
-    """A place's name glued by the extraction ("SiliconValley") cannot be told from a brand's name written
-    that way ("CityMapper"): both are kept as extracted, and the editor is asked once per word."""
-    text = ("Une idéologie née dans la SiliconValley (États-Unis) selon ses critiques.\n\n"
+    """Two English words glued by the extraction can be a brand's name written that way ("CityMapper"): kept
+    as extracted, and the editor is asked once per word."""
+    text = ("Une idéologie née dans la SmartCity selon ses critiques.\n\n"
             "Des applications comme CityMapper, puis CityMapper encore, et YouTube.\n")
     document, state = import_text(text)
     paragraphs = list(paragraphs_of(document))
-    assert paragraphs[0].startswith("Une idéologie née dans la SiliconValley (États-Unis)")
+    assert paragraphs[0].startswith("Une idéologie née dans la SmartCity selon")
     assert "CityMapper, puis CityMapper" in paragraphs[1]
     flagged = [d for d in state.diagnostics if "kept '" in d.message]
-    assert [(d.line, d.message.split("'")[1]) for d in flagged] == [(1, "SiliconValley"), (3, "CityMapper")]
-    assert "('Silicon Valley')" in flagged[0].message
+    assert [(d.line, d.message.split("'")[1]) for d in flagged] == [(1, "SmartCity"), (3, "CityMapper")]
+    assert "('City Mapper')" in flagged[1].message
+
+
+def test_issue6_english_place_name_glued_is_split_and_reported() -> None:
+    """Two English words glued with a place's generic noun last ("SiliconValley", "WallStreet") are a
+    place's name: split, and the split reported; a brand's name beside it is kept."""
+    text = ("Une idéologie née dans la SiliconValley (États-Unis) et à WallStreet, comme WordPress.\n")
+    document, state = import_text(text)
+    paragraph = next(iter(paragraphs_of(document)))
+    assert "la Silicon Valley (États-Unis) et à Wall Street, comme WordPress." in paragraph
+    split = sorted(d.message.split(": ")[-1] for d in state.diagnostics if "extraction split" in d.message)
+    assert split == ["'Silicon Valley'", "'Wall Street'"]
+    assert not [d for d in state.diagnostics if "kept '" in d.message and "WordPress" not in d.message]

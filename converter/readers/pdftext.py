@@ -502,9 +502,10 @@ def _opens_lower_or_digit(text: str) -> bool:
     return text[:1].islower() or text[:1].isdigit() and not _NOTE_START.match(text)
 
 
-_SPACED_ORDINAL = re.compile(r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?)(?=[\s.,;:!?)]|$)")
+_SPACED_ORDINAL = re.compile(
+    r"(?<![\w’'-])(\d{1,4}|[IVX]{1,6}) (e|er|re|ère|ème|nde?|ER|RE|ÈRE|ÈME|NDE?)(?=[\s.,;:!?)]|$)")
 """An ordinal's letters set in superscript, which ``pdftotext -layout`` sets apart from its number ("XIX e
-siècle", "la 4 ème édition"): French never spaces them."""
+siècle", "la 4 ème édition", "1 ER AVRIL" in a title set in capitals): French never spaces them."""
 _ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
 """An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
 Data"): French never spaces an elision."""
@@ -1252,8 +1253,10 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
+        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021")
         if joined and not outdented and (
-                entry[:1].islower() or previous.endswith(",") or last.lower() in _OPENING_WORDS
+                entry[:1].islower() or not _has_letter(entry) or previous.endswith(",")
+                or last.lower() in _OPENING_WORDS
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
                 and (not is_french_word(first.lower()) and not is_french_word(last.lower())
                      or any(f"{last} {first}".lower() in text for text in body))):
@@ -2089,6 +2092,9 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
         if head in _first_names(state) and not is_french_word(tail.lower()):
             split.append((match.group(0), f"{head} {tail}"))
             return f"{head} {tail}"
+        if _english_pair(head, tail) and tail in _ENGLISH_PLACE_NOUNS:
+            split.append((match.group(0), f"{head} {tail}"))
+            return f"{head} {tail}"
         if _english_pair(head, tail):
             doubtful.append((match.group(0), f"{head} {tail}"))
         return match.group(0)
@@ -2116,13 +2122,22 @@ def _unglue(state: State, text: str, lines: list[Line]) -> str:
 def _english_pair(head: str, tail: str) -> bool:
     """Two capitalised English words that French does not know, glued into a word neither language knows:
     a place's name whose space the extraction lost ("SiliconValley") or a brand's name written that way
-    ("CityMapper", "WordPress"). Nothing in the text tells them apart, so the importer keeps the word as
-    extracted and asks the editor (issue 6)."""
+    ("CityMapper", "WordPress"). Only a place's generic noun last ("Valley", "Street") tells them apart
+    (:data:`_ENGLISH_PLACE_NOUNS`); otherwise the importer keeps the word as extracted and asks the editor
+    (issue 6)."""
     return (not is_french_word(head.lower()) and not is_french_word(tail.lower())
             and is_english_word(head.lower()) and is_english_word(tail.lower())
             and not is_english_word((head + tail).lower()))
 
 
+# The generic nouns of English place names ("Silicon Valley", "Wall Street", "Long Island"): a French text
+# quotes such places, and a brand's name rarely ends in one (CityMapper, WordPress, FabLab), so two English
+# words glued with one of these last are split, and the split is reported like every other (issue 6).
+_ENGLISH_PLACE_NOUNS = frozenset({
+    "Valley", "Street", "Square", "Avenue", "Island", "Islands", "Bay", "Beach", "Park", "Lake", "River",
+    "Hill", "Hills", "Mountain", "Mountains", "Coast", "Springs", "Heights", "Falls", "Harbor", "Harbour",
+    "Canyon", "Peninsula", "County",
+})
 _GLUED_NAMES = re.compile(r"(?<![\w./@#%?=&-])([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w/@#%?=&-]|\.\w)")
 _NAME_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) [A-ZÀ-Ý][a-zà-ÿ]+")
 
@@ -2314,14 +2329,17 @@ _PATH_PIECE = re.compile(r"([a-z0-9]+)[-_./][\w%/?=&#.~-]*")
 def _path_goes_on(last_token: str, first: str) -> bool:
     """Whether ``first`` goes on with the address ``last_token`` whose path a narrow column cut at any letter
     ("…/646652/q" | "uelle-sera-lissue-…", "…/ladeferlante_o" | "rthotypo.pdf."): the address has a path,
-    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, or a
-    slug (two separators and more: "…/24/l" | "es-marches-publics-…"). (A layout text only: its line ends
+    and ``first`` is one more piece of one (a separator inside it) whose opening letters are no word, a
+    slug (two separators and more: "…/24/l" | "es-marches-publics-…"), or a piece with a number after a
+    slash or a query ("…/presses" | "mines/3934?lang=fr"). (A layout text only: its line ends
     are the printed ones, where a long address breaks anywhere.)"""
     piece = _PATH_PIECE.fullmatch(first.rstrip(".,;:)"))
-    # a slug of three words and more ("es-marches-publics-…") is an address's, even if its first letters
-    # make a word: a sentence does not open so
+    # a slug of three words and more ("es-marches-publics-…"), a number after a slash or a query
+    # ("mines/3934?lang=fr") are an address's, even if its first letters make a word: a sentence does not
+    # open so
     return bool(re.search(r"\.[a-z]{2,}/\S", last_token)) and piece is not None \
-        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2)
+        and (not is_french_word(piece.group(1)) or len(re.findall(r"[-_/]", first)) >= 2
+             or bool(re.search(r"/\d|[?&]\w+=", first)))
 
 
 _HANDLE_END = re.compile(r"(?<!\S)[@#][A-Za-z]\w*$")
