@@ -179,3 +179,18 @@ def test_issue6_a_question_item_ends_before_its_description_indented_under_it() 
     paragraphs = _paragraphs(document)
     assert "Quelles aides pour les familles du quartier ?" in paragraphs
     assert "Faire le point sur les aides proposées par la ville." in paragraphs
+
+
+def test_issue6_a_quote_set_narrow_in_a_column_is_measured_at_its_own_width() -> None:
+    """A quote set in from the column's start, in a box narrower than the column (a few words a line): the
+    reflow test measures its lines against the box's widest, not the column's, so a sentence's end on a
+    line of the box does not end the quote when the next word had no room in the box ("engagent la ville." |
+    "Il faut donc", though "Il" would have fitted in the column)."""
+    second = ["Les bénévoles tiennent", "le registre des outils", "prêtés chaque semaine.", "",
+              "  “Tous les usages", "  que les habitants", "  font du jardin", "  engagent la ville.",
+              "  Il faut donc", "  les aider tous.”", "", "La médiatrice du centre", "social vient le jeudi."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, second, THIRD])) + "\n"
+    document, _ = import_text(text, "citation-etroite.txt")
+    body = " ".join(plain_text(node) for node in iter_nodes(document) if isinstance(node, (t.Paragraph, t.BlockQuote)))
+    assert "engagent la ville. Il faut donc" in body
+    assert not any(paragraph.startswith("Il faut donc") for paragraph in _paragraphs(document))

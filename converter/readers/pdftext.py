@@ -708,7 +708,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(last_printed or lines[-1].text, text, width) or _item_ends(lines, _indent(segment), text)
+                or _reflow_ends(last_printed or lines[-1].text, text, _frame_width(rows, indices, position, column, width))
+                or _item_ends(lines, _indent(segment), text)
                 or _question_ends_item(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
@@ -764,6 +765,28 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
+
+
+_FRAME_MIN_LINES = 6
+"""The fewest lines at one indentation, set in from the column's, that make a frame narrower than it."""
+
+
+def _frame_width(rows: list[_Row], indices: list[int], position: int, column: int, width: int) -> int:
+    """The width the reflow test measures line ``position`` of ``column`` against: the column's, or, for a
+    run of lines set in from the column's start at one indentation (a quote in a box narrower than the
+    column, a word or two a line), the run's widest line. Its short lines are full: "collectivité." |
+    "C’est pourquoi" goes on though "C’est" would have fitted in the column."""
+    indent = _indent(rows[indices[position]].segments[column])
+    if not indent:
+        return width
+    low = high = position
+    while low and _indent(rows[indices[low - 1]].segments[column]) == indent:
+        low -= 1
+    while high + 1 < len(indices) and _indent(rows[indices[high + 1]].segments[column]) == indent:
+        high += 1
+    if high - low + 1 < _FRAME_MIN_LINES:
+        return width
+    return min(width, max(printed_width(rows[indices[k]].segments[column].strip()) for k in range(low, high + 1)))
 
 
 def _question_ends_item(lines: list[Line], indent: int, text: str) -> bool:
