@@ -208,3 +208,16 @@ def test_issue6_a_quoted_box_in_a_column_of_its_own_has_its_attribution_wrapped_
     assert [" ".join(plain_text(inline) for inline in quote.attribution) for quote in quotes] == [
         "Marie Dupont, présidente de l’association des jardiniers du quartier des Tilleuls"]
     assert not any(paragraph.startswith("Marie Dupont") for paragraph in _paragraphs(document))
+
+
+def test_issue6_a_name_cut_at_a_page_turn_goes_on_on_the_next_page() -> None:
+    """A paragraph left without a stop at a page's end goes on at the next page's head with a capital when
+    the two words make a name the text sets on one line elsewhere ("… l’association Villeurbanne" |
+    "Insertion a réuni…", the text writing "Villeurbanne Insertion" elsewhere)."""
+    second = ["L’association", "Villeurbanne Insertion", "accueille les jeunes du", "quartier chaque jour."]
+    third = ["Pour sa première", "édition, la fête du", "jardin a été organisée", "par l’association", "Villeurbanne"]
+    first = ["Insertion, qui a réuni", "cent bénévoles.", "", "Les ateliers du samedi", "reprendront en mai."]
+    text = "\n".join(columns_at([FIRST, second, third])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    document, _ = import_text(text, "nom.txt")
+    assert ("Pour sa première édition, la fête du jardin a été organisée par l’association Villeurbanne Insertion, "
+            "qui a réuni cent bénévoles.") in [" ".join(paragraph.split()) for paragraph in _paragraphs(document)]

@@ -3762,6 +3762,7 @@ def join_continuations(state: State) -> None:
     """A block that starts in lower case continues the last unfinished paragraph, across asides and pages."""
     state.step = "paragraphs"
     result: list[Block] = []
+    names = _name_pairs(state.lines) if state.laid_out else frozenset()
     for block in state.blocks:
         if block.kind == "page":
             result.append(block)
@@ -3770,7 +3771,7 @@ def join_continuations(state: State) -> None:
         # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
         after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
         if block.kind == "para" and first.isupper() and not after_label:
-            target = _open_before_notes(result, block)
+            target = _open_before_notes(result, block, names)
             if target is not None:
                 state.guess(block.line, "text opening with a capital joined to the paragraph left unfinished "
                                         "above the notes or page turn between them")
@@ -3798,7 +3799,7 @@ def join_continuations(state: State) -> None:
     state.blocks = result
 
 
-def _open_before_notes(blocks: list[Block], block: Block) -> Block | None:
+def _open_before_notes(blocks: list[Block], block: Block, names: frozenset[tuple[str, str]]) -> Block | None:
     """The paragraph a ``block`` opening with a capital goes on with, across the notes or page turn set
     between them (a column's foot, a page's): the paragraph right before them, left unfinished, when it
     breaks off a clause (a comma, an article, a preposition: "Rennes, Nantes," | "Paris, la région…") or
@@ -3807,12 +3808,18 @@ def _open_before_notes(blocks: list[Block], block: Block) -> Block | None:
     index = len(blocks)
     while index and blocks[index - 1].kind in ("note", "page"):
         index -= 1
-    if index == len(blocks) or not index or blocks[index - 1].kind != "para" or not _is_open(blocks[index - 1]):
+    turn = index < len(blocks) and any(other.kind == "page" for other in blocks[index:]) or block.lines[0].frame_start
+    if index == len(blocks) and not turn or not index or blocks[index - 1].kind != "para" \
+            or not _is_open(blocks[index - 1]):
         return None
     target = blocks[index - 1]
     word = re.match(r"[^\W\d_]+", _plain(block.text).lstrip())
-    name = word is not None and not is_french_word(word.group(0).lower())
-    return target if _clause_goes_on(_plain(target.text)) or name else None
+    # (a word French does not know after notes or a page's marker only: at a bare page turn it may open a
+    # title's line, "Pitch 1")
+    name = index < len(blocks) and word is not None and not is_french_word(word.group(0).lower())
+    # (or a name the text sets on one line elsewhere, cut at the turn: "… Montpellier" | "Méditerranée …")
+    return target if _clause_goes_on(_plain(target.text)) or name \
+        or _name_goes_on(_plain(target.text), _plain(block.text).lstrip(), names) else None
 
 
 def _is_open(block: Block) -> bool:
