@@ -221,3 +221,17 @@ def test_issue6_a_name_cut_at_a_page_turn_goes_on_on_the_next_page() -> None:
     document, _ = import_text(text, "nom.txt")
     assert ("Pour sa première édition, la fête du jardin a été organisée par l’association Villeurbanne Insertion, "
             "qui a réuni cent bénévoles.") in [" ".join(paragraph.split()) for paragraph in _paragraphs(document)]
+
+
+def test_issue6_a_cover_item_cut_inside_a_name_the_text_sets_on_one_line_is_one_item() -> None:
+    """A cover's item cut by a narrow column between the two words of a name ("12 mars 2026, Halle" |
+    "Verte, Villeneuve") is one item when the text sets the name on one line elsewhere ("à la Halle Verte"),
+    though the next line opens with a capital; the cover's other lines stay items of their own."""
+    from test_pdftext_layout_blocks import BODY, BOX, _import
+
+    cover = ["Un jardin pour tout", "le quartier", "Cultiver, apprendre et partager ensemble au fil des saisons",
+             "", "Les Carnets du jardin", "12 mars 2026, Halle", "Verte, Villeneuve", "", "", "",
+             "Table des matières", "Le jardin", "   Zoom sur le compost", "\fLe jardin"]
+    body = [*BODY, "", "La fête des récoltes a lieu à la Halle Verte, au bout de la rue des Tilleuls.", ""]
+    paragraphs = _paragraphs(_import([*cover, *body, *BOX]))
+    assert paragraphs[:2] == ["Les Carnets du jardin", "12 mars 2026, Halle Verte, Villeneuve"]

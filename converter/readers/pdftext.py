@@ -2630,7 +2630,10 @@ def find_cover(state: State) -> None:
     cover[0].kind = "removed"
     state.guess(cover[0].line, f"the cover's first block taken as the title {state.cover[0]!r}"
                                + (f" and subtitle {state.cover[1]!r}" if state.cover[1] else ""))
-    split = {id(block): _cover_units(block) for block in cover[1:]}
+    # (names the text sets on one line, whatever their words: "Halle" | "Tropisme" where it writes "la Halle
+    # Tropisme", a cover's place cut by a narrow column)
+    names = frozenset(tuple(match.group(0).split()) for line in state.lines for match in _NAME_PAIR.finditer(line.text))
+    split = {id(block): _cover_units(block, names) for block in cover[1:]}
     state.blocks = [unit for block in state.blocks for unit in split.get(id(block), [block])]
 
 
@@ -2665,14 +2668,16 @@ def _title_and_subtitle_lines(lines: list[str]) -> int:
     return len(lines)
 
 
-def _cover_units(block: Block) -> list[Block]:
+def _cover_units(block: Block, names: frozenset[tuple[str, ...]] = frozenset()) -> list[Block]:
     """A cover's block → one paragraph per line (a cover sets its items on lines of their own), a line going
     on on the next one when that opens in lower case or holds no letter (a date's year cut by a narrow
-    column), or when it ends with a comma or a hyphen (a phrase cut)."""
+    column), when it ends with a comma or a hyphen (a phrase cut), or when the two lines' words make one of
+    the ``names`` the text sets on one line ("…, Halle" | "Tropisme, Montpellier")."""
     units: list[list[Line]] = []
     for line in block.lines:
         text = line.text.strip()
-        if units and (text[:1].islower() or not _has_letter(text) or units[-1][-1].text.rstrip().endswith((",", "-"))):
+        if units and (text[:1].islower() or not _has_letter(text) or units[-1][-1].text.rstrip().endswith((",", "-"))
+                      or _name_goes_on(units[-1][-1].text, text, names)):
             units[-1].append(line)
         else:
             units.append([line])
