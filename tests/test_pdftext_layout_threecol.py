@@ -235,3 +235,18 @@ def test_issue6_a_cover_item_cut_inside_a_name_the_text_sets_on_one_line_is_one_
     body = [*BODY, "", "La fête des récoltes a lieu à la Halle Verte, au bout de la rue des Tilleuls.", ""]
     paragraphs = _paragraphs(_import([*cover, *body, *BOX]))
     assert paragraphs[:2] == ["Les Carnets du jardin", "12 mars 2026, Halle Verte, Villeneuve"]
+
+
+def test_issue6_a_title_in_capitals_beside_a_gap_does_not_hide_it() -> None:
+    """A column's gap between two paragraphs shows by two lines of the next column set between their rows;
+    a third column's title in capitals, set large, has its lines on both rows and none between: its own
+    pitch, no sign that the first column has none ("éthique et citoyenne." | gap | "Métropolitaines…")."""
+    first = ["Le forum a réuni des", "acteurs de la ville", "pour une ville", "éthique et citoyenne.", "",
+             "Métropolitaines et", "métropolitains ont", "échangé toute la", "journée."]
+    second = ["Les ateliers ont", "permis à chacun", "de découvrir des", "outils et des", "services en",
+              "ligne gratuits", "pour tous les", "habitants du", "quartier."]
+    third = ["Le jardin est ouvert", "tous les jours.", "", "TROIS LEÇONS", "", "DU FORUM", "", "Chacun peut venir",
+             "aider au jardin."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "titre-capitales.txt")
+    assert "Le forum a réuni des acteurs de la ville pour une ville éthique et citoyenne." in _paragraphs(document)

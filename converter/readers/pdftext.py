@@ -966,8 +966,11 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
     if any(not row.text.strip() for row in between):
         return True
     others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
+    # (a title in capitals set large has a pitch of its own: its lines on both rows tell nothing)
     if any(rows[above].segments[other] and rows[below].segments[other]
-           and not any(row.segments[other] for row in between) for other in others):
+           and not any(row.segments[other] for row in between)
+           and not (_all_capitals(rows[above].segments[other]) and _all_capitals(rows[below].segments[other]))
+           for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
     if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
         return True
