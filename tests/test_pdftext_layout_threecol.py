@@ -250,3 +250,15 @@ def test_issue6_a_title_in_capitals_beside_a_gap_does_not_hide_it() -> None:
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
     document, _ = import_text(text, "titre-capitales.txt")
     assert "Le forum a réuni des acteurs de la ville pour une ville éthique et citoyenne." in _paragraphs(document)
+
+
+def test_issue6_a_line_ending_with_a_capitalised_preposition_goes_on_across_a_gap() -> None:
+    """A gap (the other columns' lines between two of the column's) under a line that breaks off its clause
+    does not end the paragraph, whatever the case of the word that breaks it off ("… nos quartiers ? Par"
+    | gap | "Marie Dupont, urbaniste."): a talk's title and its speaker."""
+    first = ["Le forum a réuni des", "acteurs de la ville", "venus de tous les", "quartiers pour en", "parler."]
+    second = ["La ville de demain :", "quels enjeux pour", "nos quartiers ? Par", "", "Marie Dupont,", "urbaniste."]
+    third = ["Le jardin est ouvert", "tous les jours de la", "semaine aux familles", "du quartier et aux", "écoles."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "par.txt")
+    assert "La ville de demain : quels enjeux pour nos quartiers ? Par Marie Dupont, urbaniste." in _paragraphs(document)

@@ -825,7 +825,8 @@ def _clause_goes_on(text: str) -> bool:
     article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
     item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
-    return text.rstrip().endswith(",") or bool(words) and words[0] in _OPENING_WORDS
+    # (in any case: a title's or a name's "Par" breaks off its clause as "par" does)
+    return text.rstrip().endswith(",") or bool(words) and words[0].lower() in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
