@@ -262,3 +262,19 @@ def test_issue6_a_line_ending_with_a_capitalised_preposition_goes_on_across_a_ga
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
     document, _ = import_text(text, "par.txt")
     assert "La ville de demain : quels enjeux pour nos quartiers ? Par Marie Dupont, urbaniste." in _paragraphs(document)
+
+
+def test_issue6_a_title_of_the_table_of_contents_at_a_column_head_after_an_unfinished_line() -> None:
+    """A title of the table of contents set at the head of a column whose previous column ends without a
+    stop (its paragraph goes on elsewhere, or a box's text breaks off there) is still found: a column's
+    head may open a title as a sentence's end does."""
+    toc = ["Un jardin pour tout", "le quartier", "Cultiver, apprendre et partager ensemble au fil des saisons", "",
+           "Table des matières", "Le jardin des Tilleuls", "Ressources du jardin", ""]
+    first = ["Le jardin des Tilleuls", "", "Le jardin partagé du", "quartier réunit chaque", "semaine des voisins",
+             "du programme partagé"]
+    second = ["Ressources du", "jardin", "", "Chaque année, la fête", "réunit les habitants", "autour d’un repas."]
+    text = "\n".join(toc) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n\f" \
+        + "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n"
+    document, _ = import_text(text, "sommaire.txt")
+    headings = [plain_text(node) for node in iter_nodes(document) if isinstance(node, t.Heading)]
+    assert "Ressources du jardin" in headings

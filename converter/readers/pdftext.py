@@ -1518,8 +1518,9 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             line, text = block.lines[index], texts[index]
             # a title of the table of contents after a paragraph's end, a sentence's end or a title's, or in
             # capitals (a full line before it does not hide it)
+            # (or at a column's head: a title set there follows a paragraph that may go on in no column)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
-                or _is_capitals(text)
+                or _is_capitals(text) or line.column_start
             run = _toc_run(block.lines, index, spans, state.laid_out) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
