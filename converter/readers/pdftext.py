@@ -101,6 +101,9 @@ class Line:
     column_start: bool = False
     """In a layout text, whether the line is the first of a column after a page's first (its foot's notes end
     above it)."""
+    goes_on: bool = False
+    """In a layout text, whether the line opens a page and goes on with the paragraph the previous page left
+    unfinished (:func:`_turn_goes_on`), whatever its first letter."""
 
 
 @dataclass
@@ -218,6 +221,8 @@ _TERM_MAX_LINES = 3
 """The most lines a glossary's term may wrap over in a narrow column."""
 _TERM_ROW_STEP = 2
 """How far apart (rows of the page) two lines of one wrapped term may be."""
+_TERM_MARK = "  "
+"""How a line that is a glossary's term over its indented definition ends (the mark the glossary step reads)."""
 _TERM_MAX_CHARS = 80
 """The longest a glossary's term may be (its name and a parenthesis: an acronym, the English word)."""
 
@@ -261,6 +266,7 @@ def read_layout(state: State) -> None:
         return
     lines: list[Line] = []
     names = _name_pairs(state.lines)
+    width = 0  # the previous page's widest column (its text's), for the page turn's reflow test
     for page, page_starts in zip(pages, starts, strict=True):
         emitted = _read_page(page, page_starts, names)
         ending = _note_end_on_next_page(lines, emitted)
@@ -269,14 +275,16 @@ def read_layout(state: State) -> None:
                 lines.pop()
             lines.extend(ending)
             state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
+        _turn_goes_on(lines, emitted, width)
+        width = max(_column_width([row.segments[column].strip() for row in page])
+                    for column in range(len(page_starts) + 1)) if page else 0
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
         first = next((line for line in emitted if line.text), None)
         if first is not None and lines:
             first.frame_start = True
         lines.extend(emitted)
-    for line in lines:
-        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
+    _join_spaced_marks(lines)
     state.lines = lines
     state.laid_out = True
     if columned:
@@ -439,8 +447,9 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         margin = _notes_margin(rows, len(starts))
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
-            if _ends_in_note(column_lines) and not _ends_sentence(column_lines[-1].text):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1, _last_paragraph(column_lines)))
+            if _ends_in_note(column_lines):
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1, column_lines[-1].text,
+                                                       _last_paragraph(column_lines)))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
@@ -452,15 +461,19 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinished: str = "") -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: str, paragraph: str = "") -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
-    column before left unfinished at its foot (each column has its notes at its foot, a note runs on into the
+    column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
-    column's text (not a note) after a gap, opens in lower case and ends a sentence, with only notes after
-    it. The gap: another column sets two lines in the rows down to them (a note's number alone on its row
-    is not a line: set raised, it has a row of its own); or, when the ``unfinished`` note left a parenthesis
-    open, a line that closes one it never opened ("… (juillet" | "2018) « Les bénéfices… »"): a note set
-    smaller has a pitch of its own, its gap may not show."""
+    column's text (not a note) after a gap, opens in lower case (the note, whose last line is ``note``,
+    without a sentence's end, or after a comma) or in capitals after a line of text that breaks off a clause
+    (the note may end with an address and its stop, "…/google/." | "Notons que…": the text's clause does not
+    go on with a new sentence) or after a comma ending the note (:func:`_capital_note_end`), and ends
+    a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
+    (a note's number alone on its row is not a line: set raised, it has a row of its own); or, when the note
+    (its text ``paragraph``) left a parenthesis open, a line that closes one it never opened ("… (juillet" |
+    "2018) « Les bénéfices… »"): a note set smaller has a pitch of its own, its gap may not show."""
+    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -470,8 +483,13 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, unfinis
         gap = any(sum(1 for row in rows[above + 1:below + 1]
                       if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
-        closes = unfinished.count("(") > unfinished.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
-        if not _opens_lower_or_digit(lines[k].text) or not (gap or closes) or _ends_in_note(lines[:k]):
+        # (in lower case after a clause broken off, the text's sentence goes on: it is no note's rest)
+        lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
+        opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
+            and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
+        closes = paragraph.count("(") > paragraph.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
+        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes) \
+                or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
                     or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
@@ -509,6 +527,13 @@ siècle", "la 4 ème édition", "1 ER AVRIL" in a title set in capitals): French
 _ELISION_SPACED = re.compile(r"(?<![\w’'])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)’) (?=\w)", re.IGNORECASE)
 """An elided word set apart from the next one by the spacing of a justified line ("à l’heure de l’ Open
 Data"): French never spaces an elision."""
+
+
+def _join_spaced_marks(lines: list[Line]) -> None:
+    """An ordinal's superscript and an elision the extraction set apart from their word (:data:`_SPACED_ORDINAL`,
+    :data:`_ELISION_SPACED`) joined to it again, on each line."""
+    for line in lines:
+        line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
 
 
 def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
@@ -584,6 +609,41 @@ _LOWER_WORD_START = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:[’'-][^\W\d_]+)*(?:\s|[
 """A line opening with a word in lower case, not a piece of an address ("com/646652/…")."""
 
 
+def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
+    """Mark the first line of ``page`` as going on with the paragraph the previous pages (``lines``) left
+    unfinished at the page turn (:attr:`Line.goes_on`), whatever its first letter ("… le chercheur Michael" |
+    "Gurstein à savoir…", "… la région Paca," | "Montpellier, etc."): the previous page's last line of text
+    (its notes at its foot passed over) does not end a sentence, and the new page's first word would not have
+    fitted on it (the reflow test, against the full width: the typesetter had to break the line there), nor
+    is it in capitals (a title)."""
+    first = next((line for line in page if line.text), None)
+    end = len(lines)
+    while True:  # back over the page's notes, paragraph by paragraph
+        while end and not lines[end - 1].text:
+            end -= 1
+        start = end
+        while start and lines[start - 1].text:
+            start -= 1
+        if start == end or not (lines[start].opens_note or _NOTE_START.match(lines[start].text)):
+            break
+        end = start
+    if first is None or not end or not width:
+        return
+    last = lines[end - 1].text.rstrip()
+    # (a line in capitals opening the page is a title's: "PITCH 1" under "… de la ville numérique")
+    if not last.endswith(tuple(_TERMINAL)) and not _is_capitals(first.text) \
+            and not _next_word_fits(last, first.text.strip(), width, slack=False):
+        first.goes_on = True
+
+
+def _capital_note_end(note: str, above: str) -> bool:
+    """Whether a paragraph opening with a capital may end a note left at the previous column's foot (its
+    last line ``note``), the column's text right above it ending with ``above``: the note broke off a clause
+    (a comma: a publisher's collection, a name follows, "…, Éditions B2," | "Collection Actualités."), and
+    the text above does not end a sentence (its clause cannot go on with a sentence in capitals)."""
+    return note.rstrip().endswith(",") and not _ends_sentence(above)
+
+
 def _notes_margin(rows: list[_Row], last: int) -> int | None:
     """The column of a band that is a margin holding notes, or None: the last one (the page's outer margin),
     beside other columns, that opens with a note (its number alone, on its first line or right under it, or
@@ -626,7 +686,7 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or a term over its definition, or the lines so far end with a note)."""
+    or a glossary's term, or the lines so far end with a note)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
@@ -634,9 +694,20 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
                                                 or _opens_with_note(following) or _ends_in_note(lines)
-                                                or following[0].text.endswith("  ")):
+                                                or following[0].text.endswith(_TERM_MARK)
+                                                or _address_ends(last.text, following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _address_ends(text: str, following: str) -> bool:
+    """Whether a column's last line ends its paragraph with an address, the next column opening with a
+    capital: an address ends its sentence without a stop ("Retrouvez l’intégralité du reportage sur" |
+    "youtu.be/yJJhteYcabM" | "Justement, comment…"); an address cut at the column's foot goes on in lower
+    case."""
+    words = text.split()
+    return bool(words) and bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1]))) \
+        and following.lstrip()[:1].isupper()
 
 
 def _ends_in_note(lines: list[Line]) -> bool:
@@ -658,6 +729,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     the glossary step reads)."""
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
+    boxes = _box_widths(rows, indices, column)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -708,8 +780,9 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
-                or _reflow_ends(last_printed or lines[-1].text, text, _frame_width(rows, indices, position, column, width))
-                or _item_ends(lines, _indent(segment), text)
+                or _reflow_ends(last_printed or lines[-1].text, text,
+                                _box_width(boxes, indices[position - 1], index, width))
+                or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)
                 or _question_ends_item(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
@@ -729,10 +802,17 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None) \
             or _capital_term_rows(rows, indices, position, column, width)
         if term_rows:
+            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
+            heads = _capitals_over_term(lines, rows, index, column, width, term)
+            number = lines[-heads].no if heads else row.line.no
+            if heads:
+                # the term's first lines in capitals, read as lines of their own (another column's lines
+                # between them made a gap): they open the term
+                term = " ".join([*(line.text.strip() for line in lines[-heads:]), term])
+                del lines[-heads:]
             if lines and lines[-1].text:
                 lines.append(Line(row.line.no, ""))
-            term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
-            lines.append(Line(row.line.no, term + "  ", indent=_indent(segment)))
+            lines.append(Line(number, term + "  ", indent=_indent(segment)))
             definition = _indent(rows[indices[position + term_rows]].segments[column])
             skip = term_rows - 1
             continue
@@ -752,6 +832,26 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     return lines
 
 
+def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
+    """How many of a column's last lines are the first lines of the term in capitals that row ``index``
+    goes on with ("CONSEILLERS NUMÉRIQUES" | "FRANCE SERVICES" over its indented text): lines in capitals
+    right above it, without a blank line between, that a title in capitals would go on from
+    (:func:`_title_goes_on`), up to a term's most lines. A term's last line alone is what the indentation
+    shows; the lines above it, set large in capitals, have another column's lines between theirs."""
+    if not _all_capitals(term):
+        return 0
+    row_of = {row.line.no: k for k, row in enumerate(rows)}
+    count, below = 0, index
+    while count < min(len(lines), _TERM_MAX_LINES - 1):
+        line = lines[-1 - count]
+        above = row_of.get(line.no)
+        if not line.text or above is None or not _all_capitals(line.text) \
+                or not _title_goes_on(rows, above, below, column, width):
+            break
+        count, below = count + 1, above
+    return count
+
+
 def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     """Whether a line set back from the hanging indentation of the list's item above it ends the item: the
     item's lines after its bullet are indented to its text, a line back at the bullet's place that opens no
@@ -765,28 +865,6 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent == indent \
         and bool(_BULLET.match(opening.text))
-
-
-_FRAME_MIN_LINES = 6
-"""The fewest lines at one indentation, set in from the column's, that make a frame narrower than it."""
-
-
-def _frame_width(rows: list[_Row], indices: list[int], position: int, column: int, width: int) -> int:
-    """The width the reflow test measures line ``position`` of ``column`` against: the column's, or, for a
-    run of lines set in from the column's start at one indentation (a quote in a box narrower than the
-    column, a word or two a line), the run's widest line. Its short lines are full: "collectivité." |
-    "C’est pourquoi" goes on though "C’est" would have fitted in the column."""
-    indent = _indent(rows[indices[position]].segments[column])
-    if not indent:
-        return width
-    low = high = position
-    while low and _indent(rows[indices[low - 1]].segments[column]) == indent:
-        low -= 1
-    while high + 1 < len(indices) and _indent(rows[indices[high + 1]].segments[column]) == indent:
-        high += 1
-    if high - low + 1 < _FRAME_MIN_LINES:
-        return width
-    return min(width, max(printed_width(rows[indices[k]].segments[column].strip()) for k in range(low, high + 1)))
 
 
 def _question_ends_item(lines: list[Line], indent: int, text: str) -> bool:
@@ -803,6 +881,16 @@ def _question_ends_item(lines: list[Line], indent: int, text: str) -> bool:
         start -= 1
     opening = lines[start - 1] if start else None
     return opening is not None and bool(opening.text) and opening.indent < indent and bool(_BULLET.match(opening.text))
+
+
+def _head_item_ends(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a line back at the column's start ends the item whose indented lines open the column (the
+    item's bullet is at the previous column's foot: "•   Garantir un accompagnement" | "humain en donnant
+    les" || "    moyens aux aidantes…" | "    parcours d’accompagnement." | "Retrouvez l’ensemble…"): the
+    column's lines so far are all set in further, the last ends a sentence, and the line opens with a
+    capital."""
+    return bool(lines) and all(line.indent > indent for line in lines if line.text) and bool(lines[-1].text) \
+        and lines[-1].text.rstrip().endswith(tuple(_TERMINAL)) and text[:1].isupper() and not _BULLET.match(text)
 
 
 def _name_goes_on(text: str, following: str, names: frozenset[tuple[str, str]]) -> bool:
@@ -823,10 +911,11 @@ def _opens_lower(text: str) -> bool:
 def _clause_goes_on(text: str) -> bool:
     """Whether a line breaks off a clause: it ends with a comma or with a word that opens what follows (an
     article, a preposition, a conjunction: "associé à", "avec pour objectif de"). No paragraph, title or
-    item ends so: a gap after it is another frame's (a margin note, a box beside the column)."""
+    item ends so: a gap after it is another frame's (a margin note, a box beside the column). Nor does one
+    ending with a hyphen (a word or a compound cut at the line's end: "États-" | "Unis")."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
     # (in any case: a title's or a name's "Par" breaks off its clause as "par" does)
-    return text.rstrip().endswith(",") or bool(words) and words[0].lower() in _OPENING_WORDS
+    return text.rstrip().endswith((",", "-")) or bool(words) and words[0].lower() in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
@@ -942,6 +1031,52 @@ def _is_term_line(text: str) -> bool:
     """Whether a line may be (a line of) a glossary's term: short, with a letter, not a list's item."""
     return len(text) <= 50 and _has_letter(text) and not _BULLET.match(text) and not _NUMBERED.match(text) \
         and not _NUMBER_ALONE.fullmatch(text)
+
+
+_BOX_MIN_LINES = 3
+"""The fewest lines of a run set in from its column that give the run its own width."""
+_BOX_REACH = 3
+"""How many lines of such a run on each side of a line give the width around it (a quote's lines, not the
+attribution under it, set wider)."""
+
+
+def _box_widths(rows: list[_Row], indices: list[int], column: int) -> dict[int, tuple[int, int]]:
+    """Each line (row index) of a run of lines set in from the column's start at one indentation, without
+    a blank row between them (a quote in a box narrower than the column, whose lines another column's lines
+    may fall between) → (the run's first row, the printed width of the longest of its lines around it,
+    :data:`_BOX_REACH` on each side): the width its lines were set in, for the reflow test, narrower than
+    the column's. Runs shorter than :data:`_BOX_MIN_LINES` are left out."""
+    runs: list[list[int]] = []
+    for position, index in enumerate(indices):
+        indent = _indent(rows[index].segments[column])
+        previous = indices[position - 1] if position else None
+        if indent and runs and previous == runs[-1][-1] \
+                and _indent(rows[previous].segments[column]) == indent \
+                and all(row.text.strip() for row in rows[previous + 1:index]):
+            runs[-1].append(index)
+        elif indent:
+            runs.append([index])
+    widths: dict[int, tuple[int, int]] = {}
+    for run in (run for run in runs if len(run) >= _BOX_MIN_LINES):
+        printed = [printed_width(rows[k].segments[column].strip()) for k in run]
+        for k, index in enumerate(run):
+            widths[index] = (run[0], max(printed[max(0, k - _BOX_REACH):k + _BOX_REACH + 1]))
+    return widths
+
+
+def _box_width(boxes: dict[int, tuple[int, int]], above: int, below: int, width: int) -> int:
+    """The width to measure rows ``above`` and ``below`` of a column ``width`` wide against: the width
+    around them of the box (:func:`_box_widths`) they both lie in when it is well narrower than the column
+    (a quote set in a box; a box nearly as wide, its longest lines a little short of its width, is measured
+    as the column); else ``width``."""
+    if above in boxes and below in boxes and boxes[above][0] == boxes[below][0]:
+        box = max(boxes[above][1], boxes[below][1])
+        return box if box < _BOX_SHARE * width else width
+    return width
+
+
+_BOX_SHARE = 0.8
+"""A box narrower than this share of its column is measured by its own lines (:func:`_box_width`)."""
 
 
 def _reflow_ends(text: str, following: str, width: int) -> bool:
@@ -1280,8 +1415,9 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
         previous = joined[-1].rsplit("\n", 1)[-1] if joined else ""
         last, first = previous.rsplit(" ", 1)[-1], entry.split(" ", 1)[0].strip(",.;:")
         outdented = state.laid_out and position > 0 and depths[position] < depths[position - 1]
-        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021")
-        if joined and not outdented and (
+        # (a line without a letter, a date's year, is no title of its own: "… : 1er avril" | "2021"; a
+        # rubric's name opens an entry: "… des événements NEC" | "Rencontre(s)" is no name going on)
+        if joined and not outdented and entry not in RUBRICS and (
                 entry[:1].islower() or not _has_letter(entry) or previous.endswith(",")
                 or last.lower() in _OPENING_WORDS
                 or len(previous.split()) >= 4 and last[:1].isupper() and first[:1].isupper()
@@ -1474,9 +1610,11 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
         return  # (a layout text's blank lines are only the gaps its rows show: many paragraph ends are not)
     state.guess(None, "paragraphs are not separated by blank lines: their ends are guessed from line widths")
     state.dense = True
+    _join_spaced_marks(state.lines)  # (pdftotext's default output spaces them as its layout output does)
     column = _column_width(lines)
     _restore_joined_hyphens(state, column)
     _foot_notes(state, column)
+    _restore_margin_address_hyphens(state, column)
     spans, toc_blocks = _toc_spans(state)
     state.toc_titles = spans
     if state.laid_out:
@@ -1510,7 +1648,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             continue
         # a narrower frame (a box, a caption) has its own width; lines wider than the columns' are set smaller
         # or belong to another frame the extraction merged in: the columns' width then
-        full = min(column, max(printed_width(text) for text in texts)) if len(texts) >= 4 else column
+        full = _block_width(texts, column, state.laid_out)
         current: list[Line] = []
         previous_ended = True
         index = 0
@@ -1537,7 +1675,7 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             following = texts[index + 1] if index + 1 < len(texts) else ""
             short = printed_width(text) < 0.7 * full
             # after a sentence's end (even on a full line: the title did not fit after it)
-            after_end = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…"))
+            after_end = previous_ended or index > 0 and _ends_with_stop(texts[index - 1])
             # (the next line's first word would have fitted: in a narrow column a long word leaves lines short)
             title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
                 and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full)
@@ -1561,7 +1699,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                              and not (state.laid_out and _clause_goes_on(text)))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
-                                                       or bool(_SPEAKER.match(following))))
+                                                       or bool(_SPEAKER.match(following))
+                                                       or bool(_HANDLES.fullmatch(following))))
             if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
@@ -1571,6 +1710,34 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             result.append(Block(current, page=block.page))
     state.blocks = _split_fields(state, result)
 
+
+_FEW_LINES = 8
+"""Below this many lines, a block's widest line may well fall short of its frame's width (among many, one
+comes close to it)."""
+
+
+def _block_width(texts: list[str], column: int, laid_out: bool) -> int:
+    """The width of a full line of a block: the columns' (``column``), or, for a block of four lines or more
+    whose widest line is clearly narrower, that line's (a narrower frame: a box, a caption; text set bolder,
+    whose width the estimate gives short). A block whose widest line comes within the estimate's error of
+    the column is set in it: its widest line is only the longest that happened to fill it, and measuring
+    against that line would take a last line almost as long for a full one. (A layout text's columns are
+    narrow, its widths printed ones: there the widest line is the block's width.)"""
+    widest = max(printed_width(text) for text in texts)
+    if len(texts) < 4 or len(texts) < _FEW_LINES and widest >= (1 - 2 * _FIT_SLACK[0]) * column and not laid_out:
+        return column
+    return min(column, widest)
+
+
+def _ends_with_stop(text: str) -> bool:
+    """Whether a line ends a sentence: a stop, also inside the closing quotation mark of a sentence quoted
+    whole ("… que nous sommes en train de vivre." then a glossary's next term)."""
+    return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
+
+
+_HANDLES = re.compile(r"@\w+(?:\s+@\w+)*")
+"""A line of social-media handles only ("@NumeriqueEnCommuns"): after a sentence's end, a paragraph of its
+own (a long handle overruns the line above it, which the overrun rule would read as a paragraph going on)."""
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
 
@@ -1661,6 +1828,88 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     state.step = "paragraphs"
 
 
+_MARGIN_SHARE = 0.6
+"""The widest a margin's column is, as a share of the body's: notes set beside the text, a few words a line."""
+
+
+def _restore_margin_address_hyphens(state: State, column: int) -> None:
+    """The hyphens pdftotext dropped in the addresses of notes set in a margin beside the body: their lines are
+    far narrower than the body's, so an address cut over three of them is joined on a line no wider than the
+    body's column, where :func:`_restore_joined_hyphens` does not look. The margin's width is measured on the
+    notes' own lines (but each note's last, often short), when most of them are narrow (notes at the page's
+    foot are as wide as the body); the addresses of note lines wider than it are mended as the body's are
+    (:func:`_restore_address_hyphens`)."""
+    notes = [block for block in state.blocks if block.kind == "note"]
+    measured = [printed_width(line.text.strip()) for block in notes for line in block.lines[:-1]
+                if len(line.text.split()) >= 2]
+    widths = sorted(width for width in measured if width < _MARGIN_SHARE * column)
+    if not widths or len(widths) < len(measured) / 2:
+        return  # notes at the page's foot, as wide as the body: most of their lines are
+    margin = widths[int(len(widths) * 0.9)]
+    state.step = "dehyphenation"
+    for block in notes:
+        for line in block.lines:
+            if printed_width(line.text.strip()) > (1 + 2 * _FIT_SLACK[0]) * margin:
+                _restore_address_hyphens(state, line, margin)
+                _restore_margin_line_ends(state, line, margin)
+    state.step = "paragraphs"
+
+
+def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
+    """The hyphens pdftotext dropped at the margin's line ends inside a note line it joined, found by setting
+    the line again in the margin: each printed line ended at the last place it could break (a space, a
+    hyphen, a slash, or between two words glued in an address, where a hyphen was dropped) that fits the
+    margin, the next piece overrunning it; within the estimate's error (:data:`_FIT_SLACK`), the last such
+    place wins. A glued place is one only between two French words, or numbers, in a piece of an address
+    that holds a hyphen or a slash ("de-la" + "partie", "2022" + "1.htm", "nos" + "publications"), whose
+    whole is no word. Each restored hyphen reported."""
+    text = line.text.strip()
+    slack = _FIT_SLACK[0]
+    start, cuts = 0, []
+    while printed_width(text[start:]) > (1 + slack) * margin:
+        places = []
+        for cut in range(start + 1, len(text)):
+            glued = _glued_in_address(text, cut)
+            if not glued and text[cut - 1] not in " -/":
+                continue
+            width = printed_width(text[start:cut].rstrip() + ("-" if glued else ""))
+            if width > (1 + slack) * margin:
+                break
+            following = re.match(r"\S*?[-/]|\S+", text[cut:].lstrip())
+            gap = " " if text[cut - 1] == " " else ""
+            if following and printed_width(text[start:cut].rstrip() + gap + following.group(0)) >= (1 - slack) * margin:
+                places.append((cut, glued))
+        if not places:
+            break
+        start, glued = places[-1]
+        if glued:
+            cuts.append(start)
+    if not cuts:
+        return
+    for cut in reversed(cuts):
+        text = f"{text[:cut]}-{text[cut:]}"
+    state.guess(line.no, f"the hyphens the extraction dropped at a margin's line ends restored ({text})")
+    line.text = text
+
+
+def _glued_in_address(text: str, cut: int) -> bool:
+    """Whether ``cut`` in ``text`` falls between two French words (or numbers) glued in a piece of an address
+    holding a hyphen or a slash, whose whole is no word: where pdftotext may have dropped a hyphen."""
+    if not (text[cut - 1].isalnum() and text[cut].isalnum()):
+        return False
+    left = re.findall(r"[^\W_]+$", text[:cut])[0]
+    right = re.match(r"[^\W_]+", text[cut:]).group(0)  # type: ignore[union-attr]
+    token = re.findall(r"\S+$", text[:cut])[0] + re.match(r"\S*", text[cut:]).group(0)  # type: ignore[union-attr]
+    return ("-" in token or "/" in token) and _address_word(left) and _address_word(right) \
+        and ((left + right).isdigit() or not _address_word(left + right))
+
+
+def _address_word(word: str) -> bool:
+    """A word of an address: a number, a French word (accents aside: addresses are written without them) or
+    a word that opens a phrase ("de", "la", "pour")."""
+    return word.isdigit() or _is_word_any_accent(word.lower()) or word.lower() in _OPENING_WORDS
+
+
 def _restore_address_hyphens(state: State, line: Line, column: int) -> None:
     """The hyphens pdftotext dropped in the addresses of a line wider than a column (see
     :func:`_address_cuts`), each where a line could have ended: no wider than a column from the previous
@@ -1742,6 +1991,7 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
             return None  # a word the lexicon knows whole
         alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
+                or _joined_compound(token, cut) \
                 or head[-1].islower() and tail[0].isupper() and not address \
                 or alone and not address and len(tail) > 3 and is_french_word(tail) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
@@ -1749,6 +1999,23 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+def _joined_compound(token: str, cut: int) -> bool:
+    """Whether the hyphen dropped at ``cut`` in ``token`` joins a compound of three parts or more the lexicon
+    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), or two English words
+    French knows neither of nor English joined (a term quoted in French: "fact" + "checking"), as
+    :func:`dehyphenate` decides them at a line end."""
+    head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+$", token[:cut])
+    tail = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", token[cut:])
+    if tail is None:
+        return False
+    if head and is_french_word(f"{head[0]}-{tail.group(0)}"):
+        return True
+    first = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+    second = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    return min(len(first), len(second)) >= 4 and not is_french_word(first) and not is_french_word(second) \
+        and is_english_word(first) and is_english_word(second) and not is_english_word(first + second)
 
 
 # The words that join the parts of a compound place name (Seine-et-Marne, Hauts-de-France, Haute-Savoie,
@@ -1778,7 +2045,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
     last_note: Block | None = None
     result: list[Block] = []
     index = 0
+    in_margin = _notes_in_margin(blocks, column)
     while index < len(blocks):
+        margin_note = _margin_note(state, blocks, index, expected, column) if in_margin else None
+        if margin_note is not None:
+            result.append(margin_note)
+            last_note, expected = margin_note, margin_note.data["number"] + 1
+            index += 2
+            continue
         number = _is_number_block(blocks[index])
         if number is None or number not in (expected, expected + 1):
             result.append(blocks[index])
@@ -1852,12 +2126,63 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             label = str(number)
             while label in state.notes:
                 label += "bis"
-            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number})
+            note = Block(list(lines), kind="note", page=number_block.page, data={"label": label, "number": number,
+                                                                                  "margin": in_margin})
             state.notes[label] = note
             result.append(note)
             last_note = note
         expected = int(numbers[-1].lines[0].text) + 1
     state.blocks = result
+
+
+def _notes_in_margin(blocks: list[Block], column: int) -> bool:
+    """Whether the text's notes are set in a margin beside the body: most numbers alone on their line (two at
+    least) stand right under a block of narrow lines (:func:`_margin_text_above`); notes at a page's foot
+    show their number first, the body's full lines above it."""
+    numbers = [index for index, block in enumerate(blocks) if _is_number_block(block) is not None]
+    under = sum(1 for index in numbers if _margin_text_above(blocks, index - 1, column))
+    return under >= 2 and under >= len(numbers) / 2
+
+
+def _margin_text_above(blocks: list[Block], index: int, column: int) -> bool:
+    """Whether the block at ``index`` reads as a margin's note over the lone number right under it (glued, alone
+    up to a blank line): every line narrower than a margin (:data:`_MARGIN_SHARE` of the column), but for an
+    address pdftotext joins across the margin's lines (:func:`_narrow_but_a_word`), opening as a note does."""
+    if index < 0 or index + 1 >= len(blocks):
+        return False
+    block, after = blocks[index], blocks[index + 1]
+    following = blocks[index + 2] if index + 2 < len(blocks) else None
+    return block.kind == "para" and _is_number_block(after) is not None \
+        and after.lines[0].no == block.lines[-1].no + 1 and _opens_note(block.raw()) \
+        and not (following is not None and following.lines and following.lines[0].no == after.lines[0].no + 1) \
+        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+
+
+def _narrow_but_a_word(text: str, width: float) -> bool:
+    """Whether ``text`` is narrower than ``width`` once its longest word is set aside: a margin's line, or one
+    where pdftotext joined the pieces of an address the margin cut over its lines."""
+    words = text.split()
+    longest = max(words, key=printed_width, default="")
+    return printed_width(" ".join(words)) - printed_width(longest) < width
+
+
+def _margin_note(state: State, blocks: list[Block], index: int, expected: int, column: int) -> Block | None:
+    """The note whose text is the block at ``index``, in a text whose notes are in a margin
+    (:func:`_notes_in_margin`): pdftotext's default output gives a margin's note, then its number, as a block
+    of its own (:func:`_margin_text_above`), the number next in the notes' order. None if the block is no
+    such note. Reported."""
+    number = _is_number_block(blocks[index + 1]) if index + 1 < len(blocks) else None
+    if number not in (expected, expected + 1) or not _margin_text_above(blocks, index, column):
+        return None
+    block = blocks[index]
+    label = str(number)
+    while label in state.notes:
+        label += "bis"
+    note = Block(list(block.lines), kind="note", page=block.page, data={"label": label, "number": number,
+                                                                        "margin": True})
+    state.notes[label] = note
+    state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
+    return note
 
 
 _MARGIN_NOTE_LINES = 3
@@ -2049,12 +2374,16 @@ def join_lines(state: State) -> None:
         if block.kind in ("page", "url", "removed", "label"):
             continue
         text = ""
+        # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
+        # address breaks at any letter there, and the layout text's rules mend it
+        laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
             text = _join(state, text, piece, line.no, keys)
+        state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
 
@@ -2484,8 +2813,9 @@ def _title_as_link_text(state: State, block: Block) -> None:
                               for line in block.lines[1:]):
         return
     # a title has no final stop: a sentence ending with "." over the address is text that shows its address;
-    # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to), nor a
-    # clause broken off before the address ("Retrouvez le reportage sur" | "youtu.be/…": the sentence names it)
+    # nor is it a note's opening, its number then a word ("3 Voir" over the address it points to)
+    # nor does it break off a clause ("Retrouvez l’intégralité du reportage sur" over the address): the
+    # sentence goes on with the address, its object
     if match and not match.group("title").rstrip().endswith((":", ",", ".", "!", ";")) \
             and not _NOTE_OPENING_WORDS.fullmatch(match.group("title").strip()) \
             and not _clause_goes_on(match.group("title")):
@@ -3035,7 +3365,26 @@ def find_notes(state: State) -> None:
             following.text = f"{number_alone.group(1)} {following.text}"
             block.kind = "removed"
             continue
-        expected = _take_note(state, block, expected)
+        taken = _take_note(state, block, expected)
+        if taken == expected and block.kind == "para" and _skipped_note(state, block, expected):
+            # a note read after a later one: a margin sets each note beside its call, top to bottom, and a
+            # call higher in the next column comes before it ("37" over "35", "36" in the margin)
+            _take_note(state, block, int(_NOTE_START.match(block.lines[0].text).group(1)))  # type: ignore[union-attr]
+            state.guess(block.line, "a note read after a later one (a margin sets each note beside its call)")
+        expected = taken
+
+
+def _skipped_note(state: State, block: Block, expected: int) -> bool:
+    """Whether ``block`` is a note the note order passed over: the layout step read it as a note (its number
+    apart, its text indented, or set in a margin), and its number, a few below the one expected, is no note
+    yet."""
+    match = _NOTE_START.match(block.lines[0].text)
+    return bool(match) and block.lines[0].opens_note and match.group(1) not in state.notes \
+        and expected - _NOTES_SKIPPED <= int(match.group(1)) < expected - 1
+
+
+_NOTES_SKIPPED = 4
+"""How many notes a later note read first may pass over (the notes a margin sets beside one column's calls)."""
 
 
 def _take_note(state: State, block: Block, expected: int) -> int:
@@ -3780,31 +4129,36 @@ def join_continuations(state: State) -> None:
         first = _plain(block.text).lstrip()[:1]
         # right after a bare "Zoom sur" (no ellipsis), lower case goes on with the box's title ("l'espace…")
         after_label = bool(result) and result[-1].kind == "label" and not result[-1].text.rstrip().endswith(("...", "…"))
-        if block.kind == "para" and first.isupper() and not after_label:
+        target = None
+        if block.kind == "para" and block.lines[0].goes_on and not first.islower():
+            target = _left_open_before_notes(result)
+            if target is not None:
+                state.guess(block.line, "text opening a page joined to the paragraph left unfinished on the previous "
+                                        "page: its first word would not have fitted on that paragraph's last line")
+        if target is None and block.kind == "para" and first.isupper() and not after_label:
             target = _open_before_notes(result, block, names)
             if target is not None:
                 state.guess(block.line, "text opening with a capital joined to the paragraph left unfinished "
                                         "above the notes or page turn between them")
-                first = first.lower()  # (joined below as a text opening in lower case is)
-        if block.kind == "para" and first.islower() and not after_label:
+        elif block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
                 target = _open_on_previous_page(result)
                 if target is not None:
                     state.guess(block.line, "text opening a page in lower case joined to the paragraph left "
                                             "unfinished on the previous page, across finished text")
-            if target is not None:
-                index = result.index(target)
-                between = result[index + 1:]
-                marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
-                glue = " " if not target.text.endswith("-") else ""
-                target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
-                target.lines.extend(block.lines)
-                # the asides in between move after the paragraph; page markers are now inline
-                result[index + 1:] = [b for b in between if b.kind != "page"]
-                if marks:
-                    state.guess(block.line, "paragraph continued across a page break")
-                continue
+        if target is not None:
+            index = result.index(target)
+            between = result[index + 1:]
+            marks = "".join(f"{PB_OPEN}{b.text}{PB_CLOSE}" for b in between if b.kind == "page")
+            glue = " " if not target.text.endswith("-") else ""
+            target.text = f"{target.text}{glue}{marks}{' ' if marks else ''}{block.text}".replace("  ", " ")
+            target.lines.extend(block.lines)
+            # the asides in between move after the paragraph; page markers are now inline
+            result[index + 1:] = [b for b in between if b.kind != "page"]
+            if marks:
+                state.guess(block.line, "paragraph continued across a page break")
+            continue
         result.append(block)
     state.blocks = result
 
@@ -3830,6 +4184,18 @@ def _open_before_notes(blocks: list[Block], block: Block, names: frozenset[tuple
     # (or a name the text sets on one line elsewhere, cut at the turn: "… Montpellier" | "Méditerranée …")
     return target if _clause_goes_on(_plain(target.text)) or name \
         or _name_goes_on(_plain(target.text), _plain(block.text).lstrip(), names) else None
+
+
+def _left_open_before_notes(blocks: list[Block]) -> Block | None:
+    """The paragraph right before ``blocks``' last notes and page markers (a page's foot), if it stops
+    mid-phrase (on a word or a comma); None otherwise."""
+    for block in reversed(blocks):
+        if block.kind in ("note", "page", "removed"):
+            continue
+        end = _plain(block.text).rstrip()
+        return block if block.kind in ("para", "item") and _is_open(block) \
+            and (end[-1:].isalnum() or end.endswith(",")) else None
+    return None
 
 
 def _is_open(block: Block) -> bool:
@@ -4190,6 +4556,7 @@ def find_interviews(state: State) -> None:
             other = blocks[back]
             if other.kind == "para" and _plain(other.text).rstrip().endswith("?"):
                 other.kind = "question"
+                _question_opened_above(blocks, back)
                 break
             if other.kind in ("para", "answer", "question", "heading"):
                 break
@@ -4204,6 +4571,19 @@ def find_interviews(state: State) -> None:
         elif block.kind == "para" and current is not None and not block.data.get("in_sidebar"):
             block.kind = "answer_more"
             block.data["turn"] = current
+
+
+def _question_opened_above(blocks: list[Block], index: int) -> None:
+    """A question asked in two paragraphs ("… quel est votre regard sur l’événement ?" | "Plus globalement,
+    comment l’avez-vous conçu ?"): the paragraph right above the question at ``index``, a question too, opens
+    it; the question's paragraph goes on in the same turn (an interviewer's turn is not followed by another
+    without an answer between)."""
+    above = blocks[index - 1] if index > 0 else None
+    if above is not None and above.kind == "para" and _plain(above.text).rstrip().endswith("?") \
+            and not _SPEAKER.match(_plain(above.text)):
+        above.kind = "question"
+        blocks[index].kind = "answer_more"
+        blocks[index].data["turn"] = above
 
 
 def _strip_prefix(text: str, plain_end: int) -> str:
