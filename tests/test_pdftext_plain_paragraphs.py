@@ -142,6 +142,10 @@ def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
     line = pdftext.Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
     pdftext._restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
     assert line.text == "arcep.fr/cartes-etdonnees/nos-publications-chiffrees.html."
+    # a path's segment opening with an abbreviation of two letters ("…/wp-" | "content/…")
+    line = pdftext.Line(3, "Voir : larevue.fr/wpcontent/uploads/fichier.pdf.")
+    pdftext._restore_margin_line_ends(state, line, printed_width("Voir : larevue.fr/wp-") + 300)
+    assert line.text == "Voir : larevue.fr/wp-content/uploads/fichier.pdf."
 
 
 def test_issue6_plain_spaced_ordinal_and_elision_are_joined() -> None:
@@ -151,3 +155,56 @@ def test_issue6_plain_spaced_ordinal_and_elision_are_joined() -> None:
              *body(2, 6)]
     found = " ".join(paragraphs_of(import_text("\n".join(lines) + "\n")[0]))
     assert "Sa 4ème édition : au XIXe siècle, l’Open Data n’existait pas." in found
+
+
+def test_issue6_plain_table_of_contents_entry_goes_on_with_a_year_or_a_name_of_the_text() -> None:
+    # an entry of the table of contents wrapped before a year alone ("… : 1er avril" | "2021"), or inside a
+    # name the text sets on one line ("… de Montpellier Méditerranée" | "Métropole déléguée …"): one entry,
+    # so one title in the text, however the text wraps it
+    toc = ["Table des matières", "Premiers pas", "Une journée à Montpellier Méditerranée Métropole : 1er avril",
+           "2021", "Présentation par Claire Martin, élue de Montpellier Méditerranée", "Métropole déléguée au numérique",
+           "Lexique", ""]
+    lines = ["Mon carnet", "", *toc, "Page 1", "Premiers pas", *body(2), "Montpellier Méditerranée Métropole "
+             "accueille la journée.", *body(1, 2), "Page 2", "Une journée à Montpellier", "Méditerranée Métropole : 1er "
+             "avril 2021", *body(2, 3), "Présentation par Claire Martin, élue de Montpellier", "Méditerranée Métropole "
+             "déléguée au numérique", *body(2, 5)]
+    titles = [text for _, text in headings_of(import_text("\n".join(lines) + "\n")[0])]
+    assert "Une journée à Montpellier Méditerranée Métropole : 1er avril 2021" in titles
+    assert "Présentation par Claire Martin, élue de Montpellier Méditerranée Métropole déléguée au numérique" in titles
+
+
+def test_issue6_plain_dash_closing_an_incise_opens_no_item() -> None:
+    # "… le droit d’accéder - dans des lieux qualifiés" | "- à des services …": the dash at the line's start
+    # closes the incise the line above opened; it is no list's item
+    lines = ["Mon carnet", "", *body(4), "Ce chèque donne aux bénéficiaires le droit d’accéder - dans des lieux",
+             "- à des services d’accompagnement numérique, avec une prise en charge totale.", *body(2, 4)]
+    found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
+    assert any("d’accéder - dans des lieux - à des services" in text for text in found)
+
+
+def test_issue6_plain_margin_notes_whose_numbers_stand_alone_in_the_text() -> None:
+    # notes in a margin (their numbers under their texts), but two numbers set alone in the text, the body
+    # after them: their texts come further on, in a block of narrow lines that ends with the next note's
+    # text and number; the numbers take the texts in order, the body stays the body
+    first = ["Sur ce point, voir le", "rapport annuel de la ville", "et son annexe.", "1"]
+    second = ["Voir aussi le programme", "des ateliers du samedi.", "2"]
+    late = ["Voir le site de la médiathèque", "du quartier.", "Selon le rapport annuel de la", "région.",
+            "Voir la carte des lieux", "d’accompagnement.", "5"]
+    lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
+             *second, "", *paragraph(3, "3"), "", "3", "", *paragraph(4, "4"), "", "4", "", *paragraph(5, "5"), "",
+             *late, "", *paragraph(6), "Page 2", *body(3, 7)]
+    document, state = import_text("\n".join(lines) + "\n")
+    notes = {label: pdftext._plain(note.raw()) for label, note in state.notes.items()}
+    assert notes["3"] == "Voir le site de la médiathèque du quartier."
+    assert notes["4"] == "Selon le rapport annuel de la région."
+    assert notes["5"] == "Voir la carte des lieux d’accompagnement."
+    assert any(text.startswith(paragraph(4)[0]) for text in paragraphs_of(document))  # the body
+
+
+def test_issue6_plain_hyphen_dropped_after_non_is_restored() -> None:
+    # "non-" | "experts" joined by pdftotext: "non" before a word takes a hyphen (the words "non" opens glued,
+    # "nonchalant", are words the lexicon knows)
+    column = printed_width("La cybersécurité est un sujet inaccessible aux non-")
+    room = column - printed_width("La cybersécurité est un sujet inaccessible aux ")
+    assert pdftext._joined_hyphen("nonexperts", room, column) == 3
+    assert pdftext._joined_hyphen("nonchalant", room, column) is None

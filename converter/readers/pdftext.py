@@ -1402,12 +1402,12 @@ def _toc_spans(state: State) -> tuple[frozenset[str], set[int]]:
     numbered = sum(1 for entry in entries if re.search(r"\s\d{1,3}$", entry))
     if entries and numbered >= 0.6 * len(entries):  # each entry's page number, after dot leaders or not
         entries = [re.sub(r"(?:\s*[.…]+\s*|\s+)\d{1,3}$", "", entry) for entry in entries]
-    # an entry wrapped over lines: the next line opens in lower case, the line ends on a comma or on a word
-    # that opens a phrase, or a name goes on (two capitalised words the lexicon does not know, or, in a layout
-    # text, that the text sets side by side on a line outside the table: "Montpellier Méditerranée" |
-    # "Métropole"; its table's indentation gives each title its level, which other texts would guess)
+    # an entry wrapped over lines: the next line opens in lower case or holds no letter (a year), the line
+    # ends on a comma or on a word that opens a phrase, or a name goes on (two capitalised words the lexicon
+    # does not know, or that the text sets side by side on a line outside the table: "Montpellier
+    # Méditerranée" | "Métropole")
     body = [line.text.lower() for block in state.blocks if block.kind == "para" and id(block) not in ids
-            for line in block.lines] if state.laid_out else []
+            for line in block.lines]
     # In a layout text the indentation tells more: a line less indented than the one above opens an entry
     # (a part after a section's title: "… des événements NEC" | "Rencontre(s)").
     joined: list[str] = []
@@ -1701,7 +1701,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))
                                                        or bool(_HANDLES.fullmatch(following))))
-            if previous_ended or _BULLET.match(following) or not state.laid_out and _case_turns(text, following):
+            if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
+                    or not state.laid_out and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -1735,9 +1736,21 @@ def _ends_with_stop(text: str) -> bool:
     return text.rstrip("»”\"’ ").endswith((".", "!", "?", "…"))
 
 
+_SPACED_DASH = re.compile(r"(?:^|\s)[-–—](?=\s)")
+
+
+def _closes_incise(text: str, following: str) -> bool:
+    """Whether the dash that opens ``following`` closes an incise the line above opened ("le droit d’accéder
+    - dans des lieux qualifiés" | "- à des services…"): that line does not end a clause and holds an odd
+    number of spaced dashes. Such a line is no list's item."""
+    return bool(re.match(r"[-–—]\s", following)) and not text.endswith(tuple(_TERMINAL + ",")) \
+        and len(_SPACED_DASH.findall(text)) % 2 == 1
+
+
 _HANDLES = re.compile(r"@\w+(?:\s+@\w+)*")
 """A line of social-media handles only ("@NumeriqueEnCommuns"): after a sentence's end, a paragraph of its
 own (a long handle overruns the line above it, which the overrun rule would read as a paragraph going on)."""
+
 
 _CAPITALS_OPENING = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’]+\s+){1,}[A-ZÀ-Ý0-9][A-ZÀ-Ý'’0-9]*\b")
 
@@ -1900,7 +1913,9 @@ def _glued_in_address(text: str, cut: int) -> bool:
     left = re.findall(r"[^\W_]+$", text[:cut])[0]
     right = re.match(r"[^\W_]+", text[cut:]).group(0)  # type: ignore[union-attr]
     token = re.findall(r"\S+$", text[:cut])[0] + re.match(r"\S*", text[cut:]).group(0)  # type: ignore[union-attr]
-    return ("-" in token or "/" in token) and _address_word(left) and _address_word(right) \
+    # (a path's segment may open with an abbreviation of two letters: "…/wp-" | "content/…")
+    short = len(left) <= 2 and left.isalpha() and text[:cut - len(left)].endswith("/")
+    return ("-" in token or "/" in token) and (_address_word(left) or short) and _address_word(right) \
         and ((left + right).isdigit() or not _address_word(left + right))
 
 
@@ -2003,9 +2018,9 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
 
 def _joined_compound(token: str, cut: int) -> bool:
     """Whether the hyphen dropped at ``cut`` in ``token`` joins a compound of three parts or more the lexicon
-    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), or two English words
-    French knows neither of nor English joined (a term quoted in French: "fact" + "checking"), as
-    :func:`dehyphenate` decides them at a line end."""
+    knows ("rez-de" + "chaussée": the hyphen kept inside the line shows the compound), "non" and a word
+    ("non" + "experts"), or two English words French knows neither of nor English joined (a term quoted in
+    French: "fact" + "checking"), as :func:`dehyphenate` decides them at a line end."""
     head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+$", token[:cut])
     tail = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", token[cut:])
     if tail is None:
@@ -2014,6 +2029,8 @@ def _joined_compound(token: str, cut: int) -> bool:
         return True
     first = re.findall(r"[^\W\d_]+$", token[:cut])[0]
     second = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    if first.lower() == "non" and len(second) > 3 and is_french_word(second.lower()):
+        return True  # "non" before a noun takes a hyphen ("non-experts"); the words it opens glued are known
     return min(len(first), len(second)) >= 4 and not is_french_word(first) and not is_french_word(second) \
         and is_english_word(first) and is_english_word(second) and not is_english_word(first + second)
 
@@ -2046,7 +2063,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
     result: list[Block] = []
     index = 0
     in_margin = _notes_in_margin(blocks, column)
+    pending: list[Block] = []  # in a margin, lone numbers whose texts the margin sets further on
     while index < len(blocks):
+        taken = _pending_margin_notes(state, blocks, index, pending, expected, column) if in_margin else None
+        if taken:
+            result.extend(taken[0])
+            last_note, index = taken[0][-1], index + taken[1]
+            expected = max(expected, last_note.data["number"] + 1)
+            continue
         margin_note = _margin_note(state, blocks, index, expected, column) if in_margin else None
         if margin_note is not None:
             result.append(margin_note)
@@ -2054,6 +2078,14 @@ def _foot_notes(state: State, column: int) -> None:  # noqa: C901 - one cluster 
             index += 2
             continue
         number = _is_number_block(blocks[index])
+        if in_margin and number in (expected, expected + 1) and not _margin_text_above(blocks, index + 1, column) \
+                and not (index + 1 < len(blocks) and _is_number_block(blocks[index + 1]) is not None) \
+                and not _is_margin_text(blocks[index + 1] if index + 1 < len(blocks) else None, column):
+            # a number alone, the body after it: its text is further on in the margin
+            pending.append(blocks[index])
+            expected = (number or 0) + 1
+            index += 1
+            continue
         if number is None or number not in (expected, expected + 1):
             result.append(blocks[index])
             index += 1
@@ -2183,6 +2215,50 @@ def _margin_note(state: State, blocks: list[Block], index: int, expected: int, c
     state.notes[label] = note
     state.guess(block.line, f"note {number}: a block of narrow lines, its number right under it: a note in the margin")
     return note
+
+
+def _is_margin_text(block: Block | None, column: int) -> bool:
+    """Whether ``block`` reads as a margin's note text: narrow lines (:func:`_narrow_but_a_word`), opening as a
+    note does."""
+    return block is not None and block.kind == "para" and _opens_note(block.raw()) \
+        and all(_narrow_but_a_word(line.text, _MARGIN_SHARE * column) for line in block.lines)
+
+
+def _pending_margin_notes(state: State, blocks: list[Block], index: int, pending: list[Block], expected: int,
+                          column: int) -> tuple[list[Block], int] | None:
+    """The notes of numbers set alone in the text (``pending``) whose texts the margin sets further on: the
+    block at ``index``, of narrow lines (two at least, or the next number glued under it), cut where a line
+    had room for the next one's first word (:func:`_reflow_parts`, against the block's own width), its parts
+    given in order to the pending numbers, its last to the number glued under it if any. Returns the notes
+    and how many blocks they took; None if the block is no such text. Each note reported."""
+    block = blocks[index] if index < len(blocks) else None
+    if not pending or block is None or not _is_margin_text(block, column):
+        return None
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    under = after if after is not None and _margin_text_above(blocks, index, column) \
+        and _is_number_block(after) in (expected, expected + 1) else None
+    if under is None and len(block.lines) < 2:
+        return None
+    margin = max((printed_width(line.text.strip()) for line in block.lines
+                  if printed_width(line.text.strip()) < _MARGIN_SHARE * column), default=int(_MARGIN_SHARE * column))
+    parts = _reflow_parts(block.lines, margin)
+    numbers = [*pending[:len(parts) - (under is not None)]] or pending[:1]
+    if under is not None:
+        numbers.append(under)
+    while len(parts) > len(numbers):  # more parts than numbers: a note's text cut where it was not
+        parts[-2:] = [parts[-2] + parts[-1]]
+    notes: list[Block] = []
+    for number_block, lines in zip(numbers, parts, strict=False):
+        number = int(number_block.lines[0].text)
+        label = str(number)
+        while label in state.notes:
+            label += "bis"
+        note = Block(list(lines), kind="note", page=block.page, data={"label": label, "number": number, "margin": True})
+        state.notes[label] = note
+        notes.append(note)
+        state.guess(lines[0].no, f"note {number}: its number alone in the text, its text further on in the margin")
+    del pending[:len(notes) - (under is not None)]
+    return notes, 2 if under is not None else 1
 
 
 _MARGIN_NOTE_LINES = 3
