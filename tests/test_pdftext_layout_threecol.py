@@ -278,3 +278,15 @@ def test_issue6_a_title_of_the_table_of_contents_at_a_column_head_after_an_unfin
     document, _ = import_text(text, "sommaire.txt")
     headings = [plain_text(node) for node in iter_nodes(document) if isinstance(node, t.Heading)]
     assert "Ressources du jardin" in headings
+
+
+def test_issue6_a_first_name_and_surname_after_the_notes_do_not_go_on_with_the_text_above() -> None:
+    """After a column's notes, a block opening with a first name and a surname ("Marie Dupont, présidente…")
+    is a signature or a speaker's turn, not the end of the sentence the text above left broken off ("… de
+    la"): its sentence goes on elsewhere."""
+    first = ["Le jardin est géré par", "une association1 et par", "les membres de la", "", "1",
+             "  Voir le site de la", "  ville."]
+    second = ["Marie Dupont,", "présidente de", "l’association.", "", "Les ateliers du samedi", "reprendront en mai."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    document, _ = import_text(text, "signature.txt")
+    assert not any("de la Marie Dupont" in paragraph for paragraph in _paragraphs(document))

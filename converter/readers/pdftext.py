@@ -4239,6 +4239,10 @@ def join_continuations(state: State) -> None:
     state.blocks = result
 
 
+_PERSON_OPENING = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? [A-ZÀ-Ý][a-zà-ÿ]+")
+"""A text opening with two capitalised words side by side, a first name and a surname."""
+
+
 def _open_before_notes(blocks: list[Block], block: Block, names: frozenset[tuple[str, str]]) -> Block | None:
     """The paragraph a ``block`` opening with a capital goes on with, across the notes or page turn set
     between them (a column's foot, a page's): the paragraph right before them, left unfinished, when it
@@ -4257,8 +4261,11 @@ def _open_before_notes(blocks: list[Block], block: Block, names: frozenset[tuple
     # (a word French does not know after notes or a page's marker only: at a bare page turn it may open a
     # title's line, "Pitch 1")
     name = index < len(blocks) and word is not None and not is_french_word(word.group(0).lower())
-    # (or a name the text sets on one line elsewhere, cut at the turn: "… Montpellier" | "Méditerranée …")
-    return target if _clause_goes_on(_plain(target.text)) or name \
+    # (not before a first name and a surname, "Hélène Roussel, directrice…": they open a signature, a
+    # speaker's turn; but a name the text sets on one line elsewhere, cut at the turn, goes on: "…
+    # Montpellier" | "Méditerranée Métropole…")
+    person = bool(_PERSON_OPENING.match(_plain(block.text).lstrip()))
+    return target if (_clause_goes_on(_plain(target.text)) or name) and not person \
         or _name_goes_on(_plain(target.text), _plain(block.text).lstrip(), names) else None
 
 
