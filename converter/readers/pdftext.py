@@ -98,6 +98,9 @@ class Line:
     """In a layout text, whether the layout step read the line as a note's first (its number alone over it)."""
     rows_above: int = 0
     """In a layout text, how many rows its column left empty above it (the height of an image over a caption)."""
+    column_start: bool = False
+    """In a layout text, whether the line is the first of a column after a page's first (its foot's notes end
+    above it)."""
     goes_on: bool = False
     """In a layout text, whether the line opens a page and goes on with the paragraph the previous page left
     unfinished (:func:`_turn_goes_on`), whatever its first letter."""
@@ -445,16 +448,20 @@ def _read_page(page: list[_Row], starts: list[int], names: frozenset[tuple[str, 
         columns = [_column_lines(rows, column, widths[column], margin, names) for column in range(len(starts) + 1)]
         for column, (column_lines, next_lines) in enumerate(zip(columns, columns[1:], strict=False)):
             if _ends_in_note(column_lines):
-                column_lines.extend(_note_continuation(next_lines, rows, column + 1, column_lines[-1].text))
+                column_lines.extend(_note_continuation(next_lines, rows, column + 1, column_lines[-1].text,
+                                                       _last_paragraph(column_lines)))
         # a narrow column that opens with a note holds the notes printed in the margin: after the text
         notes = [column_lines for column_lines, width in zip(columns, widths, strict=True)
                  if width < _MARGIN_SHARE * max(widths) and _opens_with_note(column_lines)]
-        for column_lines in [*(c for c in columns if not any(c is n for n in notes)), *notes]:
+        for position, column_lines in enumerate([*(c for c in columns if not any(c is n for n in notes)), *notes]):
+            first = next((line for line in column_lines if line.text), None)
+            if position and first is not None:
+                first.column_start = True
             _append(lines, column_lines, after_band=False)
     return lines
 
 
-def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: str) -> list[Line]:
+def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: str, paragraph: str = "") -> list[Line]:
     """The lines at the foot of ``column`` (its ``lines`` of the band ``rows``) that go on with a note the
     column before left at its foot (each column has its notes at its foot, a note runs on into the
     next column's), taken out of ``lines``; [] if none. They are the first paragraph's end that follows the
@@ -463,7 +470,9 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     (the note may end with an address and its stop, "…/google/." | "Notons que…": the text's clause does not
     go on with a new sentence) or after a comma ending the note (:func:`_capital_note_end`), and ends
     a sentence, with only notes after it. The gap: another column sets two lines in the rows down to them
-    (a note's number alone on its row is not a line: set raised, it has a row of its own)."""
+    (a note's number alone on its row is not a line: set raised, it has a row of its own); or, when the note
+    (its text ``paragraph``) left a parenthesis open, a line that closes one it never opened ("… (juillet" |
+    "2018) « Les bénéfices… »"): a note set smaller has a pitch of its own, its gap may not show."""
     unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
@@ -478,7 +487,9 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
         lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
         opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
             and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
-        if not opens or not gap or _ends_in_note(lines[:k]):
+        closes = paragraph.count("(") > paragraph.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
+        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes) \
+                or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
                     or _NOTE_START.match(lines[j].text)), len(lines))  # one paragraph's end
@@ -489,6 +500,24 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
             del lines[k:last + 1]
             return moved
     return []
+
+
+_CLOSES_PARENTHESIS = re.compile(r"[^()]*\)")
+"""A line that closes a parenthesis it did not open (the end of a note cut inside one)."""
+
+
+def _last_paragraph(lines: list[Line]) -> str:
+    """The text of the last paragraph of a column's lines (after their last blank line)."""
+    start = len(lines)
+    while start and lines[start - 1].text:
+        start -= 1
+    return " ".join(line.text for line in lines[start:])
+
+
+def _opens_lower_or_digit(text: str) -> bool:
+    """Whether a line opens as the middle of a sentence does: in lower case, or with a number (a note cut in
+    a parenthesis' date: "(juillet" | "2018) « Les bénéfices… »")."""
+    return text[:1].islower() or text[:1].isdigit() and not _NOTE_START.match(text)
 
 
 _SPACED_ORDINAL = re.compile(
@@ -537,15 +566,47 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     top = end
     while top and page[top - 1].text:
         top -= 1
+    if top < end and not any(line.text for line in page[:top]):
+        top = _note_end_in_first_paragraph(page, top, end)
+        if top < end and not any(line.text for line in page[:top]) \
+                and _cut_address_ends(filled[-1].text.split()[-1], page[end - 1].text):
+            top = end - 1
     if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
         return []
-    # only notes after it: each paragraph down to the page's foot opens with a note's number
-    if not all(_NOTE_START.match(line.text) for k, line in enumerate(page)
+    # only notes after it: each paragraph down to the page's foot (its column's, in columns) opens with a
+    # note's number
+    foot = next((k for k in range(opening + 1, len(page)) if page[k].column_start), len(page))
+    if not all(_NOTE_START.match(line.text) for k, line in enumerate(page[:foot])
                if k >= opening and line.text and not page[k - 1].text):
         return []
     moved = page[top:end]
     del page[top:end]
     return moved
+
+
+def _cut_address_ends(last_token: str, line: str) -> bool:
+    """Whether ``line`` is the rest of the address ``last_token`` left cut after a hyphen or a slash (a note
+    left unfinished at a page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."): one token, a
+    piece of a path (a slash or a dot inside it), in lower case."""
+    return bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token)) and len(line.split()) == 1 \
+        and bool(re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.strip().rstrip(".,;:)")))
+
+
+def _note_end_in_first_paragraph(page: list[Line], top: int, end: int) -> int:
+    """Where, in the page's first paragraph (lines ``top`` to ``end``, right above the next note's number),
+    the end of a note left unfinished on the previous page starts, when no gap set it apart from the body's
+    text (rows of three columns interleave): after the last line ending a sentence that is followed by one
+    opening with a word in lower case (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …";
+    an address cut after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"); ``top``
+    (nothing found) otherwise."""
+    for k in range(end - 1, top, -1):
+        if _LOWER_WORD_START.match(page[k].text) and page[k - 1].text.rstrip().endswith((".", "!", "?", "…")):
+            return k
+    return top
+
+
+_LOWER_WORD_START = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:[’'-][^\W\d_]+)*(?:\s|[,;:]|$)")
+"""A line opening with a word in lower case, not a piece of an address ("com/646652/…")."""
 
 
 def _turn_goes_on(lines: list[Line], page: list[Line], width: int) -> None:
@@ -721,7 +782,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
-                or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)):
+                or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)
+                or _question_ends_item(lines, _indent(segment), text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -737,7 +799,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             note = text
             continue
         above = next((line for line in reversed(lines) if line.text), None)
-        term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None)
+        term_rows = _term_rows(rows, indices, position, column, width, above.indent if above else None) \
+            or _capital_term_rows(rows, indices, position, column, width)
         if term_rows:
             term = " ".join(rows[indices[position + k]].segments[column].strip() for k in range(term_rows))
             heads = _capitals_over_term(lines, rows, index, column, width, term)
@@ -753,9 +816,11 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             definition = _indent(rows[indices[position + term_rows]].segments[column])
             skip = term_rows - 1
             continue
-        if _URL_LINE.match(text) and lines and lines[-1].text and not _ends_sentence(lines[-1].text.rstrip()):
-            # an address that goes on with its sentence ("… à l’adresse" | "https://…"), not a link line
-            # appended at the page's end: it stays on the line it continues
+        if _URL_LINE.match(text) and lines and lines[-1].text and (not _ends_sentence(lines[-1].text.rstrip())
+                                                                    or lines[-1].text.rstrip().endswith(":")):
+            # an address that goes on with its sentence ("… à l’adresse" | "https://…") or with the label
+            # announcing it ("Source :" | "https://…"), not a link line appended at the page's end: it stays
+            # on the line it continues
             lines[-1].text = f"{lines[-1].text.rstrip()} {text}"
             printed = text  # (the reflow test measures the printed line, not the two joined)
             continue
@@ -802,6 +867,22 @@ def _item_ends(lines: list[Line], indent: int, text: str) -> bool:
         and bool(_BULLET.match(opening.text))
 
 
+def _question_ends_item(lines: list[Line], indent: int, text: str) -> bool:
+    """Whether a list's item that is a question ends on its line ending with "?", the next line at the
+    item's text indentation opening a sentence with a capital: the item is a title (a video's, a talk's) and
+    its description follows, indented under it ("•   Dématérialisation…" | "    l’international ?" |
+    "    Au-delà du paysage…"). A narrow column fills the question's last line, so the reflow test cannot
+    see the end."""
+    if not lines or not lines[-1].text or not lines[-1].text.rstrip().endswith("?") or lines[-1].indent != indent \
+            or not text[:1].isupper() and not text.startswith(("« ", "“")):
+        return False
+    start = len(lines) - 1
+    while start and lines[start - 1].text and lines[start - 1].indent == indent:
+        start -= 1
+    opening = lines[start - 1] if start else None
+    return opening is not None and bool(opening.text) and opening.indent < indent and bool(_BULLET.match(opening.text))
+
+
 def _head_item_ends(lines: list[Line], indent: int, text: str) -> bool:
     """Whether a line back at the column's start ends the item whose indented lines open the column (the
     item's bullet is at the previous column's foot: "•   Garantir un accompagnement" | "humain en donnant
@@ -833,7 +914,8 @@ def _clause_goes_on(text: str) -> bool:
     item ends so: a gap after it is another frame's (a margin note, a box beside the column). Nor does one
     ending with a hyphen (a word or a compound cut at the line's end: "États-" | "Unis")."""
     words = re.findall(r"[^\W\d_]+$", text.rstrip())
-    return text.rstrip().endswith((",", "-")) or bool(words) and words[0] in _OPENING_WORDS
+    # (in any case: a title's or a name's "Par" breaks off its clause as "par" does)
+    return text.rstrip().endswith((",", "-")) or bool(words) and words[0].lower() in _OPENING_WORDS
 
 
 def _measure_rows_above(lines: list[Line], rows: list[_Row], indices: list[int]) -> None:
@@ -860,7 +942,13 @@ def _title_goes_on(rows: list[_Row], above: int, below: int, column: int, width:
     blank_rows = sum(1 for row in rows[above + 1:below] if not row.text.strip())
     if _all_capitals(upper) and _all_capitals(lower):
         return blank_rows <= 1
-    return blank_rows == 0 and all(printed_width(text.strip()) < 0.6 * width for text in (upper, lower))
+    return blank_rows == 0 and below - above <= _TITLE_ROW_STEP \
+        and all(printed_width(text.strip()) < 0.6 * width for text in (upper, lower))
+
+
+_TITLE_ROW_STEP = 3
+"""The most rows apart two lines of a title set large lie (about two of the body's, another column's line
+between them at most twice): lines further apart are two frames'."""
 
 
 def _all_capitals(text: str) -> bool:
@@ -899,6 +987,37 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
                 and all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1]])
             return count if tight and indent_above is not None and indent_above > indent \
                 and not _is_capitals(" ".join(texts)) else 0
+    return 0
+
+
+_CAPITAL_TERM_MAX_LINES = 4
+"""The most lines a term in capitals may wrap over in a narrow column (capitals are wide: a term of four or
+five words takes four lines of a column three to a page)."""
+
+
+def _capital_term_rows(rows: list[_Row], indices: list[int], position: int, column: int, width: int) -> int:
+    """How many lines from ``position`` of ``column`` make a term in capitals wrapped over two lines or more
+    over its indented definition (a list of services, each a name in capitals over a line saying what it
+    does: "FABRIQUES DE" | "TERRITOIRE" | "    Soutenir des tiers-lieux…"); 0 when they are not one.
+    :func:`_term_rows` leaves such lines to the titles, which are set large: a title's lines in capitals
+    have a blank row between them (a pitch of nearly two of the body's), a term's are set at the body's
+    pitch, on consecutive rows but where another column's line falls between. Each line is broken where the
+    next word would not fit, and the definition is in lower case."""
+    indent = _indent(rows[indices[position]].segments[column])
+    for count in range(2, _CAPITAL_TERM_MAX_LINES + 1):
+        if position + count >= len(indices):
+            return 0
+        texts = [rows[indices[position + k]].segments[column].strip() for k in range(count)]
+        if not all(_all_capitals(text) and _is_term_line(text) for text in texts) \
+                or any(_ends_sentence(text) for text in texts) \
+                or any(_indent(rows[indices[position + k]].segments[column]) != indent for k in range(1, count)) \
+                or any(indices[position + k] - indices[position + k - 1] > _TERM_ROW_STEP
+                       or _next_word_fits(texts[k - 1], texts[k], width) for k in range(1, count)) \
+                or not all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1] + 1]):
+            return 0
+        definition = rows[indices[position + count]].segments[column]
+        if _indent(definition) >= indent + 2:
+            return count if _opens_lower(definition) or not _all_capitals(definition) else 0
     return 0
 
 
@@ -983,8 +1102,11 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
     if any(not row.text.strip() for row in between):
         return True
     others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
+    # (a title in capitals set large has a pitch of its own: its lines on both rows tell nothing)
     if any(rows[above].segments[other] and rows[below].segments[other]
-           and not any(row.segments[other] for row in between) for other in others):
+           and not any(row.segments[other] for row in between)
+           and not (_all_capitals(rows[above].segments[other]) and _all_capitals(rows[below].segments[other]))
+           for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
     if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
         return True
@@ -1534,8 +1656,9 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             line, text = block.lines[index], texts[index]
             # a title of the table of contents after a paragraph's end, a sentence's end or a title's, or in
             # capitals (a full line before it does not hide it)
+            # (or at a column's head: a title set there follows a paragraph that may go on in no column)
             opens = previous_ended or index > 0 and texts[index - 1].endswith((".", "!", "?", "…", ")")) \
-                or _is_capitals(text)
+                or _is_capitals(text) or line.column_start
             run = _toc_run(block.lines, index, spans, state.laid_out) if opens and after_toc else 0
             following = texts[index + run] if index + run < len(texts) else ""
             if run and not following[:1].islower():
@@ -1572,7 +1695,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             overrun_fits = _next_word_fits(text, following, full, slack=False)
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
-                                                             or not following[:1].islower() and (after_toc or not spans))
+                                                             or not following[:1].islower() and (after_toc or not spans)
+                                                             and not (state.laid_out and _clause_goes_on(text)))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))
@@ -1650,7 +1774,9 @@ def _split_fields(state: State, blocks: list[Block]) -> list[Block]:
     see :func:`find_headings`.)"""
     result: list[Block] = []
     for block in blocks:
-        starts = [k for k, line in enumerate(block.lines) if k and _FIELD.match(line.text)]
+        # (not after a clause broken off: "l’un des enjeux de ce" | "NEC : pouvoir…" goes on)
+        starts = [k for k, line in enumerate(block.lines)
+                  if k and _FIELD.match(line.text) and not _clause_goes_on(block.lines[k - 1].text)]
         if block.kind != "para" or not starts or not _FIELD.match(block.lines[0].text):
             result.append(block)
             continue
@@ -2577,7 +2703,8 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         return text + piece if keep else text[:-1] + piece
     if urlish and (last_token.endswith("/") or re.match(r"^[\w%.-]*[/.][\w%/.-]*", piece) and last_token.endswith(".")):
         candidate = _normal_url(last_token + piece.split(" ")[0])
-        if any(candidate in k for k in keys) or last_token.endswith("/"):
+        # (an address ends with its slash before a sentence's first word: "…/bonnes-pratiques/" | "Retrouvez le…")
+        if any(candidate in k for k in keys) or last_token.endswith("/") and not _CAPITALISED_WORD.match(piece):
             return text + piece
     if urlish and any(_normal_url(last_token + piece.split(" ")[0]) in k for k in keys):
         return text + piece  # an address the page links to, cut anywhere: "…&feature=emb_" + "logo"
@@ -2613,6 +2740,10 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
+
+
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
+"""A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
 def _cut_without_hyphen(last_token: str, piece: str) -> bool:
@@ -2933,7 +3064,10 @@ def find_cover(state: State) -> None:
     cover[0].kind = "removed"
     state.guess(cover[0].line, f"the cover's first block taken as the title {state.cover[0]!r}"
                                + (f" and subtitle {state.cover[1]!r}" if state.cover[1] else ""))
-    split = {id(block): _cover_units(block) for block in cover[1:]}
+    # (names the text sets on one line, whatever their words: "Halle" | "Tropisme" where it writes "la Halle
+    # Tropisme", a cover's place cut by a narrow column)
+    names = frozenset(tuple(match.group(0).split()) for line in state.lines for match in _NAME_PAIR.finditer(line.text))
+    split = {id(block): _cover_units(block, names) for block in cover[1:]}
     state.blocks = [unit for block in state.blocks for unit in split.get(id(block), [block])]
 
 
@@ -2968,14 +3102,16 @@ def _title_and_subtitle_lines(lines: list[str]) -> int:
     return len(lines)
 
 
-def _cover_units(block: Block) -> list[Block]:
+def _cover_units(block: Block, names: frozenset[tuple[str, ...]] = frozenset()) -> list[Block]:
     """A cover's block → one paragraph per line (a cover sets its items on lines of their own), a line going
     on on the next one when that opens in lower case or holds no letter (a date's year cut by a narrow
-    column), or when it ends with a comma or a hyphen (a phrase cut)."""
+    column), when it ends with a comma or a hyphen (a phrase cut), or when the two lines' words make one of
+    the ``names`` the text sets on one line ("…, Halle" | "Tropisme, Montpellier")."""
     units: list[list[Line]] = []
     for line in block.lines:
         text = line.text.strip()
-        if units and (text[:1].islower() or not _has_letter(text) or units[-1][-1].text.rstrip().endswith((",", "-"))):
+        if units and (text[:1].islower() or not _has_letter(text) or units[-1][-1].text.rstrip().endswith((",", "-"))
+                      or _name_goes_on(units[-1][-1].text, text, names)):
             units[-1].append(line)
         else:
             units.append([line])
@@ -3292,6 +3428,19 @@ def _quoted_attributions(state: State) -> None:
         state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
+_ATTRIBUTION_NARROW_LINES = 8
+"""The most lines an attribution wraps over in a narrow column (a name and a title, a few words a line)."""
+_NARROW_LINE = 30
+"""The most characters of a line of a narrow column (three to a page)."""
+
+
+def _attribution_size(lines: list[Line]) -> bool:
+    """Whether ``lines`` are as many as an attribution takes: one to three, or up to
+    :data:`_ATTRIBUTION_NARROW_LINES` short ones where a narrow column wraps its name and title."""
+    return 1 <= len(lines) <= 3 or len(lines) <= _ATTRIBUTION_NARROW_LINES \
+        and all(len(line.text.strip()) <= _NARROW_LINE for line in lines)
+
+
 def _following_lines(blocks: list[Block], start: int) -> list[Block]:
     """The paragraphs from ``start`` that may hold an attribution (up to three lines, the layout may set them
     apart), past the notes and the page's end set between a quotation and its attribution."""
@@ -3299,7 +3448,7 @@ def _following_lines(blocks: list[Block], start: int) -> list[Block]:
         start += 1
     found: list[Block] = []
     while start < len(blocks) and blocks[start].kind == "para" \
-            and sum(len(block.lines) for block in found) + len(blocks[start].lines) <= 3:
+            and _attribution_size([line for block in [*found, blocks[start]] for line in block.lines]):
         found.append(blocks[start])
         start += 1
     return found
@@ -3321,8 +3470,10 @@ def _is_attribution(attribution: list[Line], quote: list[Line]) -> bool:
     quoted = " ".join(line.text.strip() for line in quote)
     indent = quote[0].indent
     # (a quotation is a sentence, longer than the name and title that attribute it)
-    return 1 <= len(attribution) <= 3 and indent >= 1 and len(text.split()) < len(quoted.split()) >= 4 \
-        and all(abs(other.indent - indent) <= 1 and other.indent >= 1 for other in (*quote, *attribution)) \
+    # (set in, or a column of its own, a box, when the quotation opens and closes with its marks)
+    marked = bool(re.match(r"[«“]", quoted)) and bool(re.search(r"[»”][.!?…]?$", _plain(quoted).rstrip()))
+    return _attribution_size(attribution) and (indent >= 1 or marked) and len(text.split()) < len(quoted.split()) >= 4 \
+        and all(abs(other.indent - indent) <= 1 and (other.indent >= 1 or marked) for other in (*quote, *attribution)) \
         and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) \
         and 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
         and not text.endswith(tuple(_TERMINAL + ",-")) and not _ZOOM_TITLE.match(text) \
@@ -4124,6 +4275,7 @@ def join_continuations(state: State) -> None:
     """A block that starts in lower case continues the last unfinished paragraph, across asides and pages."""
     state.step = "paragraphs"
     result: list[Block] = []
+    names = _name_pairs(state.lines) if state.laid_out else frozenset()
     for block in state.blocks:
         if block.kind == "page":
             result.append(block)
@@ -4137,6 +4289,11 @@ def join_continuations(state: State) -> None:
             if target is not None:
                 state.guess(block.line, "text opening a page joined to the paragraph left unfinished on the previous "
                                         "page: its first word would not have fitted on that paragraph's last line")
+        if target is None and block.kind == "para" and first.isupper() and not after_label:
+            target = _open_before_notes(result, block, names)
+            if target is not None:
+                state.guess(block.line, "text opening with a capital joined to the paragraph left unfinished "
+                                        "above the notes or page turn between them")
         elif block.kind == "para" and first.islower() and not after_label:
             target = _open_paragraph(result)
             if target is None and _opens_page(result):
@@ -4158,6 +4315,36 @@ def join_continuations(state: State) -> None:
             continue
         result.append(block)
     state.blocks = result
+
+
+_PERSON_OPENING = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? [A-ZÀ-Ý][a-zà-ÿ]+")
+"""A text opening with two capitalised words side by side, a first name and a surname."""
+
+
+def _open_before_notes(blocks: list[Block], block: Block, names: frozenset[tuple[str, str]]) -> Block | None:
+    """The paragraph a ``block`` opening with a capital goes on with, across the notes or page turn set
+    between them (a column's foot, a page's): the paragraph right before them, left unfinished, when it
+    breaks off a clause (a comma, an article, a preposition: "Rennes, Nantes," | "Paris, la région…") or
+    the block opens with a name, a word French does not know ("…la société coopérative" | "Datactivist20,
+    Samuel Goëta…"): a sentence goes on with a capital only so. None otherwise."""
+    index = len(blocks)
+    while index and blocks[index - 1].kind in ("note", "page"):
+        index -= 1
+    turn = index < len(blocks) and any(other.kind == "page" for other in blocks[index:]) or block.lines[0].frame_start
+    if index == len(blocks) and not turn or not index or blocks[index - 1].kind != "para" \
+            or not _is_open(blocks[index - 1]):
+        return None
+    target = blocks[index - 1]
+    word = re.match(r"[^\W\d_]+", _plain(block.text).lstrip())
+    # (a word French does not know after notes or a page's marker only: at a bare page turn it may open a
+    # title's line, "Pitch 1")
+    name = index < len(blocks) and word is not None and not is_french_word(word.group(0).lower())
+    # (not before a first name and a surname, "Hélène Roussel, directrice…": they open a signature, a
+    # speaker's turn; but a name the text sets on one line elsewhere, cut at the turn, goes on: "…
+    # Montpellier" | "Méditerranée Métropole…")
+    person = bool(_PERSON_OPENING.match(_plain(block.text).lstrip()))
+    return target if (_clause_goes_on(_plain(target.text)) or name) and not person \
+        or _name_goes_on(_plain(target.text), _plain(block.text).lstrip(), names) else None
 
 
 def _left_open_before_notes(blocks: list[Block]) -> Block | None:
@@ -4353,7 +4540,8 @@ def find_term_lists(state: State) -> None:
         return caps if 1 <= caps <= 3 and _caps_is_heading(" ".join(li.text for li in block.lines[:caps])) else 0
 
     def shaped(block: Block) -> int:
-        return capitals(block) if block.kind == "para" and 1 <= len(block.lines) - capitals(block) <= 3 else 0
+        caps = capitals(block)
+        return caps if block.kind == "para" and caps and _short_text(block.lines[caps:]) else 0
 
     from ..transforms.capitals import _normal_case
 
@@ -4391,6 +4579,17 @@ def find_term_lists(state: State) -> None:
             member.lines = member.lines[:caps] + lines
             if text is not None:
                 text.kind = "removed"
+
+
+_SHORT_TEXT_CHARS = 240
+"""The most characters a term's short text may hold when it wraps over more than three lines: three lines of
+a page-wide column (a narrow column wraps the same words over five or six)."""
+
+
+def _short_text(lines: list[Line]) -> bool:
+    """Whether a term's text under its title in capitals is short: one to three lines, or more lines of a
+    narrow column holding no more than three lines of a page-wide one (:data:`_SHORT_TEXT_CHARS`)."""
+    return 1 <= len(lines) <= 3 or len(lines) > 3 and sum(len(line.text.strip()) + 1 for line in lines) <= _SHORT_TEXT_CHARS
 
 
 def glossary_pages(state: State) -> None:
