@@ -290,3 +290,21 @@ def test_issue6_a_first_name_and_surname_after_the_notes_do_not_go_on_with_the_t
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
     document, _ = import_text(text, "signature.txt")
     assert not any("de la Marie Dupont" in paragraph for paragraph in _paragraphs(document))
+
+
+def test_issue6_a_word_a_narrow_quote_cuts_without_a_hyphen_is_mended_by_the_text_s_own_words() -> None:
+    """A pull quote repeats the body's words, and a narrow box cuts them anywhere, without a hyphen
+    ("multithématiqu" | "es,"). The lexicon does not know the whole word, but the body writes it whole: the
+    pieces are joined. An English word before a word the text also writes glued in an address ("open" |
+    "data", "opendata.fr") stays two words."""
+    first = ["Nos réflexions sont", "polycentriques,", "multithématiques et", "transverses. Voir", "opendata.fr.",
+             "", "Une fête clôt la saison", "au mois d’octobre."]
+    second = ["Nous parlons d’open", "data depuis dix ans", "avec les habitants", "du quartier, qui le",
+              "demandent souvent."]
+    quote = ["« Nos", "réflexions", "sont", "multithématiqu", "es, et", "transverses »"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, quote])) + "\n"
+    document, state = import_text(text, "citation.txt")
+    body = " ".join(_paragraphs(document))
+    assert state.laid_out
+    assert "sont multithématiques, et transverses" in body, body
+    assert "d’open data depuis" in body

@@ -149,6 +149,8 @@ class State:
     link_keys: tuple[int, list[str]] | None = None
     first_names: frozenset[str] | None = None
     """The words the text uses as first names (a cache: :func:`_first_names`)."""
+    text_words: frozenset[str] | None = None
+    """Every word of the text, in lower case (a cache: :func:`_text_words`)."""
     dense: bool = False
     """Whether the paragraphs are not separated by blank lines (their ends were guessed from line widths)."""
     toc_titles: set[str] = field(default_factory=set)
@@ -2736,7 +2738,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # a handle cut where the column ends ("@NumeriqueEnCommu" | "ns"): its end is no word
         state.guess(line_no - 1, f"handle {last_token}{handle_end}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and _cut_without_hyphen(last_token, piece):
+    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state)):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
@@ -2746,18 +2748,36 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
 """A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
-def _cut_without_hyphen(last_token: str, piece: str) -> bool:
+def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset()) -> bool:
     """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
-    ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. (A
-    layout text only: its lines are the printed ones, the frame's edge is where they end.)"""
+    ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. The
+    text's own words count as French when the lexicon does not know them and the first piece is none: a
+    pull quote repeats the body's words, which the lexicon may lack ("multithématiqu" | "es",
+    "instrumentalis" | "ant"). (A layout text only: its lines are the printed ones, the frame's edge is where
+    they end.)"""
     # (after an elided article the word is the rest: "d’interven" | "tion")
     before = re.search(r"(?<![\w’'-])(?:[^\W\d_]{1,2}[’'])?([^\W\d_]+)$", last_token)
     after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
     if not before or not after:
         return False
     head, tail = before.group(1), after.group(1)
-    return len(head + tail) >= 4 and (not is_french_word(head) or not is_french_word(tail)) \
-        and is_french_word(head + tail)
+    if len(head + tail) < 4:
+        return False
+    if (not is_french_word(head) or not is_french_word(tail)) and is_french_word(head + tail):
+        return True
+    # (the first piece a word of neither language's lexicon: it is checked against them only, since a cut
+    # piece is in the text too, the whole word against the text; "open" | "data" stay two words)
+    return not is_french_word(head) and not is_english_word(head) and (head + tail).lower() in text_words
+
+
+def _text_words(state: State) -> frozenset[str]:
+    """Every word of the text's lines, in lower case, addresses' aside ("opendata.fr"), computed once per
+    text."""
+    if state.text_words is None:
+        state.text_words = frozenset(
+            word for line in state.lines for token in line.text.lower().split()
+            if not re.search(r"\w[./@]\w", token) for word in re.findall(r"[^\W\d_]+", token))
+    return state.text_words
 
 
 _ADDRESS_TAIL = re.compile(r"([a-z0-9]+)[/?=&#][\w%/?=&#.~-]*")
