@@ -120,3 +120,13 @@ def test_issue6_plain_margin_about_as_wide_as_the_column_still_mends_its_address
     document = import_text("\n".join(lines) + "\n")[0]
     assert [plain_text(note) for note in document.notes][1] == \
         "Voir : les-ateliers-du-quartier-nord-et-du-centre-ville.fr/wp-content/uploads/programme.pdf."
+
+
+def test_issue6_plain_margin_table_cells_end_before_a_title_alone_on_its_line() -> None:
+    # the table's last cell, a blank line, then a title of the table of contents alone on its line: the title
+    # is no cell (the run would not fall into rows with it)
+    lines = ["Le carnet des ateliers", "", *TOC, "Page 1", "Présentation", *body(3), *_table_text(), "Lexique",
+             "", *body(2, 3)]
+    document = import_text("\n".join(lines) + "\n")[0]
+    assert len([n for n in iter_nodes(document) if isinstance(n, t.Table)]) == 1
+    assert "Lexique" in [text for _, text in headings_of(document)]

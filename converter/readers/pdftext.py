@@ -3236,9 +3236,10 @@ def _cell_runs(state: State) -> None:
 
 def _alone_cell(block: Block) -> str | None:
     """The cell a block of pdftotext's default output holds alone (:func:`_cell_runs`), or None: one line, or a
-    cell a narrow column wraps over up to three lines ("Particip" | "ants"), its pieces going on in lower case."""
-    if block.kind != "para" or not 1 <= len(block.lines) <= 3:
-        return None
+    cell a narrow column wraps over up to three lines ("Particip" | "ants"), its pieces going on in lower case;
+    not a title of the table of contents."""
+    if block.kind != "para" or not 1 <= len(block.lines) <= 3 or block.data.get("toc"):
+        return None  # (a title of the table of contents right after the table is none of its cells)
     pieces = [line.text.strip() for line in block.lines]
     if not all(_CELL_ALONE.fullmatch(piece) for piece in pieces) or not all(p[:1].islower() for p in pieces[1:]):
         return None
