@@ -1843,8 +1843,6 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     state.step = "paragraphs"
 
 
-_MARGIN_SHARE = 0.6
-"""The widest a margin's column is, as a share of the body's: notes set beside the text, a few words a line."""
 _PLAIN_MARGIN_SHARE = 0.75
 """The same share in pdftotext's default output, measured on the body's column: beside a page of two columns
 the margin is narrower than a column by a third or less (about 0.7 of it), beside one column by far more."""
