@@ -196,20 +196,6 @@ def test_issue6_a_quote_set_narrow_in_a_column_is_measured_at_its_own_width() ->
     assert not any(paragraph.startswith("Il faut donc") for paragraph in _paragraphs(document))
 
 
-def test_issue6_a_quoted_box_in_a_column_of_its_own_has_its_attribution_wrapped_over_short_lines() -> None:
-    """A quotation in a box read as a column of its own (flush with it, not set in), opening and closing with
-    its marks, over its attribution that a narrow column wraps over six short lines: the attribution is the
-    quotation's, not a paragraph."""
-    third = ["“Le jardin nous", "apprend à vivre", "ensemble, à partager", "nos outils et notre", "temps.”", "",
-             "Marie Dupont,", "présidente de", "l’association des", "jardiniers du", "quartier des", "Tilleuls"]
-    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([FIRST, SECOND, third])) + "\n"
-    document, _ = import_text(text, "attribution.txt")
-    quotes = [node for node in iter_nodes(document) if isinstance(node, (t.PullQuote, t.BlockQuote))]
-    assert [" ".join(plain_text(inline) for inline in quote.attribution) for quote in quotes] == [
-        "Marie Dupont, présidente de l’association des jardiniers du quartier des Tilleuls"]
-    assert not any(paragraph.startswith("Marie Dupont") for paragraph in _paragraphs(document))
-
-
 def test_issue6_a_name_cut_at_a_page_turn_goes_on_on_the_next_page() -> None:
     """A paragraph left without a stop at a page's end goes on at the next page's head with a capital when
     the two words make a name the text sets on one line elsewhere ("… l’association Villeurbanne" |

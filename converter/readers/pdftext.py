@@ -3447,19 +3447,6 @@ def _quoted_attributions(state: State) -> None:
         state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
-_ATTRIBUTION_NARROW_LINES = 8
-"""The most lines an attribution wraps over in a narrow column (a name and a title, a few words a line)."""
-_NARROW_LINE = 30
-"""The most characters of a line of a narrow column (three to a page)."""
-
-
-def _attribution_size(lines: list[Line]) -> bool:
-    """Whether ``lines`` are as many as an attribution takes: one to three, or up to
-    :data:`_ATTRIBUTION_NARROW_LINES` short ones where a narrow column wraps its name and title."""
-    return 1 <= len(lines) <= 3 or len(lines) <= _ATTRIBUTION_NARROW_LINES \
-        and all(len(line.text.strip()) <= _NARROW_LINE for line in lines)
-
-
 def _following_lines(blocks: list[Block], start: int) -> list[Block]:
     """The paragraphs from ``start`` that may hold an attribution (up to three lines, the layout may set them
     apart), past the notes and the page's end set between a quotation and its attribution."""
@@ -3467,7 +3454,7 @@ def _following_lines(blocks: list[Block], start: int) -> list[Block]:
         start += 1
     found: list[Block] = []
     while start < len(blocks) and blocks[start].kind == "para" \
-            and _attribution_size([line for block in [*found, blocks[start]] for line in block.lines]):
+            and sum(len(block.lines) for block in found) + len(blocks[start].lines) <= 3:
         found.append(blocks[start])
         start += 1
     return found
@@ -3489,10 +3476,8 @@ def _is_attribution(attribution: list[Line], quote: list[Line]) -> bool:
     quoted = " ".join(line.text.strip() for line in quote)
     indent = quote[0].indent
     # (a quotation is a sentence, longer than the name and title that attribute it)
-    # (set in, or a column of its own, a box, when the quotation opens and closes with its marks)
-    marked = bool(re.match(r"[«“]", quoted)) and bool(re.search(r"[»”][.!?…]?$", _plain(quoted).rstrip()))
-    return _attribution_size(attribution) and (indent >= 1 or marked) and len(text.split()) < len(quoted.split()) >= 4 \
-        and all(abs(other.indent - indent) <= 1 and (other.indent >= 1 or marked) for other in (*quote, *attribution)) \
+    return 1 <= len(attribution) <= 3 and indent >= 1 and len(text.split()) < len(quoted.split()) >= 4 \
+        and all(abs(other.indent - indent) <= 1 and other.indent >= 1 for other in (*quote, *attribution)) \
         and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) \
         and 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
         and not text.endswith(tuple(_TERMINAL + ",-")) and not _ZOOM_TITLE.match(text) \
