@@ -1622,6 +1622,9 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
     if state.laid_out:
         _toc_levels(state, toc_blocks)
     result: list[Block] = []
+    # (a first name alone on its line over its surname is a name cut at the line's end, not a title: "Anne" |
+    # "Bourdarias, directrice…" signing a quote, the name set whole elsewhere in the text)
+    names = _name_pairs(state.lines) if state.laid_out else frozenset()
     after_toc = False  # the titles are looked for after the table of contents (the cover precedes it)
     blocks = _gather_toc_titles(state.blocks, toc_blocks, spans) if state.laid_out else state.blocks
     for position, block in enumerate(blocks):
@@ -1680,7 +1683,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             after_end = previous_ended or index > 0 and _ends_with_stop(texts[index - 1])
             # (the next line's first word would have fitted: in a narrow column a long word leaves lines short)
             title = after_end and short and following[:1].isupper() and (after_toc or not spans) \
-                and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full)
+                and not _ends_sentence(text) and not _BULLET.match(text) and _next_word_fits(text, following, full) \
+                and not _name_goes_on(text, following, names)
             if title:
                 if current:
                     result.append(Block(current, page=block.page))
@@ -1698,7 +1702,8 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             previous_ended = bool(following) and not text.endswith("-") and (
                 _next_word_fits(text, following, full) and (text.endswith(tuple(_TERMINAL))
                                                              or not following[:1].islower() and (after_toc or not spans)
-                                                             and not (state.laid_out and _clause_goes_on(text)))
+                                                             and not (state.laid_out and _clause_goes_on(text))
+                                                             and not _name_goes_on(text, following, names))
                 or text.endswith(tuple(".!?…»”")) and (printed_width(text) < 0.85 * full
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))

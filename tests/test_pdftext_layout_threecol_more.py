@@ -1,0 +1,35 @@
+"""The raw-text importer's paragraphs in a ``pdftotext -layout`` text (issue 6), more rules seen in three
+columns: a name cut at a line's end in a narrow column.
+
+The texts are invented and laid out as that tool lays them out (``side_by_side`` of the layout step's tests).
+"""
+
+from __future__ import annotations
+
+from test_pdftext_layout import PARCELS, _paragraphs, side_by_side
+
+from converter.readers.pdftext import import_text
+
+
+def _laid_out(left: list[str], right: list[str] = PARCELS) -> str:
+    return "\n".join(side_by_side([left, right])) + "\n"
+
+
+def test_issue6_a_first_name_alone_over_its_surname_is_no_paragraph_of_its_own() -> None:
+    # a quote's signature: "Léa" alone on its line after the quote's end, "Vernet, présidente…" under it; the
+    # text names "Léa Vernet" on one line elsewhere, the name is cut at the line's end, not a title
+    left = ["Léa Vernet ouvre chaque samedi le local",
+            "du jardin partagé aux voisines et aux",
+            "voisins du quartier des Tilleuls.", "",
+            "“Le jardin nous apprend",
+            "la patience et le partage.”",
+            "Léa",
+            "Vernet, présidente du jardin",
+            "partagé des Tilleuls"]
+    paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+    assert not any(p == "Léa" for p in paragraphs)
+    assert any(p.endswith("Léa Vernet, présidente du jardin partagé des Tilleuls") for p in paragraphs)
+    # a capitalised word the text never sets before that name is no name's half: a title of its own
+    left[6] = "Tilleuls"
+    paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
+    assert not any(p.endswith("Tilleuls Vernet, présidente du jardin partagé des Tilleuls") for p in paragraphs)
