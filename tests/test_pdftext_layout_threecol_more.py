@@ -7,6 +7,7 @@ The texts are invented and laid out as that tool lays them out (``side_by_side``
 from __future__ import annotations
 
 from test_pdftext_layout import PARCELS, _paragraphs, side_by_side
+from test_pdftext_layout_columns import FIRST, SECOND, THIRD, columns_at
 
 from converter.readers.pdftext import import_text
 
@@ -33,3 +34,20 @@ def test_issue6_a_first_name_alone_over_its_surname_is_no_paragraph_of_its_own()
     left[6] = "Tilleuls"
     paragraphs = _paragraphs(import_text(_laid_out(left), "jardin.txt")[0])
     assert not any(p.endswith("Tilleuls Vernet, présidente du jardin partagé des Tilleuls") for p in paragraphs)
+
+
+def test_issue6_an_address_cut_at_its_slashes_ends_its_column_before_a_quote_opening_the_next() -> None:
+    # the first column ends with an address a narrow column cut after its slashes ("jardins-tilleuls.fr/" |
+    # "guides/" | "compostage"), the second opens a sentence with a quote: two paragraphs
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "",
+             "POUR EN SAVOIR PLUS,", "jardins-tilleuls.fr/", "guides/", "compostage"]
+    second = ["« Semer ensemble »,", "voilà ce que le jardin", "propose aux écoles", "du quartier."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "adresse.txt")[0])
+    assert any(p.startswith("« Semer ensemble »") for p in paragraphs), paragraphs
+    # an address cut at the column's foot goes on in lower case
+    second[0] = "semer/ensemble"
+    paragraphs = _paragraphs(import_text(
+        "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n",
+        "adresse.txt")[0])
+    assert not any(p.startswith("semer/ensemble") for p in paragraphs), paragraphs

@@ -697,7 +697,7 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
-                                                or _address_ends(last.text, following[0].text)):
+                                                or _address_ends(_last_address(lines), following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
 
@@ -706,10 +706,25 @@ def _address_ends(text: str, following: str) -> bool:
     """Whether a column's last line ends its paragraph with an address, the next column opening with a
     capital: an address ends its sentence without a stop ("Retrouvez l’intégralité du reportage sur" |
     "youtu.be/yJJhteYcabM" | "Justement, comment…"); an address cut at the column's foot goes on in lower
-    case."""
+    case. The capital may follow an opening quote ("« Nettoyer des données », …"): a quote opens a
+    sentence too."""
     words = text.split()
     return bool(words) and bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1]))) \
-        and following.lstrip()[:1].isupper()
+        and following.lstrip(" «“\"\u00a0\u202f")[:1].isupper()
+
+
+def _last_address(lines: list[Line]) -> str:
+    """The page's last line so far, with the address it ends joined whole when a narrow column cut it after
+    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme"): the last word alone is no address."""
+    texts = [line.text.strip() for line in lines]
+    while texts and not texts[-1]:
+        texts.pop()
+    if not texts:
+        return ""
+    address = texts.pop().split()[-1:]
+    while texts and texts[-1].endswith("/") and address and not address[0].startswith("/"):
+        address.insert(0, texts.pop().split()[-1])
+    return "".join(address)
 
 
 def _ends_in_note(lines: list[Line]) -> bool:
