@@ -51,3 +51,14 @@ def test_issue6_an_address_cut_at_its_slashes_ends_its_column_before_a_quote_ope
         "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n",
         "adresse.txt")[0])
     assert not any(p.startswith("semer/ensemble") for p in paragraphs), paragraphs
+
+
+def test_issue6_a_handle_ending_a_column_ends_its_paragraph_before_a_capital() -> None:
+    # a social-media handle ends its line without a stop, as an address does: the next column's capital
+    # opens a paragraph of its own
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "",
+             "@JardinsDesTilleu", "ls @JardinTilleuls"]
+    second = ["Une fête du jardin", "clôt la saison au mois", "d’octobre avec les", "écoles du quartier."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "reseaux.txt")[0])
+    assert any(p.startswith("Une fête du jardin") for p in paragraphs), paragraphs

@@ -707,9 +707,10 @@ def _address_ends(text: str, following: str) -> bool:
     capital: an address ends its sentence without a stop ("Retrouvez l’intégralité du reportage sur" |
     "youtu.be/yJJhteYcabM" | "Justement, comment…"); an address cut at the column's foot goes on in lower
     case. The capital may follow an opening quote ("« Nettoyer des données », …"): a quote opens a
-    sentence too."""
+    sentence too. A social-media handle ends without a stop as well ("@NumEnCommuns" | "LES CARNETS…")."""
     words = text.split()
-    return bool(words) and bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1]))) \
+    return bool(words) and (bool(_DOMAIN.fullmatch(re.sub(r"^https?://", "", words[-1])))
+                            or bool(re.fullmatch(r"@\w+", words[-1]))) \
         and following.lstrip(" «“\"\u00a0\u202f")[:1].isupper()
 
 
