@@ -7,7 +7,7 @@ The texts are invented and laid out as that tool lays them out (``side_by_side``
 from __future__ import annotations
 
 from test_pdftext_layout import PARCELS, _paragraphs, side_by_side
-from test_pdftext_layout_columns import FIRST, SECOND, THIRD, columns_at
+from test_pdftext_layout_columns import FIRST, SECOND, THIRD, _headings, columns_at
 
 from converter.readers.pdftext import import_text
 
@@ -62,3 +62,20 @@ def test_issue6_a_handle_ending_a_column_ends_its_paragraph_before_a_capital() -
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
     paragraphs = _paragraphs(import_text(text, "reseaux.txt")[0])
     assert any(p.startswith("Une fête du jardin") for p in paragraphs), paragraphs
+
+
+def test_issue6_an_entry_of_the_table_of_contents_set_a_word_a_line_is_one_title() -> None:
+    # a title set large on a back cover, a word a line, its first lines in capitals ("LES" | "JARDINS" | …
+    # | "— Quartier des" | "Tilleuls"): the table of contents gives its extent, one title; its short first
+    # line is no title over a text
+    contents = ["Table des matières", "Le jardin", "Les jardins partagés #3 — Quartier des Tilleuls"]
+    title = ["LES", "JARDINS", "PARTAGÉS", "#3 — Quartier", "des Tilleuls"]
+    first = ["LE JARDIN", "", *FIRST, "Les bénévoles tiennent", "le registre des outils", "prêtés et rendus",
+             "chaque semaine au local", "commun du jardin.", "", *title]
+    second = ["", "", *SECOND]
+    third = ["", "", *THIRD]
+    text = "\n".join(contents) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    document, _ = import_text(text, "dos.txt")
+    headings = [title.lower() for title, _ in _headings(document)]
+    assert "les" not in headings, headings
+    assert "les jardins partagés #3 — quartier des tilleuls" in headings, headings

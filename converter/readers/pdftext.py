@@ -3706,8 +3706,10 @@ def find_headings(state: State) -> None:  # noqa: C901 - the heading rules, one 
         elif caps and caps == len(lines):
             block.data["uppercase"] = True  # a lead-in or a dated line in capitals: a paragraph
             block.text = _normal_case(block.text, set(), True)
-        elif not produced and len(lines) >= 4 and listed:
-            # A short first line without final punctuation over longer text: a title ("Samuel Goëta").
+        elif not produced and len(lines) >= 4 and listed and not block.data.get("toc"):
+            # A short first line without final punctuation over longer text: a title ("Samuel Goëta"). (Not in
+            # an entry of the table of contents, one title whose lines the table gives: "LES" | "CARNETS" |
+            # … | "Métropole", set large a word a line, is no title over its text.)
             first = lines[0].text.strip()
             others = [len(li.text.strip()) for li in lines[1:]]
             if len(first) <= 40 and not first.endswith(tuple(_TERMINAL + ",")) and \
