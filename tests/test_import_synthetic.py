@@ -53,8 +53,8 @@ RATCHET = {
     ('carnet-09-montpellier', '2col', 'pdftotext'): {"text": 0.98, "paragraphs": 0.79, "headings": 0.92, "notes": 0.72, "glossary": 0.90, "pages": 1.00, "turns": 0.92, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '2col', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.96, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.71, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '2col', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ('carnet-09-montpellier', '3col', 'pdftotext'): {"text": 0.98, "paragraphs": 0.57, "headings": 0.83, "notes": 0.62, "glossary": 0.79, "pages": 1.00, "turns": 0.82, "sidebars": 0.80, "links": 0.33, "dehyphenation": 1.00},
-    ('carnet-09-montpellier', '3col', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.93, "headings": 0.96, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.71, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col', 'pdftotext'): {"text": 0.98, "paragraphs": 0.57, "headings": 0.86, "notes": 0.62, "glossary": 0.79, "pages": 1.00, "turns": 0.82, "sidebars": 0.80, "links": 0.33, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.94, "headings": 0.98, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.71, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '3col', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.98, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '1col-margin', 'pdftotext'): {"text": 0.99, "paragraphs": 0.91, "headings": 0.91, "notes": 0.95, "glossary": 0.98, "pages": 1.00, "turns": 0.90, "sidebars": 1.00, "links": 0.58, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '1col-margin', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.97, "headings": 1.00, "notes": 1.00, "glossary": 0.98, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.71, "dehyphenation": 1.00},
@@ -65,8 +65,8 @@ RATCHET = {
     ('carnet-09-montpellier', '2col-pullquotes', 'pdftotext'): {"text": 0.99, "paragraphs": 0.78, "headings": 0.90, "notes": 0.77, "glossary": 0.88, "pages": 1.00, "turns": 0.90, "sidebars": 1.00, "links": 0.53, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '2col-pullquotes', 'pdftotext-layout'): {"text": 1.00, "paragraphs": 0.97, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.71, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '2col-pullquotes', 'pdfplumber'): {"text": 1.00, "paragraphs": 1.00, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
-    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext'): {"text": 0.98, "paragraphs": 0.60, "headings": 0.83, "notes": 0.65, "glossary": 0.78, "pages": 1.00, "turns": 0.90, "sidebars": 0.90, "links": 0.33, "dehyphenation": 1.00},
-    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.90, "headings": 0.96, "notes": 0.95, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.69, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext'): {"text": 0.98, "paragraphs": 0.60, "headings": 0.86, "notes": 0.65, "glossary": 0.78, "pages": 1.00, "turns": 0.90, "sidebars": 0.90, "links": 0.33, "dehyphenation": 1.00},
+    ('carnet-09-montpellier', '3col-pullquotes', 'pdftotext-layout'): {"text": 0.99, "paragraphs": 0.90, "headings": 0.98, "notes": 0.95, "glossary": 1.00, "pages": 1.00, "turns": 0.95, "sidebars": 1.00, "links": 0.69, "dehyphenation": 1.00},
     ('carnet-09-montpellier', '3col-pullquotes', 'pdfplumber'): {"text": 1.00, "paragraphs": 0.99, "headings": 1.00, "notes": 1.00, "glossary": 1.00, "pages": 1.00, "turns": 1.00, "sidebars": 1.00, "links": 1.00, "dehyphenation": 1.00},
 }
 
