@@ -2629,11 +2629,11 @@ def _first_names(state: State) -> frozenset[str]:
     return state.first_names
 
 
-def _name_pairs(lines: list[Line]) -> frozenset[tuple[str, str]]:
+def _name_pairs(lines: list[Line], common_first: bool = False) -> frozenset[tuple[str, str]]:
     """The names ``lines`` set on one line, a first name unknown to the lexicon then a capitalised word:
-    ("Léa", "Cauchard")."""
+    ("Léa", "Cauchard"); with ``common_first``, whatever the first word ("Halle", "Tropisme": a place)."""
     pairs = (tuple(match.group(0).split()) for line in lines for match in _NAME_PAIR.finditer(line.text))
-    return frozenset((first, last) for first, last in pairs if not is_french_word(first.lower()))
+    return frozenset((first, last) for first, last in pairs if common_first or not is_french_word(first.lower()))
 
 
 def _page_keys(state: State) -> list[str]:
@@ -3105,7 +3105,7 @@ def find_cover(state: State) -> None:
                                + (f" and subtitle {state.cover[1]!r}" if state.cover[1] else ""))
     # (names the text sets on one line, whatever their words: "Halle" | "Tropisme" where it writes "la Halle
     # Tropisme", a cover's place cut by a narrow column)
-    names = frozenset(tuple(match.group(0).split()) for line in state.lines for match in _NAME_PAIR.finditer(line.text))
+    names = _name_pairs(state.lines, common_first=True)
     split = {id(block): _cover_units(block, names) for block in cover[1:]}
     state.blocks = [unit for block in state.blocks for unit in split.get(id(block), [block])]
 
@@ -3141,7 +3141,7 @@ def _title_and_subtitle_lines(lines: list[str]) -> int:
     return len(lines)
 
 
-def _cover_units(block: Block, names: frozenset[tuple[str, ...]] = frozenset()) -> list[Block]:
+def _cover_units(block: Block, names: frozenset[tuple[str, str]] = frozenset()) -> list[Block]:
     """A cover's block → one paragraph per line (a cover sets its items on lines of their own), a line going
     on on the next one when that opens in lower case or holds no letter (a date's year cut by a narrow
     column), when it ends with a comma or a hyphen (a phrase cut), or when the two lines' words make one of
