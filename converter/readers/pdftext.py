@@ -263,6 +263,8 @@ def read_layout(state: State) -> None:
     starts = [sorted([*strict, *(start for start in _column_starts([row.text for row in page], known)
                                  if all(abs(start - other) > 2 * _INDENT_REACH for other in strict))])
               for page, strict in zip(pages, starts, strict=True)]
+    starts = [_known_lefts([row.text for row in page], page_starts, known)
+              for page, page_starts in zip(pages, starts, strict=True)]
     columned = [len(page_starts) + 1 for page_starts in starts if page_starts]
     if not columned and indented < _LAYOUT_MIN_LINES:
         return
@@ -344,7 +346,7 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
     for start in sorted(candidates):
         rows = candidates[start]
         previous = found[-1] if found else 0
-        crossing = {k for k in content if texts[k][start - 2:start].strip()}
+        crossing = _crossing(texts, start)
         # the text on the left of the segments, in the column before: a column beside them, not a bullet's
         # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column); one
         # such line is enough when no line crosses the gutter from the page's top to its foot
@@ -387,6 +389,34 @@ def _wide_enough(starts: list[int], rows: dict[int, set[int]], width: int) -> li
         around = [k for k in (narrowest - 1, narrowest) if 0 <= k < len(starts)]
         starts.pop(min(around, key=lambda k: (len(rows.get(starts[k], ())), -starts[k])))
     return starts
+
+
+def _crossing(texts: list[str], start: int) -> set[int]:
+    """The lines that have a glyph in the two positions before ``start`` (they cross its gutter)."""
+    return {k for k, text in enumerate(texts) if text[start - 2:start].strip()}
+
+
+def _known_lefts(texts: list[str], starts: list[int], known: set[int]) -> list[int]:
+    """A page's column ``starts``, each moved left to a start other pages show when that spares lines from
+    crossing the gutter and makes none cross it that did not.
+
+    The start the page's lines give is where most of them open; when most of a column's lines on the page are
+    set indented (a pull quote inset in the column, a box), its few lines set flush open left of that start,
+    cross its gutter and are read as a band across the page, after the columns beside it (a sentence's first
+    lines at a column's foot read after its continuation at the next column's top). The column's true left
+    edge is a start other pages show, within an indentation's reach: cut there, those lines are the column's
+    and the indented ones keep their indentation. Only where no line crossing the start known would not cross
+    the page's own (a line of the column before reaching it)."""
+    moved: list[int] = []
+    for start in starts:
+        floor = (moved[-1] if moved else 0) + _MIN_COLUMN
+        crossing = _crossing(texts, start)
+        for other in sorted((o for o in known if max(floor, start - 2 * _INDENT_REACH) <= o < start), reverse=True):
+            if crossing and _crossing(texts, other) < crossing:
+                start = other
+                break
+        moved.append(start)
+    return moved
 
 
 def _runs_on(cells: list[str]) -> bool:
