@@ -25,3 +25,16 @@ def test_issue6_a_columns_flush_lines_under_an_inset_quote_are_read_before_the_n
     text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third]))
     paragraphs = _paragraphs(import_text(text + "\n", "fete.txt")[0])
     assert any(p.startswith("Pour sa première fête, le jardin des Tilleuls") for p in paragraphs), paragraphs
+
+
+def test_issue6_a_title_over_a_quote_set_in_under_a_blank_row_is_no_glossary_term() -> None:
+    # a back cover's title set large ("LES JARDINS" … "Tilleuls"), a blank row across the page, then a quote
+    # set in from the column's start: a term's definition is set right under it, not a blank row below; read
+    # as a term over its definition, the title's last line and the quote were one block ("Tilleuls « Semer…")
+    title = ["LES JARDINS", "PARTAGÉS", "— Quartier des", "Tilleuls"]
+    quote = ["« Semer", "ensemble,", "c’est déjà", "récolter.", "Le jardin", "apprend la", "patience. »"]
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "", *title, "",
+             *(" " * 5 + line for line in quote)]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD]))
+    paragraphs = _paragraphs(import_text(text + "\n", "dos.txt")[0])
+    assert "« Semer ensemble, c’est déjà récolter. Le jardin apprend la patience. »" in paragraphs, paragraphs

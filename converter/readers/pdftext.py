@@ -1011,8 +1011,8 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
     or up to three where a narrow column wraps a long term ("Intelligence artificielle" | "(acronyme IA ou" |
     "AI en anglais)"): each line broken where the next word would not fit (a table of contents' titles have
     room for it), on near rows (a term set bold or larger has its own pitch, so another column's line may
-    fall between two of its lines, not more), without a blank row between them, not a title in capitals,
-    under a definition indented
+    fall between two of its lines, not more), without a blank row between them nor between the term and its
+    definition, not a title in capitals, under a definition indented
     further (the previous entry's); a paragraph's last lines over an indented quote have lines of the
     paragraph above them, at their indentation."""
     indent = _indent(rows[indices[position]].segments[column])
@@ -1029,7 +1029,9 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
             return 0
         if _indent(rows[indices[position + count]].segments[column]) >= indent + 2:
             if count == 1:
-                return 1
+                # a definition is set right under its term: a blank row across the page between them parts a
+                # title from a quote set in under it ("Métropole" | "    L’inclusion n’est pas…")
+                return int(all(row.text.strip() for row in rows[indices[position]:indices[position + 1]]))
             tight = all(indices[position + k] - indices[position + k - 1] <= _TERM_ROW_STEP
                         and not _next_word_fits(texts[k - 1], texts[k], width) for k in range(1, count)) \
                 and all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1]])
