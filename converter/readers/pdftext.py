@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import unquote
@@ -4735,26 +4735,24 @@ def _opens_interview(blocks: list[Block], index: int) -> bool:
         and following.kind == "para" and bool(_SPEAKER.match(_plain(following.text)))
 
 
+def _speaker_paragraphs(blocks: list[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
+    """The paragraphs that open with a speaker's name or initials and a colon, with that match."""
+    for block in blocks:
+        if block.kind == "para" and (match := _SPEAKER.match(_plain(block.text))):
+            yield block, match
+
+
 def find_interviews(state: State) -> None:
     """Answers start with a speaker's name or initials and a colon; the paragraph before is the question."""
     state.step = "interviews"
     names: dict[str, str] = {}
-    for block in state.blocks:
-        if block.kind != "para":
-            continue
-        match = _SPEAKER.match(_plain(block.text))
-        if not match:
-            continue
+    # First every full name (its initials resolve the answers prefixed by initials alone), then the answers.
+    for _, match in _speaker_paragraphs(state.blocks):
         who = match.group(1)
         if " " in who and all(w[:1].isupper() and not w.isupper() for w in who.split()):
             initials = "".join(w[0] for w in re.split(r"[\s-]+", who) if w)
             names[initials] = who
-    for block in state.blocks:
-        if block.kind != "para":
-            continue
-        match = _SPEAKER.match(_plain(block.text))
-        if not match:
-            continue
+    for block, match in _speaker_paragraphs(state.blocks):
         who = match.group(1)
         if who in names:
             block.kind = "answer"
