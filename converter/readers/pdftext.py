@@ -405,8 +405,8 @@ def _known_lefts(texts: list[str], starts: list[int], known: set[int]) -> list[i
     cross its gutter and are read as a band across the page, after the columns beside it (a sentence's first
     lines at a column's foot read after its continuation at the next column's top). The column's true left
     edge is a start other pages show, within an indentation's reach: cut there, those lines are the column's
-    and the indented ones keep their indentation. Only where no line crossing the start known would not cross
-    the page's own (a line of the column before reaching it)."""
+    and the indented ones keep their indentation. Only when the lines crossing the known start are some of
+    those crossing the page's own, fewer (a line of the column before reaching the known start keeps it)."""
     moved: list[int] = []
     for start in starts:
         floor = (moved[-1] if moved else 0) + _MIN_COLUMN
