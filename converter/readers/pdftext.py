@@ -2127,12 +2127,22 @@ def _joined_hyphen(token: str, room: int, column: int, written: frozenset[str] =
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
                 or _joined_compound(token, cut) \
                 or head[-1].islower() and tail[0].isupper() and not address \
-                or alone and not address and len(tail) > 3 and is_french_word(tail) \
+                or alone and len(tail) > 3 and is_french_word(tail) and (not address or _one_letter_word(head)) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
                 or address and _is_word_any_accent(head) and _is_word_any_accent(tail) \
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+def _one_letter_word(head: str) -> bool:
+    """A letter that is a word on its own ("à", "a", "y"), not an elided one: an address writes "l’issue" as
+    "lissue", but "à connaître" as "a-connaitre" or "à-connaître", a hyphen between the words."""
+    return is_french_word(head) and head.lower() not in _ELIDED_LETTERS
+
+
+_ELIDED_LETTERS = frozenset("cdjlmnst")
+"""The letters French elides before a vowel (l’, d’, qu’…), glued to the next word in an address."""
 
 
 def _hyphen_cuts(token: str, room: int, column: int) -> Iterator[tuple[int, str, str]]:
