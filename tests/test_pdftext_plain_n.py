@@ -7,10 +7,10 @@ word does not fit, with the importer's own width estimate).
 
 from __future__ import annotations
 
-from test_pdftext_dense import WIDTH
+from test_pdftext_dense import SENTENCES, WIDTH, body, paragraphs_of
 
 from converter.readers import pdftext
-from converter.readers.pdftext import printed_width
+from converter.readers.pdftext import import_text, printed_width
 
 
 def test_issue6_plain_one_letter_word_in_an_address_keeps_its_hyphen() -> None:
@@ -20,3 +20,26 @@ def test_issue6_plain_one_letter_word_in_an_address_keeps_its_hyphen() -> None:
     assert pdftext._joined_hyphen(address, printed_width("exemple.fr/ateliers-et-outils-à"), WIDTH) == 31
     elided = "exemple.fr/projet-de-lintervention"
     assert pdftext._joined_hyphen(elided, printed_width("exemple.fr/projet-de-l"), WIDTH) is None
+
+
+def _address_just_over() -> str:
+    """A line that ends in an address cut after "bonnes-": the first line was not full (the address's next
+    piece did not fit), so the joined line is wider than the column by less than the estimate's error."""
+    words: list[str] = []
+    filler = iter(" ".join(SENTENCES).split())
+    head = "ateliers-du-quartier.fr/les-bonnes-"
+    while printed_width(" ".join([*words, head])) <= WIDTH:
+        words.append(next(filler))
+    words.pop()
+    while printed_width(" ".join([*words, "et", head])) <= WIDTH:
+        words.append("et")
+    line = " ".join([*words, "ateliers-du-quartier.fr/les-bonnesidees/"])
+    assert WIDTH < printed_width(line) <= (1 + 2 * pdftext._FIT_SLACK[0]) * WIDTH
+    return line
+
+
+def test_issue6_plain_address_hyphen_on_a_line_just_over_the_column() -> None:
+    lines = ["Mon carnet", "", *body(6), _address_just_over(), *body(5, 6)]
+    document, _ = import_text("\n".join(lines) + "\n")
+    text = " ".join(paragraphs_of(document))
+    assert "ateliers-du-quartier.fr/les-bonnes-idees/" in text

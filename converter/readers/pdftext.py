@@ -1912,8 +1912,13 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
             continue
         for line in block.lines:
             text = line.text.strip()
-            if printed_width(text) <= (1 + 2 * _FIT_SLACK[0]) * column:
+            if printed_width(text) <= column:
                 continue  # a line no wider than a column's: no join
+            if printed_width(text) <= (1 + 2 * _FIT_SLACK[0]) * column:
+                # a line within the estimate's error of a column's width: only an address's own spelling (a
+                # segment that separates its words by hyphens) is evidence enough of a join
+                _restore_address_hyphens(state, line, column)
+                continue
             tokens = text.split(" ")
             starts = [0]
             for token in tokens:
