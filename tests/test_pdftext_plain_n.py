@@ -43,3 +43,12 @@ def test_issue6_plain_address_hyphen_on_a_line_just_over_the_column() -> None:
     document, _ = import_text("\n".join(lines) + "\n")
     text = " ".join(paragraphs_of(document))
     assert "ateliers-du-quartier.fr/les-bonnes-idees/" in text
+
+
+def test_issue6_plain_prefix_before_a_word_keeps_its_hyphen() -> None:
+    # a short element either language knows before a word, glued into a word neither knows: a compound whose
+    # hyphen ended a line; of two cuts into words, the shorter element is the prefix
+    assert pdftext._joined_hyphen("minidocumentaires", printed_width("mini"), WIDTH) == 4
+    assert pdftext._joined_hyphen("coworking", printed_width("co"), WIDTH) == 2
+    assert pdftext._joined_hyphen("coorganisé", printed_width("coorg"), WIDTH) == 2
+    assert pdftext._joined_hyphen("Montpelliérains", printed_width("Montpel"), WIDTH) is None

@@ -2134,6 +2134,7 @@ def _joined_hyphen(token: str, room: int, column: int, written: frozenset[str] =
                 or head[-1].islower() and tail[0].isupper() and not address \
                 or alone and len(tail) > 3 and is_french_word(tail) and (not address or _one_letter_word(head)) \
                 or min(len(head), len(tail)) >= 4 and is_french_word(head) and is_french_word(tail) \
+                or not address and _prefixed_compound(token, head, tail) \
                 or address and _is_word_any_accent(head) and _is_word_any_accent(tail) \
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
@@ -2148,6 +2149,21 @@ def _one_letter_word(head: str) -> bool:
 
 _ELIDED_LETTERS = frozenset("cdjlmnst")
 """The letters French elides before a vowel (l’, d’, qu’…), glued to the next word in an address."""
+
+
+def _prefixed_compound(token: str, head: str, tail: str) -> bool:
+    """Whether ``head`` + ``tail``, cut where a line could have ended in ``token``, is a compound whose hyphen
+    the extraction dropped though neither language knows it joined: a short element either language knows
+    ("mini", "co") before a word of four letters or more ("documentaires", "working"), in small letters (a
+    name's parts are not looked up), the glued word unknown to French and English alike. A word cut by the
+    typesetter falls into pieces that are rarely both words. Of two such cuts the shorter element is the
+    prefix ("co" + "organisé", not "coorg" + "anisé")."""
+    def known(word: str) -> bool:
+        return is_french_word(word) or is_english_word(word)
+    glued = head + tail
+    return token.islower() and len(head) >= 2 and len(tail) >= 4 and known(head) and known(tail) \
+        and not known(glued) and not is_french_word_any_accent(glued) \
+        and not any(known(head[:k]) and known(head[k:] + tail) for k in range(2, len(head)))
 
 
 def _hyphen_cuts(token: str, room: int, column: int) -> Iterator[tuple[int, str, str]]:
