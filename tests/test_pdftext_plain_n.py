@@ -52,3 +52,14 @@ def test_issue6_plain_prefix_before_a_word_keeps_its_hyphen() -> None:
     assert pdftext._joined_hyphen("coworking", printed_width("co"), WIDTH) == 2
     assert pdftext._joined_hyphen("coorganisé", printed_width("coorg"), WIDTH) == 2
     assert pdftext._joined_hyphen("Montpelliérains", printed_width("Montpel"), WIDTH) is None
+
+
+def test_issue6_plain_margin_line_ends_only_where_a_hyphen_was_dropped() -> None:
+    # pdftotext joins a margin's line to the next only when it ends with a hyphen, which it drops: a hyphen
+    # kept inside the joined line ended no line, even where the margin's estimated width would let it
+    # ("…-qui-se-joue-" | "entre-les-villes…", the margin estimated a little narrower than printed)
+    margin = int(printed_width("site.fr/projet-qui-se-joueentre-") / 1.03)
+    state = pdftext.State("")
+    line = pdftext.Line(1, "site.fr/projet-qui-se-joueentre-les-villes-et-le-quartier-nord.html.")
+    pdftext._restore_margin_line_ends(state, line, margin)
+    assert line.text == "site.fr/projet-qui-se-joue-entre-les-villes-et-le-quartier-nord.html."

@@ -1982,11 +1982,12 @@ def _margin_notes_mostly(notes: list[Block]) -> bool:
 
 def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
     """The hyphens pdftotext dropped at the margin's line ends inside a note line it joined, found by setting
-    the line again in the margin: each printed line ended at the last place it could break (a space, a
-    hyphen, a slash, or between two words glued in an address, where a hyphen was dropped) that fits the
+    the line again in the margin: each printed line ended at the last place it could break that fits the
     margin, the next piece overrunning it; within the estimate's error (:data:`_FIT_SLACK`), the last such
-    place wins. A glued place is one only between two French words, or numbers, in a piece of an address
-    that holds a hyphen or a slash ("de-la" + "partie", "2022" + "1.htm", "nos" + "publications"), whose
+    place wins. pdftotext joins a line to the next only when it ends with a hyphen, which it drops: inside a
+    joined line, a space, a hyphen or a slash kept was no line end (the line would not have been joined
+    there, or its hyphen would be gone), so only places between two words glued in an address are tried: between
+    two French words, or numbers, in a piece of an address that holds a hyphen or a slash ("de-la" + "partie", "2022" + "1.htm", "nos" + "publications"), whose
     whole is no word. Each restored hyphen reported."""
     text = line.text.strip()
     slack = _FIT_SLACK[0]
@@ -1994,21 +1995,17 @@ def _restore_margin_line_ends(state: State, line: Line, margin: int) -> None:
     while printed_width(text[start:]) > (1 + slack) * margin:
         places = []
         for cut in range(start + 1, len(text)):
-            glued = _glued_in_address(text, cut)
-            if not glued and text[cut - 1] not in " -/":
+            if not _glued_in_address(text, cut):
                 continue
-            width = printed_width(text[start:cut].rstrip() + ("-" if glued else ""))
-            if width > (1 + slack) * margin:
+            if printed_width(text[start:cut] + "-") > (1 + slack) * margin:
                 break
-            following = re.match(r"\S*?[-/]|\S+", text[cut:].lstrip())
-            gap = " " if text[cut - 1] == " " else ""
-            if following and printed_width(text[start:cut].rstrip() + gap + following.group(0)) >= (1 - slack) * margin:
-                places.append((cut, glued))
+            following = re.match(r"\S*?[-/]|\S+", text[cut:])
+            if following and printed_width(text[start:cut] + following.group(0)) >= (1 - slack) * margin:
+                places.append(cut)
         if not places:
             break
-        start, glued = places[-1]
-        if glued:
-            cuts.append(start)
+        start = places[-1]
+        cuts.append(start)
     if not cuts:
         return
     for cut in reversed(cuts):
