@@ -63,3 +63,12 @@ def test_issue6_plain_margin_line_ends_only_where_a_hyphen_was_dropped() -> None
     line = pdftext.Line(1, "site.fr/projet-qui-se-joueentre-les-villes-et-le-quartier-nord.html.")
     pdftext._restore_margin_line_ends(state, line, margin)
     assert line.text == "site.fr/projet-qui-se-joue-entre-les-villes-et-le-quartier-nord.html."
+
+
+def test_issue6_plain_margin_address_glues_english_words() -> None:
+    # an address cut in a margin between two English words (a book's title in its publisher's address): the
+    # hyphen pdftotext dropped at the line's end is restored as between two French words
+    state = pdftext.State("")
+    line = pdftext.Line(1, "editions.org/books/datafeminism.")
+    pdftext._restore_margin_line_ends(state, line, printed_width("editions.org/books/data-") + 300)
+    assert line.text == "editions.org/books/data-feminism."

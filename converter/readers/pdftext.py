@@ -2029,9 +2029,11 @@ def _glued_in_address(text: str, cut: int) -> bool:
 
 
 def _address_word(word: str) -> bool:
-    """A word of an address: a number, a French word (accents aside: addresses are written without them) or
-    a word that opens a phrase ("de", "la", "pour")."""
-    return word.isdigit() or _is_word_any_accent(word.lower()) or word.lower() in _OPENING_WORDS
+    """A word of an address: a number, a French word (accents aside: addresses are written without them), a
+    word that opens a phrase ("de", "la", "pour"), or an English word of four letters or more (a title's
+    words in a publisher's address: "data" + "feminism")."""
+    return word.isdigit() or _is_word_any_accent(word.lower()) or word.lower() in _OPENING_WORDS \
+        or len(word) >= 4 and is_english_word(word.lower())
 
 
 def _restore_address_hyphens(state: State, line: Line, column: int) -> None:
