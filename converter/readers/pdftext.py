@@ -271,15 +271,16 @@ def read_layout(state: State) -> None:
     width = 0  # the previous page's widest column (its text's), for the page turn's reflow test
     for page, page_starts in zip(pages, starts, strict=True):
         emitted = _read_page(page, page_starts, names)
-        ending = _note_end_on_next_page(lines, emitted)
+        page_width = max(_column_width([row.segments[column].strip() for row in page])
+                         for column in range(len(page_starts) + 1)) if page else 0
+        ending = _note_end_on_next_page(lines, emitted, page_width)
         if ending:
             while lines and not lines[-1].text:
                 lines.pop()
             lines.extend(ending)
             state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
         _turn_goes_on(lines, emitted, width)
-        width = max(_column_width([row.segments[column].strip() for row in page])
-                    for column in range(len(page_starts) + 1)) if page else 0
+        width = page_width
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
         first = next((line for line in emitted if line.text), None)
@@ -475,7 +476,8 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     (a note's number alone on its row is not a line: set raised, it has a row of its own); or, when the note
     (its text ``paragraph``) left a parenthesis open, a line that closes one it never opened ("… (juillet" |
     "2018) « Les bénéfices… »"): a note set smaller has a pitch of its own, its gap may not show."""
-    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
+    announcing = note.rstrip().endswith(":")
+    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",") or announcing
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
@@ -489,8 +491,11 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
         lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
         opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
             and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
-        closes = paragraph.count("(") > paragraph.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
-        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes) \
+        closes = _closes_open_mark(paragraph, lines[k].text)
+        # a note that announces an address with a colon goes on with it, though no gap shows: an address
+        # opening a line under the text's clause, which did not announce one
+        announced = announcing and bool(_DOMAIN.match(lines[k].text.strip())) and not above.rstrip().endswith(":")
+        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes or announced) \
                 or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
@@ -504,8 +509,15 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     return []
 
 
-_CLOSES_PARENTHESIS = re.compile(r"[^()]*\)")
-"""A line that closes a parenthesis it did not open (the end of a note cut inside one)."""
+_OPEN_MARKS = (("(", ")"), ("«", "»"))
+
+
+def _closes_open_mark(note: str, text: str) -> bool:
+    """Whether the line ``text`` closes a parenthesis or a quotation mark that ``note`` left open, before it
+    opens any (the end of a note cut inside one: "… (juillet" | "2018) « Les bénéfices… »", "… « Hyper-" |
+    "liens » produite…")."""
+    return any(note.count(opener) > note.count(closer) and closer in text and opener not in text.split(closer)[0]
+               for opener, closer in _OPEN_MARKS)
 
 
 def _last_paragraph(lines: list[Line]) -> str:
@@ -538,12 +550,13 @@ def _join_spaced_marks(lines: list[Line]) -> None:
         line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
 
 
-def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
+def _note_end_on_next_page(lines: list[Line], page: list[Line], width: int = 0) -> list[Line]:
     """The lines of ``page`` that end the note the lines before it (the previous pages) left unfinished at
     their foot, taken out of ``page``; [] if none. A note that does not end its sentence ("…-qui-se-") goes
     on at the next page's foot, above that page's notes: the paragraph set right above the next note's
     number, opening in lower case, with only notes after it (the body's text above it is not its first
-    paragraph: a page opening in lower case goes on with the body)."""
+    paragraph: a page opening in lower case goes on with the body). ``width``: the page's widest column, for
+    the reflow test of :func:`_note_end_in_first_paragraph`."""
     filled = [line for line in lines if line.text]
     if not filled or _ends_sentence(filled[-1].text):
         return []
@@ -568,13 +581,19 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     top = end
     while top and page[top - 1].text:
         top -= 1
+    cut = filled[-1].text.split()[-1]
     if top < end and not any(line.text for line in page[:top]):
-        top = _note_end_in_first_paragraph(page, top, end)
-        if top < end and not any(line.text for line in page[:top]) \
-                and _cut_address_ends(filled[-1].text.split()[-1], page[end - 1].text):
+        top = _note_end_in_first_paragraph(page, top, end, width)
+        if top < end and not any(line.text for line in page[:top]) and _cut_address_ends(cut, page[end - 1:end]):
             top = end - 1
+    elif top < end:
+        # a note left a quotation open ("… la web-série « Hyper-"): its end closes it, a line the paragraph
+        # above never opened one for ("liens » produite par…"), though no gap set it apart from the body
+        top = _closes_unopened(_last_paragraph(lines[:last]), page, top, end) or top
     if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
-        return []
+        # an address the note left cut ("…/nu") goes on at the first column's foot, above the page's first
+        # note when that one is in another column: the lines there that are pieces of a path
+        return _address_end_at_column_foot(cut, page, opening)
     # only notes after it: each paragraph down to the page's foot (its column's, in columns) opens with a
     # note's number
     foot = next((k for k in range(opening + 1, len(page)) if page[k].column_start), len(page))
@@ -586,23 +605,59 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     return moved
 
 
-def _cut_address_ends(last_token: str, line: str) -> bool:
-    """Whether ``line`` is the rest of the address ``last_token`` left cut after a hyphen or a slash (a note
-    left unfinished at a page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."): one token, a
-    piece of a path (a slash or a dot inside it), in lower case."""
-    return bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token)) and len(line.split()) == 1 \
-        and bool(re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.strip().rstrip(".,;:)")))
+def _cut_address_ends(last_token: str, lines: list[Line]) -> bool:
+    """Whether ``lines`` are the rest of the address ``last_token`` left cut (a note left unfinished at a
+    page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."; a narrow column cuts it at any letter
+    after its host, "…arcep.fr/cartes-etdonnees/…/nu" | "merique/le-barometre-" | "du-numerique.html."): each
+    one token, a piece of a path (a slash or a dot inside it), in lower case."""
+    return bool(lines) and bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token) or re.search(r"\w/[\w-]*\w$", last_token)) \
+        and all(len(line.text.split()) == 1 and bool(
+            re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.text.strip().rstrip(".,;:)"))) for line in lines)
 
 
-def _note_end_in_first_paragraph(page: list[Line], top: int, end: int) -> int:
+def _address_end_at_column_foot(last_token: str, page: list[Line], opening: int) -> list[Line]:
+    """The lines at the foot of the page's first column, before its first note (``opening``), that end the
+    address ``last_token`` a note of the previous page left cut (:func:`_cut_address_ends`), under the
+    column's text, taken out of ``page``; [] if none."""
+    foot = next((k for k in range(1, opening) if page[k].column_start), opening)
+    while foot and not page[foot - 1].text:
+        foot -= 1
+    top = foot
+    while top and page[top - 1].text and _cut_address_ends(last_token, page[top - 1:foot]):
+        top -= 1
+    if top == foot or not any(line.text for line in page[:top]) or not page[foot - 1].text.endswith("."):
+        return []
+    moved = page[top:foot]
+    del page[top:foot]
+    return moved
+
+
+def _closes_unopened(note: str, page: list[Line], top: int, end: int) -> int:
+    """The line of the paragraph ``page[top:end]`` opening in lower case that closes a parenthesis or a
+    quotation mark ``note`` left open (:func:`_closes_open_mark`), the paragraph's lines above it leaving
+    none open ("… « Hyper-" | "liens » produite…"): where the note's end starts; 0 if none."""
+    for k in range(top + 1, end):
+        above = " ".join(line.text for line in page[top:k])
+        if _LOWER_WORD_START.match(page[k].text) and _closes_open_mark(note, page[k].text) \
+                and all(above.count(opener) == above.count(closer) for opener, closer in _OPEN_MARKS):
+            return k
+    return 0
+
+
+def _note_end_in_first_paragraph(page: list[Line], top: int, end: int, width: int = 0) -> int:
     """Where, in the page's first paragraph (lines ``top`` to ``end``, right above the next note's number),
     the end of a note left unfinished on the previous page starts, when no gap set it apart from the body's
-    text (rows of three columns interleave): after the last line ending a sentence that is followed by one
-    opening with a word in lower case (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …";
-    an address cut after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"); ``top``
-    (nothing found) otherwise."""
+    text (rows of three columns interleave): at the last line opening with a word in lower case after a line
+    ending a sentence (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …"; an address cut
+    after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"), or after a line that breaks
+    off its clause yet had room for that word in a column ``width`` wide (the reflow test against the full
+    width: the body's column ends there, "…était d’étudier les" | "aussi à tout citoyen…", its text going on
+    in the next column); ``top`` (nothing found) otherwise."""
     for k in range(end - 1, top, -1):
-        if _LOWER_WORD_START.match(page[k].text) and page[k - 1].text.rstrip().endswith((".", "!", "?", "…")):
+        above = page[k - 1].text.rstrip()
+        if _LOWER_WORD_START.match(page[k].text) and (
+                above.endswith((".", "!", "?", "…"))
+                or width and not _ends_sentence(above) and _next_word_fits(above, page[k].text, width, slack=False)):
             return k
     return top
 
@@ -2784,9 +2839,11 @@ def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] 
         return False
     if (not is_french_word(head) or not is_french_word(tail)) and is_french_word(head + tail):
         return True
-    # (the first piece a word of neither language's lexicon: it is checked against them only, since a cut
-    # piece is in the text too, the whole word against the text; "open" | "data" stay two words)
-    return not is_french_word(head) and not is_english_word(head) and (head + tail).lower() in text_words
+    # (the first piece a word of neither language's lexicon, or a French word before a second piece that is
+    # none, "comportement" | "ales": they are checked against the lexicons only, since a cut piece is in the
+    # text too, the whole word against the text; "open" | "data" stay two words)
+    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)) \
+        and (head + tail).lower() in text_words
 
 
 def _text_words(state: State) -> frozenset[str]:
