@@ -216,7 +216,8 @@ _BAND_GUTTER_SHARE = 0.4
 """The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
 
 
-_OPEN_BRACKET = re.compile(r"\[[^\]]*$")
+_OPEN_BRACKET = re.compile(r"\[[^\]]*$|\([^)]*$")
+"""A line that leaves a bracket or a parenthesis open: what it opened goes on on the next line."""
 _ADDRESS_ALONE = re.compile(r"(?:https?://)?[a-z0-9][a-z0-9-]*\.[a-z]\S*")
 """A line that is one address, maybe cut at any letter ("dataliteracyconference.n")."""
 _TERM_MAX_LINES = 3
@@ -743,13 +744,15 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or a glossary's term, or the lines so far end with a note)."""
+    or a glossary's term, or the lines so far end with a note; not after a colon before the quotation it
+    announces, which the next column opens: "… indique :" | "« Le monde…")."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
-    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+    announced = last is not None and last.text.rstrip().endswith(":") and following[0].text.lstrip()[:1] in ("«", "“")
+    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL)) and not announced
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
                                                 or _address_ends(_last_address(lines), following[0].text)):
@@ -771,14 +774,17 @@ def _address_ends(text: str, following: str) -> bool:
 
 def _last_address(lines: list[Line]) -> str:
     """The page's last line so far, with the address it ends joined whole when a narrow column cut it after
-    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme"): the last word alone is no address."""
+    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme") or before a hyphen of its path
+    ("communs.fr/accessibilite" | "-et-bonnes-pratiques/"): the last word alone is no address."""
     texts = [line.text.strip() for line in lines]
     while texts and not texts[-1]:
         texts.pop()
     if not texts:
         return ""
     address = texts.pop().split()[-1:]
-    while texts and texts[-1].endswith("/") and address and not address[0].startswith("/"):
+    # (or cut before a hyphen of its path: "communs.fr/accessibilite" | "-et-bonnes-pratiques/")
+    while texts and address and (texts[-1].endswith("/") and not address[0].startswith("/")
+                                 or address[0].startswith("-") and "/" in "".join(texts[-1].split()[-1:])):
         address.insert(0, texts.pop().split()[-1])
     return "".join(address)
 
@@ -848,7 +854,8 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             lines.append(Line(row.line.no, f"{title_number} {text}", indent=_indent(segment)))
             title_number = ""
             continue
-        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …")
+        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …"; so
+        # does a parenthesis, "…de la ville (également labellisé" | "Fabrique de territoire), cet espace…")
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
@@ -856,7 +863,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
                 or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)
-                or _question_ends_item(lines, _indent(segment), text)):
+                or _question_ends_item(lines, _indent(segment), text) or _byline_ends(lines[-1].text, text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -903,6 +910,18 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         lines.append(Line(rows[indices[-1]].line.no, note))
     _measure_rows_above(lines, rows, indices)
     return lines
+
+
+def _byline_ends(text: str, following: str) -> bool:
+    """Whether a byline's line ("Textes : François Huguet") ends its paragraph before ``following``: it names
+    someone (two words after its colon) without breaking off the name list (a comma, "et"), and the next line
+    opens a sentence, a capital then a word in lower case ("Cette iconographie…"; a name's rest, "Magro", or
+    another name, "Marie Durand", goes on with the byline)."""
+    match = _BYLINE.match(text)
+    words = following.split()
+    return bool(match) and len(text[match.end() - 1:].split()) >= 2 and not _clause_goes_on(text) \
+        and not text.rstrip().endswith("&") and len(words) >= 2 and words[0][:1].isupper() \
+        and words[1][:1].islower()
 
 
 def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
@@ -1183,8 +1202,14 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
         return False  # another column's lines on both rows and none between: the same pitch, no gap
     if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
         return True
-    return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
-               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
+
+    def filled(row: _Row, other: int) -> bool:
+        # (a note's number alone on its row is no line: set raised, it has a row of its own over the note's
+        # first line, at no pitch of the column's)
+        return bool(row.segments[other].strip()) and not _NUMBER_ALONE.fullmatch(row.segments[other])
+
+    return any(sum(1 for row in rows[above:below] if filled(row, other)) >= 2
+               or sum(1 for row in rows[above + 1:below + 1] if filled(row, other)) >= 2 for other in others)
 
 
 def _blank(line: Line) -> bool:
@@ -4231,9 +4256,54 @@ def find_pullquotes(state: State) -> None:
             block.data["attribution"] = ""
             block.data["repeats"] = True
             state.guess(block.line, "block repeating body text taken as a pull quote")
+    _close_open_quotations(state)
+    _named_attributions(state)
     for block in state.blocks:
         if block.kind == "pullquote" and not block.data["repeats"]:
             state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
+
+
+def _flow_pairs(state: State) -> list[tuple[Block, Block]]:
+    """Each block of the text and the next one, past the removed blocks, page marks, notes and link lines
+    set between them (no text they part)."""
+    blocks = [block for block in state.blocks if block.kind not in ("removed", "page", "note", "url")]
+    return list(zip(blocks, blocks[1:], strict=False))
+
+
+def _close_open_quotations(state: State) -> None:
+    """A pull quote that opens a quotation mark (“) it does not close, followed by a pull quote that closes
+    one (”) it did not open, is one quotation: the gap between two of its lines (a frame split across a
+    column's foot, a paragraph's end in it) parted it (:func:`_flow_pairs`)."""
+    for block, following in _flow_pairs(state):
+        text, rest = _plain(block.text).strip(), _plain(following.text).strip()
+        if block.kind == following.kind == "pullquote" and text.startswith("“") and "”" not in text \
+                and rest.endswith("”") and "“" not in rest and not block.data.get("attribution"):
+            block.lines = [*block.lines, *following.lines]
+            block.text = f"{block.text} {following.text}"
+            block.data["repeats"] = block.data.get("repeats") or following.data.get("repeats")
+            block.data["attribution"] = following.data.get("attribution", "")
+            following.kind = "removed"
+            state.guess(block.line, "a quotation parted by a gap goes on to the pull quote that closes it")
+
+
+_NAME_THEN_TITLE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+){1,3}, \S")
+"""A name and a comma, then a title: how an attribution under a quotation opens ("Samuel Goëta, Maître…")."""
+
+
+def _named_attributions(state: State) -> None:
+    """The paragraph right after a pull quote that repeats the body and closes its quotation mark, without
+    one of its own, that names someone and gives a title ("Samuel Goëta, Maître de conférences associé à…",
+    without a final stop), is its attribution, however many lines a narrow column wraps it over (the notes
+    and page marks set between them passed over). An original quotation's signature stays a paragraph."""
+    for block, following in _flow_pairs(state):
+        text = _plain(following.text).strip()
+        if block.kind == "pullquote" and block.data.get("repeats") and not block.data.get("attribution") \
+                and _plain(block.text).rstrip().endswith(("”", "»", "\"")) and following.kind == "para" \
+                and _NAME_THEN_TITLE.match(text) and len(text.split()) <= _ATTRIBUTION_WORDS \
+                and not text.endswith(tuple(_TERMINAL + ",")):
+            block.data["attribution"] = text
+            following.kind = "removed"
+            state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
 class _GramIndex:
