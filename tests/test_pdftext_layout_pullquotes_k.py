@@ -179,3 +179,15 @@ def test_issue6_a_colon_at_a_columns_foot_goes_on_with_the_quotation_the_next_co
     paragraphs = _paragraphs(import_text(text, "deux-points.txt")[0])
     assert ("Une relation s’est installée entre eux. Léa Vernet indique : « Le jardin nous apprend la patience », "
             "dit-elle en souriant.") in paragraphs, paragraphs
+
+
+def test_issue6_a_word_wider_than_its_quotes_box_is_mended_though_both_pieces_are_words() -> None:
+    """A quote's box a dozen letters wide cuts a word wider than all its lines anywhere, without a hyphen,
+    its first piece filling its line: "d’accompagne" | "ment" are two French words, but the whole word, which
+    the text writes elsewhere, fits on no line of the box: the pieces are joined."""
+    first = ["Les ateliers", "d’accompagnement des", "familles ont lieu le", "samedi matin au local."]
+    quote = ["« Nos", "ateliers", "d’accompagne", "ment des", "familles »"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, quote])) + "\n"
+    body = " ".join(_paragraphs(import_text(text, "boite.txt")[0]))
+    assert "accompagne ment" not in body
+    assert "« Nos ateliers d’accompagnement des familles »" in body, body

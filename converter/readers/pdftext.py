@@ -2609,12 +2609,13 @@ def join_lines(state: State) -> None:
         # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
         # address breaks at any letter there, and the layout text's rules mend it
         laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
+        frame = _frame_width(block.lines)
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
-            text = _join(state, text, piece, line.no, keys)
+            text = _join(state, text, piece, line.no, keys, frame)
         state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
@@ -2781,7 +2782,16 @@ def _inline_page_marks(text: str) -> str:
 _URLISH = re.compile(r"[a-z0-9]\.[a-z]{2,}|\w/")
 
 
-def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
+_FILLED = 0.8
+"""The share of its frame's width a line fills when a word too wide for the frame was cut at its end."""
+
+
+def _frame_width(lines: list[Line]) -> int:
+    """The printed width of a block's widest line: the frame it is set in, as far as its lines show."""
+    return max((printed_width(line.text.strip()) for line in lines), default=0)
+
+
+def _join(state: State, text: str, piece: str, line_no: int, keys: list[str], frame: int = 0) -> str:
     last_token = text.split(" ")[-1] if text else ""
     urlish = bool(_URLISH.search(last_token)) and not last_token.endswith((".", ","))
     if text.endswith("-") and piece[:1].isalnum():
@@ -2869,7 +2879,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # a handle cut where the column ends ("@NumeriqueEnCommu" | "ns"): its end is no word
         state.guess(line_no - 1, f"handle {last_token}{handle_end}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state)):
+    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state), frame):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
@@ -2879,13 +2889,15 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
 """A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
-def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset()) -> bool:
+def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset(), frame: int = 0) -> bool:
     """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
     ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. The
     text's own words count as French when the lexicon does not know them and the first piece is none: a
     pull quote repeats the body's words, which the lexicon may lack ("multithématiqu" | "es",
-    "instrumentalis" | "ant"). (A layout text only: its lines are the printed ones, the frame's edge is where
-    they end.)"""
+    "instrumentalis" | "ant"). Two words make one too when it is wider than the ``frame`` (the block's widest
+    line): a word that fits on no line of its frame is cut anywhere, its first piece filling its line
+    ("d’accompagne" | "ment" in a quote's box a dozen letters wide), and the text writes it whole. (A layout text only: its lines are the printed ones,
+    the frame's edge is where they end.)"""
     # (after an elided article the word is the rest: "d’interven" | "tion")
     before = re.search(r"(?<![\w’'-])(?:[^\W\d_]{1,2}[’'])?([^\W\d_]+)$", last_token)
     after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
@@ -2899,7 +2911,8 @@ def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] 
     # (the first piece a word of neither language's lexicon, or a French word before a second piece that is
     # none, "comportement" | "ales": they are checked against the lexicons only, since a cut piece is in the
     # text too, the whole word against the text; "open" | "data" stay two words)
-    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)) \
+    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)
+            or 0 < frame < printed_width(before.group(0) + tail) and printed_width(before.group(0)) >= _FILLED * frame) \
         and (head + tail).lower() in text_words
 
 
@@ -4145,8 +4158,9 @@ def _is_title_fragment(block: Block) -> bool:
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     keys = _page_keys(state)
     text = lines[0].text.strip()
+    frame = _frame_width(lines)
     for line in lines[1:]:
-        text = _join(state, text, line.text.strip(), line.no, keys)
+        text = _join(state, text, line.text.strip(), line.no, keys, frame)
     text = _unglue(state, _inline_page_marks(text), lines)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
