@@ -191,3 +191,17 @@ def test_issue6_a_word_wider_than_its_quotes_box_is_mended_though_both_pieces_ar
     body = " ".join(_paragraphs(import_text(text, "boite.txt")[0]))
     assert "accompagne ment" not in body
     assert "« Nos ateliers d’accompagnement des familles »" in body, body
+
+
+def test_issue6_a_closing_quote_at_a_columns_foot_ends_no_sentence_before_a_word_in_lower_case() -> None:
+    """A column ending with a closing quotation mark after a quoted word, not after a stop ("… dites
+    « apprenantes »"), goes on with the next column opening in lower case ("et dont ont besoin…"): one
+    paragraph."""
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "", "Les outils du jardin",
+             "sont parfois appelés", "des biens « partagés »"]
+    second = ["et dont ont besoin les", "voisins du quartier."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "guillemet.txt")[0])
+    assert "Les outils du jardin sont parfois appelés des biens « partagés » et dont ont besoin les voisins du " \
+           "quartier." in paragraphs, \
+        paragraphs

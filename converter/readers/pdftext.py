@@ -775,14 +775,19 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
     or a glossary's term, or the lines so far end with a note; not after a colon before the quotation it
-    announces, which the next column opens: "… indique :" | "« Le monde…")."""
+    announces, which the next column opens: "… indique :" | "« Le monde…", nor after a closing mark that
+    follows no stop before a word in lower case)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     announced = last is not None and last.text.rstrip().endswith(":") and following[0].text.lstrip()[:1] in ("«", "“")
-    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL)) and not announced
+    # (a closing mark ends no sentence before a word in lower case: "… dites « apprenantes »" | "et dont…")
+    closed = last is not None and last.text.rstrip().endswith(("»", "”", ")")) \
+        and not last.text.rstrip(" »”)").endswith((".", "!", "?", "…")) and following[0].text[:1].islower()
+    if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+                                                and not announced and not closed
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
                                                 or _address_ends(_last_address(lines), following[0].text)):
