@@ -205,3 +205,24 @@ def test_issue6_a_closing_quote_at_a_columns_foot_ends_no_sentence_before_a_word
     assert "Les outils du jardin sont parfois appelés des biens « partagés » et dont ont besoin les voisins du " \
            "quartier." in paragraphs, \
         paragraphs
+
+
+def test_issue6_a_notes_end_in_the_next_column_starts_where_its_lines_close_up() -> None:
+    """A note cut at a column's foot goes on at the next column's foot. Two lines there open in lower case
+    after a gap ("apprennent…", after the column's rows jitter beside a large quote; "déchets…"): the note's
+    end starts at the later one, from which the lines are set closer than every line above them (a note is
+    set smaller than the text), not at the first (issue 6: "soulevées par les personnes…" went to note 40)."""
+    first = ["Le jardin partagé du", "quartier des Tilleuls", "réunit chaque semaine", "une vingtaine de",
+             "voisins autour du", "compost1 et du potager.", "", "", "", "", "1", "  Le compost désigne le",
+             "  procédé par lequel les"]
+    # (the text every other row, the column beside setting a line in each row between; the note closer)
+    second = ["Les ateliers du samedi", "", "accueillent les enfants", "", "des écoles voisines, qui", "", "",
+              "apprennent à semer et", "", "arroser les légumes de", "", "déchets du jardin", "nourrissent la terre."]
+    third = ["saison avec leurs", "parents, le mardi et le", "jeudi après l’école.", "Une fête clôt la saison",
+             "au mois d’octobre avec", "un repas partagé par", "les familles du quartier", "et les voisins venus",
+             "nombreux cette année.", "La mairie prête les", "outils du jardin et", "l’eau de pluie aux", "familles."]
+    document, _ = import_text(_pages([FIRST, SECOND, THIRD], [first, second, third]), "pas.txt")
+    assert [plain_text(note) for note in document.notes] == \
+        ["Le compost désigne le procédé par lequel les déchets du jardin nourrissent la terre."]
+    assert "Les ateliers du samedi accueillent les enfants des écoles voisines, qui apprennent à semer et arroser " \
+           "les légumes de saison avec leurs parents, le mardi et le jeudi après l’école." in _paragraphs(document)

@@ -514,6 +514,7 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
         return []
+    candidates = []
     for position, k in enumerate(text[1:], start=1):
         above, below = row_of[lines[text[position - 1]].no], row_of[lines[k].no]
         gap = any(sum(1 for row in rows[above + 1:below + 1]
@@ -535,10 +536,23 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
         last = max(j for j in text[position:] if j < end)
         if _ends_sentence(lines[last].text) and all(
                 _opens_with_note(lines[j:]) for j in text if j >= end and (j == end or not lines[j - 1].text)):
-            moved = lines[k:last + 1]
-            del lines[k:last + 1]
-            return moved
-    return []
+            candidates.append((k, last))
+    if not candidates:
+        return []
+    k, last = candidates[0]
+    # A note is set smaller than the text: its lines sit closer together. When a later start also qualifies
+    # and the lines from it on are mostly closer (their median step) than every line above it in the run,
+    # the run's first lines are the text's, at the text's pitch: a quote set large in the column beside
+    # jitters the rows, and the gap test above takes the text's line after a wider step for the note's start.
+    steps = {j: row_of[lines[j].no] - row_of[lines[i].no] for i, j in zip(text, text[1:], strict=False)}
+    for later, _ in candidates[1:]:
+        above = [steps[j] for j in text if k < j <= later]
+        below = [steps[j] for j in text if later < j <= last]
+        if above and below and min(above) > statistics.median(below):
+            k = later
+    moved = lines[k:last + 1]
+    del lines[k:last + 1]
+    return moved
 
 
 _OPEN_MARKS = (("(", ")"), ("«", "»"))
