@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import unquote
@@ -263,6 +263,8 @@ def read_layout(state: State) -> None:
     starts = [sorted([*strict, *(start for start in _column_starts([row.text for row in page], known)
                                  if all(abs(start - other) > 2 * _INDENT_REACH for other in strict))])
               for page, strict in zip(pages, starts, strict=True)]
+    starts = [_known_lefts([row.text for row in page], page_starts, known)
+              for page, page_starts in zip(pages, starts, strict=True)]
     columned = [len(page_starts) + 1 for page_starts in starts if page_starts]
     if not columned and indented < _LAYOUT_MIN_LINES:
         return
@@ -345,7 +347,7 @@ def _column_starts(texts: list[str], known: set[int] = frozenset()) -> list[int]
     for start in sorted(candidates):
         rows = candidates[start]
         previous = found[-1] if found else 0
-        crossing = {k for k in content if texts[k][start - 2:start].strip()}
+        crossing = _crossing(texts, start)
         # the text on the left of the segments, in the column before: a column beside them, not a bullet's
         # glyph (a list), nor nothing (an indented quote, a box, a glossary's definitions in one column); one
         # such line is enough when no line crosses the gutter from the page's top to its foot
@@ -388,6 +390,34 @@ def _wide_enough(starts: list[int], rows: dict[int, set[int]], width: int) -> li
         around = [k for k in (narrowest - 1, narrowest) if 0 <= k < len(starts)]
         starts.pop(min(around, key=lambda k: (len(rows.get(starts[k], ())), -starts[k])))
     return starts
+
+
+def _crossing(texts: list[str], start: int) -> set[int]:
+    """The lines that have a glyph in the two positions before ``start`` (they cross its gutter)."""
+    return {k for k, text in enumerate(texts) if text[start - 2:start].strip()}
+
+
+def _known_lefts(texts: list[str], starts: list[int], known: set[int]) -> list[int]:
+    """A page's column ``starts``, each moved left to a start other pages show when that spares lines from
+    crossing the gutter and makes none cross it that did not.
+
+    The start the page's lines give is where most of them open; when most of a column's lines on the page are
+    set indented (a pull quote inset in the column, a box), its few lines set flush open left of that start,
+    cross its gutter and are read as a band across the page, after the columns beside it (a sentence's first
+    lines at a column's foot read after its continuation at the next column's top). The column's true left
+    edge is a start other pages show, within an indentation's reach: cut there, those lines are the column's
+    and the indented ones keep their indentation. Only when the lines crossing the known start are some of
+    those crossing the page's own, fewer (a line of the column before reaching the known start keeps it)."""
+    moved: list[int] = []
+    for start in starts:
+        floor = (moved[-1] if moved else 0) + _MIN_COLUMN
+        crossing = _crossing(texts, start)
+        for other in sorted((o for o in known if max(floor, start - 2 * _INDENT_REACH) <= o < start), reverse=True):
+            if crossing and _crossing(texts, other) < crossing:
+                start = other
+                break
+        moved.append(start)
+    return moved
 
 
 def _runs_on(cells: list[str]) -> bool:
@@ -1036,8 +1066,8 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
     or up to three where a narrow column wraps a long term ("Intelligence artificielle" | "(acronyme IA ou" |
     "AI en anglais)"): each line broken where the next word would not fit (a table of contents' titles have
     room for it), on near rows (a term set bold or larger has its own pitch, so another column's line may
-    fall between two of its lines, not more), without a blank row between them, not a title in capitals,
-    under a definition indented
+    fall between two of its lines, not more), without a blank row between them nor between the term and its
+    definition, not a title in capitals, under a definition indented
     further (the previous entry's); a paragraph's last lines over an indented quote have lines of the
     paragraph above them, at their indentation."""
     indent = _indent(rows[indices[position]].segments[column])
@@ -1054,7 +1084,9 @@ def _term_rows(rows: list[_Row], indices: list[int], position: int, column: int,
             return 0
         if _indent(rows[indices[position + count]].segments[column]) >= indent + 2:
             if count == 1:
-                return 1
+                # a definition is set right under its term: a blank row across the page between them parts a
+                # title from a quote set in under it ("Métropole" | "    L’inclusion n’est pas…")
+                return int(all(row.text.strip() for row in rows[indices[position]:indices[position + 1]]))
             tight = all(indices[position + k] - indices[position + k - 1] <= _TERM_ROW_STEP
                         and not _next_word_fits(texts[k - 1], texts[k], width) for k in range(1, count)) \
                 and all(row.text.strip() for row in rows[indices[position]:indices[position + count - 1]])
@@ -4760,26 +4792,24 @@ def _opens_interview(blocks: list[Block], index: int) -> bool:
         and following.kind == "para" and bool(_SPEAKER.match(_plain(following.text)))
 
 
+def _speaker_paragraphs(blocks: list[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
+    """The paragraphs that open with a speaker's name or initials and a colon, with that match."""
+    for block in blocks:
+        if block.kind == "para" and (match := _SPEAKER.match(_plain(block.text))):
+            yield block, match
+
+
 def find_interviews(state: State) -> None:
     """Answers start with a speaker's name or initials and a colon; the paragraph before is the question."""
     state.step = "interviews"
     names: dict[str, str] = {}
-    for block in state.blocks:
-        if block.kind != "para":
-            continue
-        match = _SPEAKER.match(_plain(block.text))
-        if not match:
-            continue
+    # First every full name (its initials resolve the answers prefixed by initials alone), then the answers.
+    for _, match in _speaker_paragraphs(state.blocks):
         who = match.group(1)
         if " " in who and all(w[:1].isupper() and not w.isupper() for w in who.split()):
             initials = "".join(w[0] for w in re.split(r"[\s-]+", who) if w)
             names[initials] = who
-    for block in state.blocks:
-        if block.kind != "para":
-            continue
-        match = _SPEAKER.match(_plain(block.text))
-        if not match:
-            continue
+    for block, match in _speaker_paragraphs(state.blocks):
         who = match.group(1)
         if who in names:
             block.kind = "answer"
