@@ -773,18 +773,29 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or a glossary's term, or the lines so far end with a note)."""
+    or a glossary's term, or the lines so far end with a note; a mark that ends no sentence goes on when the
+    next column opens as its sentence does, :func:`_goes_on_across`)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+                                                and not _goes_on_across(last.text, following[0].text)
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
                                                 or _address_ends(_last_address(lines), following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _goes_on_across(text: str, following: str) -> bool:
+    """Whether a column's last line, ending with a mark that ends no sentence (a closing quotation mark or
+    parenthesis without a stop, a colon, a semicolon), goes on at the next column's head: that column opens
+    with a word in lower case ("… dites « apprenantes »" | "et dont ont besoin…"), or, after a colon, with
+    an opening quotation mark (the quotation it announces: "Léa Cauchard indique :" | "« Le monde…")."""
+    return not _ends_with_stop(text) and (bool(_LOWER_WORD_START.match(following))
+                                          or text.rstrip().endswith(":") and following.startswith(("«", "“")))
 
 
 def _address_ends(text: str, following: str) -> bool:
@@ -801,14 +812,16 @@ def _address_ends(text: str, following: str) -> bool:
 
 def _last_address(lines: list[Line]) -> str:
     """The page's last line so far, with the address it ends joined whole when a narrow column cut it after
-    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme"): the last word alone is no address."""
+    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme") or before a hyphen ("communs.fr/accessibilite"
+    | "-et-bonnes-pratiques/"): the last word alone is no address."""
     texts = [line.text.strip() for line in lines]
     while texts and not texts[-1]:
         texts.pop()
     if not texts:
         return ""
     address = texts.pop().split()[-1:]
-    while texts and texts[-1].endswith("/") and address and not address[0].startswith("/"):
+    while texts and address and (texts[-1].endswith("/") and not address[0].startswith("/")
+                                 or address[0].startswith("-") and not texts[-1].endswith("-")):
         address.insert(0, texts.pop().split()[-1])
     return "".join(address)
 
@@ -833,6 +846,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
     boxes = _box_widths(rows, indices, column)
+    feet = _note_feet(rows)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -878,10 +892,13 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             lines.append(Line(row.line.no, f"{title_number} {text}", indent=_indent(segment)))
             title_number = ""
             continue
-        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …")
+        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …"; so
+        # does a parenthesis or a quotation the paragraph left open, closed by the line: "ville (également
+        # labellisé" | "Fabrique de territoire), cet…", a gap beside a pull quote set between them)
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
-                and not _OPEN_BRACKET.search(lines[-1].text) and (
-                _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
+                and not _OPEN_BRACKET.search(lines[-1].text) and not _closes_open_mark(_last_paragraph(lines), text) \
+                and (
+                _vertical_gap(rows, indices[position - 1], index, column, margin, feet) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
@@ -1195,28 +1212,52 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None) -> bool:
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None,
+                  feet: dict[int, int] | None = None) -> bool:
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
     another before ``below``, this column skipped one), unless a third column set its lines on both rows and
     none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
     set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
-    lines strictly between the two rows show a gap."""
-    between = rows[above + 1:below]
-    if any(not row.text.strip() for row in between):
+    lines strictly between the two rows show a gap. So are the notes at a column's foot: another column's
+    rows from its ``feet`` down (:func:`_note_feet`) do not show the body's pitch on both rows, and a note's
+    number alone on its row (set raised, it has a row of its own) is not one of its lines."""
+    feet = feet or {}
+
+    def pitched(k: int, other: int) -> bool:
+        return bool(rows[k].segments[other]) and k < feet.get(other, len(rows))
+
+    def holds(k: int, other: int) -> bool:
+        return bool(rows[k].segments[other]) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
+
+    between = range(above + 1, below)
+    if any(not rows[k].text.strip() for k in between):
         return True
     others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
     # (a title in capitals set large has a pitch of its own: its lines on both rows tell nothing)
-    if any(rows[above].segments[other] and rows[below].segments[other]
-           and not any(row.segments[other] for row in between)
+    if any(pitched(above, other) and pitched(below, other) and not any(rows[k].segments[other] for k in between)
            and not (_all_capitals(rows[above].segments[other]) and _all_capitals(rows[below].segments[other]))
            for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
-    if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
+    if margin is not None and margin != column and sum(1 for k in between if rows[k].segments[margin]) >= 2:
         return True
-    return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
-               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
+    return any(sum(1 for k in range(above, below) if holds(k, other)) >= 2
+               or sum(1 for k in range(above + 1, below + 1) if holds(k, other)) >= 2 for other in others)
+
+
+def _note_feet(rows: list[_Row]) -> dict[int, int]:
+    """Each column of a band → the row where the notes at its foot start: its first number alone on its
+    line over a line set in further (a note's number over its text), the rest of the column being notes."""
+    feet: dict[int, int] = {}
+    for column in range(len(rows[0].segments) if rows else 0):
+        filled = [k for k, row in enumerate(rows) if row.segments[column].strip()]
+        for k, following in zip(filled, filled[1:], strict=False):
+            if _NUMBER_ALONE.fullmatch(rows[k].segments[column]) and following - k <= 2 \
+                    and _indent(rows[following].segments[column]) > _indent(rows[k].segments[column]):
+                feet[column] = k
+                break
+    return feet
 
 
 def _blank(line: Line) -> bool:
@@ -1811,8 +1852,10 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))
                                                        or bool(_HANDLES.fullmatch(following))))
+            # (in a layout text the turn to capitals only after an address or a handle, which ends its
+            # sentence without a stop: "ns @NumEnCommuns" | "LES CARNETS NEC[S]")
             if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
-                    or not state.laid_out and _case_turns(text, following):
+                    or (not state.laid_out or _address_ends(text, following)) and _case_turns(text, following):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -3588,13 +3631,21 @@ def _is_attribution(attribution: list[Line], quote: list[Line]) -> bool:
     # (a quotation is a sentence, longer than the name and title that attribute it)
     return 1 <= len(attribution) <= 3 and indent >= 1 and len(text.split()) < len(quoted.split()) >= 4 \
         and all(abs(other.indent - indent) <= 1 and other.indent >= 1 for other in (*quote, *attribution)) \
-        and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) \
-        and 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
+        and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) and _reads_as_attribution(attribution)
+
+
+def _reads_as_attribution(attribution: list[Line]) -> bool:
+    """Whether lines read as a quotation's attribution: a name and a title, up to :data:`_ATTRIBUTION_WORDS`
+    words, opening with a capital, without a stop at any line's end nor a clause broken off at its end, not a
+    list's item, not in capitals, not initials alone (an author's signature), without an address (a line
+    pointing to a source: "Retrouvez l’intégralité du reportage sur youtu.be/…")."""
+    text = " ".join(line.text.strip() for line in attribution)
+    return 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
         and not text.endswith(tuple(_TERMINAL + ",-")) and not _ZOOM_TITLE.match(text) \
         and text.rsplit(" ", 1)[-1].lower() not in _OPENING_WORDS \
         and not any(line.text.strip().endswith(tuple(".!?…")) or _BULLET.match(line.text) or _is_capitals(line.text)
                     for line in attribution) \
-        and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)  # initials alone: the author's signature
+        and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text) and not _DOMAIN.search(text)  # (initials alone: a signature)
 
 
 def find_notes(state: State) -> None:
@@ -4232,16 +4283,41 @@ def find_quotes(state: State) -> None:
     """Quotes set large between “ ”, with their attribution (before paragraphs are joined: an attribution
     does not end a sentence, and the text after it is not its continuation)."""
     state.step = "pull quotes"
-    for block in state.blocks:
+    blocks = state.blocks
+    for index, block in enumerate(blocks):
         if block.kind != "para":
             continue
         text = _plain(block.text)
         if text.startswith(("“", "\"")) and ("”" in text or text.count("\"") >= 2):
             closing = max(text.rfind("”"), text.rfind("\""))
             quote, attribution = text[:closing + 1], text[closing + 1:].strip()
+            under = None if attribution else _attribution_under(blocks, index + 1)
+            if under is not None and "," in under.lines[0].text:
+                # the attribution set apart under the quotation (a gap, a narrow column's lines): a name, a
+                # comma, a title ("Samuel Goëta, Maître de conférences…")
+                attribution = " ".join(line.text.strip() for line in under.lines)
+                under.kind = "removed"
             block.kind = "pullquote"
             block.data["attribution"] = attribution
             block.text = quote
+
+
+def _attribution_under(blocks: list[Block], start: int) -> Block | None:
+    """The paragraph from ``start`` (past notes and page marks) that reads as a quotation's attribution
+    (:func:`_reads_as_attribution`), or None; None too when the paragraph after it would read as the rest of
+    the same attribution (a page's end may cut one in two: where it ends is not seen)."""
+    found: list[Block] = []
+    while len(found) < 2:
+        while start < len(blocks) and blocks[start].kind in ("note", "page", "url", "label", "removed"):
+            start += 1
+        if start == len(blocks) or blocks[start].kind != "para":
+            break
+        found.append(blocks[start])
+        start += 1
+    if not found or not _reads_as_attribution(found[0].lines) \
+            or len(found) == 2 and _reads_as_attribution([*found[0].lines, *found[1].lines]):
+        return None
+    return found[0]
 
 
 def find_pullquotes(state: State) -> None:
