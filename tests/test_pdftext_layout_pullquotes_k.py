@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from test_pdftext_layout_columns import FIRST, SECOND, THIRD, _paragraphs, columns_at
 
+from converter import tree as t
 from converter.readers.pdftext import import_text
-from converter.walk import plain_text
+from converter.walk import iter_nodes, plain_text
 
 
 def _pages(*pages: list[list[str]]) -> str:
@@ -87,3 +88,106 @@ def test_issue6_a_french_word_a_narrow_quote_cuts_before_a_piece_french_lacks_is
     body = " ".join(_paragraphs(document))
     assert "comportement ales" not in body
     assert body.count("habitudes comportementales, nos habitudes") == 2, body
+
+
+_BODY = ("Au jardin, Léa Vernet le répète souvent : le jardin nous apprend la patience et le partage entre voisins "
+         "du quartier. Chacun y trouve sa place et son rythme au fil des saisons, et les enfants aussi viennent y "
+         "semer leurs graines chaque printemps avec leurs parents.")
+
+
+def _quotes(document: t.Document) -> list[t.PullQuote]:
+    return [node for node in iter_nodes(document) if isinstance(node, t.PullQuote)]
+
+
+def test_issue6_a_quotation_parted_by_a_gap_goes_on_to_the_pull_quote_that_closes_it() -> None:
+    """A pull quote that repeats the body, opened with “ and parted by a gap (a paragraph's end, a frame
+    split across a column's foot, a note between), goes on to the pull quote that closes it: one quotation,
+    and the name and title under it, without a stop, are its attribution however many lines they take."""
+    text = "\n\n".join([_BODY, "“Le jardin nous apprend la patience et le partage entre voisins du quartier.",
+                        "1 Voir le site du jardin.", "Chacun y trouve sa place et son rythme au fil des saisons”",
+                        "Léa Vernet, présidente de l’association du jardin partagé des Tilleuls et de ses voisins"])
+    document, _ = import_text(text + "\n", "citation.txt")
+    quotes = _quotes(document)
+    assert len(quotes) == 1, quotes
+    assert plain_text(quotes[0].children[0]).endswith("voisins du quartier. Chacun y trouve sa place et son rythme au fil des saisons”")
+    assert plain_text(quotes[0].attribution) == \
+        "Léa Vernet, présidente de l’association du jardin partagé des Tilleuls et de ses voisins"
+    assert not any(paragraph.startswith("Léa Vernet, présidente") for paragraph in _paragraphs(document))
+
+
+def test_issue6_a_notes_number_alone_on_its_row_makes_no_gap_in_the_column_beside() -> None:
+    """The rows of a column where the next column sets a note's number alone (raised, on a row of its own)
+    and the note's first line show no gap: the column's sentence after a stop ("…sanitaire." | "Pourtant…")
+    goes on in the same paragraph."""
+    # (the columns' rows interleave: each column sets a line every other row, the next column between them)
+    first = ["Le rapport montre bien", "", "l’importance des outils", "", "dans la crise sanitaire.", "",
+             "Pourtant, encore une", "", "fois, les données n’ont", "", "pas été publiées."]
+    second = ["", "Les ateliers du samedi", "", "accueillent les enfants", "", "des écoles voisines, qui", "",
+              "apprennent à semer."]
+    third = ["La mairie prête les", "outils et fournit l’eau", "de pluie récupérée dans", "deux cuves du jardin1.", "1",
+             "  Sur ce point, voir", "", "  le guide du jardin."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, third])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "numero.txt")[0])
+    assert any("dans la crise sanitaire. Pourtant, encore une fois" in paragraph for paragraph in paragraphs), paragraphs
+
+
+def test_issue6_a_byline_naming_someone_ends_before_a_sentence() -> None:
+    """A byline's line that names someone ("Textes : Léa Vernet") is a paragraph of its own, though no gap
+    sets it apart from the sentence under it ("Cette iconographie indique…"); a name it goes on with ("Textes :
+    Sébastien" | "Magro") stays with it."""
+    first = ["Textes : Léa Vernet", "Cette iconographie", "indique que le terme", "est défini au lexique."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "signature.txt")[0])
+    assert "Textes : Léa Vernet" in paragraphs, paragraphs
+    assert "Cette iconographie indique que le terme est défini au lexique." in paragraphs
+    first[:2] = ["Textes : Sébastien", "Magro"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    assert not any(paragraph == "Textes : Sébastien" for paragraph in _paragraphs(import_text(text, "signature.txt")[0]))
+
+
+def test_issue6_a_line_leaving_a_parenthesis_open_goes_on_across_a_gap() -> None:
+    """A line that leaves a parenthesis open ("…de la ville (également labellisé") does not end its
+    paragraph, though the column beside sets lines in the gap under it (a pull quote's rows) and the next
+    line opens with a capital ("Fabrique de territoire), …"): what it opened goes on."""
+    first = ["Le tiers lieu de la", "ville (aussi labellisé", "", "", "Fabrique de territoire),",
+             "montre la voie aux", "habitants du quartier."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "parenthese.txt")[0])
+    assert ("Le tiers lieu de la ville (aussi labellisé Fabrique de territoire), montre la voie aux habitants "
+            "du quartier.") in paragraphs, paragraphs
+
+
+def test_issue6_an_address_cut_before_a_hyphen_of_its_path_ends_its_column_before_a_capital() -> None:
+    """An address ending a column that a narrow column cut before a hyphen of its path ("communs.fr/accessibilite"
+    | "-et-bonnes-pratiques/") is measured whole: it ends its paragraph when the next column opens with a
+    capital."""
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "", "POUR EN SAVOIR",
+             "PLUS : jardins-en-", "communs.fr/accessibilite", "-et-bonnes-pratiques/"]
+    second = ["Retrouvez le carnet du", "jardin sur le site de la", "ville."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "adresse.txt")[0])
+    assert "Retrouvez le carnet du jardin sur le site de la ville." in paragraphs, paragraphs
+
+
+def test_issue6_a_colon_at_a_columns_foot_goes_on_with_the_quotation_the_next_column_opens() -> None:
+    """A colon ending a column ("… Léa Vernet indique :") announces what the next column opens with, a
+    quotation ("« Le jardin…"): one paragraph, though a colon ends a sentence's clause."""
+    first = ["Le jardin accueille", "aussi les anciens du", "quartier chaque samedi.", "", "Une relation s’est",
+             "installée entre eux.", "Léa Vernet indique :"]
+    second = ["« Le jardin nous", "apprend la patience »,", "dit-elle en souriant."]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, second, THIRD])) + "\n"
+    paragraphs = _paragraphs(import_text(text, "deux-points.txt")[0])
+    assert ("Une relation s’est installée entre eux. Léa Vernet indique : « Le jardin nous apprend la patience », "
+            "dit-elle en souriant.") in paragraphs, paragraphs
+
+
+def test_issue6_a_word_wider_than_its_quotes_box_is_mended_though_both_pieces_are_words() -> None:
+    """A quote's box a dozen letters wide cuts a word wider than all its lines anywhere, without a hyphen,
+    its first piece filling its line: "d’accompagne" | "ment" are two French words, but the whole word, which
+    the text writes elsewhere, fits on no line of the box: the pieces are joined."""
+    first = ["Les ateliers", "d’accompagnement des", "familles ont lieu le", "samedi matin au local."]
+    quote = ["« Nos", "ateliers", "d’accompagne", "ment des", "familles »"]
+    text = "\n".join(columns_at([FIRST, SECOND, THIRD])) + "\n\f" + "\n".join(columns_at([first, SECOND, quote])) + "\n"
+    body = " ".join(_paragraphs(import_text(text, "boite.txt")[0]))
+    assert "accompagne ment" not in body
+    assert "« Nos ateliers d’accompagnement des familles »" in body, body

@@ -216,7 +216,8 @@ _BAND_GUTTER_SHARE = 0.4
 """The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
 
 
-_OPEN_BRACKET = re.compile(r"\[[^\]]*$")
+_OPEN_BRACKET = re.compile(r"\[[^\]]*$|\([^)]*$")
+"""A line that leaves a bracket or a parenthesis open: what it opened goes on on the next line."""
 _ADDRESS_ALONE = re.compile(r"(?:https?://)?[a-z0-9][a-z0-9-]*\.[a-z]\S*")
 """A line that is one address, maybe cut at any letter ("dataliteracyconference.n")."""
 _TERM_MAX_LINES = 3
@@ -812,16 +813,17 @@ def _address_ends(text: str, following: str) -> bool:
 
 def _last_address(lines: list[Line]) -> str:
     """The page's last line so far, with the address it ends joined whole when a narrow column cut it after
-    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme") or before a hyphen ("communs.fr/accessibilite"
-    | "-et-bonnes-pratiques/"): the last word alone is no address."""
+    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme") or before a hyphen of its path
+    ("communs.fr/accessibilite" | "-et-bonnes-pratiques/"): the last word alone is no address."""
     texts = [line.text.strip() for line in lines]
     while texts and not texts[-1]:
         texts.pop()
     if not texts:
         return ""
     address = texts.pop().split()[-1:]
+    # (or cut before a hyphen of its path: "communs.fr/accessibilite" | "-et-bonnes-pratiques/")
     while texts and address and (texts[-1].endswith("/") and not address[0].startswith("/")
-                                 or address[0].startswith("-") and not texts[-1].endswith("-")):
+                                 or address[0].startswith("-") and "/" in "".join(texts[-1].split()[-1:])):
         address.insert(0, texts.pop().split()[-1])
     return "".join(address)
 
@@ -893,17 +895,15 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             title_number = ""
             continue
         # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …"; so
-        # does a parenthesis or a quotation the paragraph left open, closed by the line: "ville (également
-        # labellisé" | "Fabrique de territoire), cet…", a gap beside a pull quote set between them)
+        # does a parenthesis, "…de la ville (également labellisé" | "Fabrique de territoire), cet espace…")
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
-                and not _OPEN_BRACKET.search(lines[-1].text) and not _closes_open_mark(_last_paragraph(lines), text) \
-                and (
+                and not _OPEN_BRACKET.search(lines[-1].text) and (
                 _vertical_gap(rows, indices[position - 1], index, column, margin, feet) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
                 or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)
-                or _question_ends_item(lines, _indent(segment), text)):
+                or _question_ends_item(lines, _indent(segment), text) or _byline_ends(lines[-1].text, text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -950,6 +950,18 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         lines.append(Line(rows[indices[-1]].line.no, note))
     _measure_rows_above(lines, rows, indices)
     return lines
+
+
+def _byline_ends(text: str, following: str) -> bool:
+    """Whether a byline's line ("Textes : François Huguet") ends its paragraph before ``following``: it names
+    someone (two words after its colon) without breaking off the name list (a comma, "et"), and the next line
+    opens a sentence, a capital then a word in lower case ("Cette iconographie…"; a name's rest, "Magro", or
+    another name, "Marie Durand", goes on with the byline)."""
+    match = _BYLINE.match(text)
+    words = following.split()
+    return bool(match) and len(text[match.end() - 1:].split()) >= 2 and not _clause_goes_on(text) \
+        and not text.rstrip().endswith("&") and len(words) >= 2 and words[0][:1].isupper() \
+        and words[1][:1].islower()
 
 
 def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
@@ -1221,15 +1233,11 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
     none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
     set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
     lines strictly between the two rows show a gap. So are the notes at a column's foot: another column's
-    rows from its ``feet`` down (:func:`_note_feet`) do not show the body's pitch on both rows, and a note's
-    number alone on its row (set raised, it has a row of its own) is not one of its lines."""
+    rows from its ``feet`` down (:func:`_note_feet`) do not show the body's pitch on both rows."""
     feet = feet or {}
 
     def pitched(k: int, other: int) -> bool:
         return bool(rows[k].segments[other]) and k < feet.get(other, len(rows))
-
-    def holds(k: int, other: int) -> bool:
-        return bool(rows[k].segments[other]) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
 
     between = range(above + 1, below)
     if any(not rows[k].text.strip() for k in between):
@@ -1242,8 +1250,14 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
         return False  # another column's lines on both rows and none between: the same pitch, no gap
     if margin is not None and margin != column and sum(1 for k in between if rows[k].segments[margin]) >= 2:
         return True
-    return any(sum(1 for k in range(above, below) if holds(k, other)) >= 2
-               or sum(1 for k in range(above + 1, below + 1) if holds(k, other)) >= 2 for other in others)
+
+    def filled(k: int, other: int) -> bool:
+        # (a note's number alone on its row is no line: set raised, it has a row of its own over the note's
+        # first line, at no pitch of the column's)
+        return bool(rows[k].segments[other].strip()) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
+
+    return any(sum(1 for k in range(above, below) if filled(k, other)) >= 2
+               or sum(1 for k in range(above + 1, below + 1) if filled(k, other)) >= 2 for other in others)
 
 
 def _note_feet(rows: list[_Row]) -> dict[int, int]:
@@ -2627,12 +2641,13 @@ def join_lines(state: State) -> None:
         # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
         # address breaks at any letter there, and the layout text's rules mend it
         laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
+        frame = _frame_width(block.lines)
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
-            text = _join(state, text, piece, line.no, keys)
+            text = _join(state, text, piece, line.no, keys, frame)
         state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
@@ -2799,7 +2814,16 @@ def _inline_page_marks(text: str) -> str:
 _URLISH = re.compile(r"[a-z0-9]\.[a-z]{2,}|\w/")
 
 
-def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
+_FILLED = 0.8
+"""The share of its frame's width a line fills when a word too wide for the frame was cut at its end."""
+
+
+def _frame_width(lines: list[Line]) -> int:
+    """The printed width of a block's widest line: the frame it is set in, as far as its lines show."""
+    return max((printed_width(line.text.strip()) for line in lines), default=0)
+
+
+def _join(state: State, text: str, piece: str, line_no: int, keys: list[str], frame: int = 0) -> str:
     last_token = text.split(" ")[-1] if text else ""
     urlish = bool(_URLISH.search(last_token)) and not last_token.endswith((".", ","))
     if text.endswith("-") and piece[:1].isalnum():
@@ -2887,7 +2911,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # a handle cut where the column ends ("@NumeriqueEnCommu" | "ns"): its end is no word
         state.guess(line_no - 1, f"handle {last_token}{handle_end}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state)):
+    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state), frame):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
@@ -2897,13 +2921,15 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
 """A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
-def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset()) -> bool:
+def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset(), frame: int = 0) -> bool:
     """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
     ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. The
     text's own words count as French when the lexicon does not know them and the first piece is none: a
     pull quote repeats the body's words, which the lexicon may lack ("multithématiqu" | "es",
-    "instrumentalis" | "ant"). (A layout text only: its lines are the printed ones, the frame's edge is where
-    they end.)"""
+    "instrumentalis" | "ant"). Two words make one too when it is wider than the ``frame`` (the block's widest
+    line): a word that fits on no line of its frame is cut anywhere, its first piece filling its line
+    ("d’accompagne" | "ment" in a quote's box a dozen letters wide), and the text writes it whole. (A layout text only: its lines are the printed ones,
+    the frame's edge is where they end.)"""
     # (after an elided article the word is the rest: "d’interven" | "tion")
     before = re.search(r"(?<![\w’'-])(?:[^\W\d_]{1,2}[’'])?([^\W\d_]+)$", last_token)
     after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
@@ -2917,7 +2943,8 @@ def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] 
     # (the first piece a word of neither language's lexicon, or a French word before a second piece that is
     # none, "comportement" | "ales": they are checked against the lexicons only, since a cut piece is in the
     # text too, the whole word against the text; "open" | "data" stay two words)
-    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)) \
+    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)
+            or 0 < frame < printed_width(before.group(0) + tail) and printed_width(before.group(0)) >= _FILLED * frame) \
         and (head + tail).lower() in text_words
 
 
@@ -3631,21 +3658,13 @@ def _is_attribution(attribution: list[Line], quote: list[Line]) -> bool:
     # (a quotation is a sentence, longer than the name and title that attribute it)
     return 1 <= len(attribution) <= 3 and indent >= 1 and len(text.split()) < len(quoted.split()) >= 4 \
         and all(abs(other.indent - indent) <= 1 and other.indent >= 1 for other in (*quote, *attribution)) \
-        and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) and _reads_as_attribution(attribution)
-
-
-def _reads_as_attribution(attribution: list[Line]) -> bool:
-    """Whether lines read as a quotation's attribution: a name and a title, up to :data:`_ATTRIBUTION_WORDS`
-    words, opening with a capital, without a stop at any line's end nor a clause broken off at its end, not a
-    list's item, not in capitals, not initials alone (an author's signature), without an address (a line
-    pointing to a source: "Retrouvez l’intégralité du reportage sur youtu.be/…")."""
-    text = " ".join(line.text.strip() for line in attribution)
-    return 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
+        and _plain(quoted).rstrip().endswith(tuple(".!?…»”\"")) \
+        and 0 < len(text.split()) <= _ATTRIBUTION_WORDS and text[:1].isupper() and _has_letter(text) \
         and not text.endswith(tuple(_TERMINAL + ",-")) and not _ZOOM_TITLE.match(text) \
         and text.rsplit(" ", 1)[-1].lower() not in _OPENING_WORDS \
         and not any(line.text.strip().endswith(tuple(".!?…")) or _BULLET.match(line.text) or _is_capitals(line.text)
                     for line in attribution) \
-        and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text) and not _DOMAIN.search(text)  # (initials alone: a signature)
+        and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)  # initials alone: the author's signature
 
 
 def find_notes(state: State) -> None:
@@ -4171,8 +4190,9 @@ def _is_title_fragment(block: Block) -> bool:
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     keys = _page_keys(state)
     text = lines[0].text.strip()
+    frame = _frame_width(lines)
     for line in lines[1:]:
-        text = _join(state, text, line.text.strip(), line.no, keys)
+        text = _join(state, text, line.text.strip(), line.no, keys, frame)
     text = _unglue(state, _inline_page_marks(text), lines)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
@@ -4283,41 +4303,16 @@ def find_quotes(state: State) -> None:
     """Quotes set large between “ ”, with their attribution (before paragraphs are joined: an attribution
     does not end a sentence, and the text after it is not its continuation)."""
     state.step = "pull quotes"
-    blocks = state.blocks
-    for index, block in enumerate(blocks):
+    for block in state.blocks:
         if block.kind != "para":
             continue
         text = _plain(block.text)
         if text.startswith(("“", "\"")) and ("”" in text or text.count("\"") >= 2):
             closing = max(text.rfind("”"), text.rfind("\""))
             quote, attribution = text[:closing + 1], text[closing + 1:].strip()
-            under = None if attribution else _attribution_under(blocks, index + 1)
-            if under is not None and "," in under.lines[0].text:
-                # the attribution set apart under the quotation (a gap, a narrow column's lines): a name, a
-                # comma, a title ("Samuel Goëta, Maître de conférences…")
-                attribution = " ".join(line.text.strip() for line in under.lines)
-                under.kind = "removed"
             block.kind = "pullquote"
             block.data["attribution"] = attribution
             block.text = quote
-
-
-def _attribution_under(blocks: list[Block], start: int) -> Block | None:
-    """The paragraph from ``start`` (past notes and page marks) that reads as a quotation's attribution
-    (:func:`_reads_as_attribution`), or None; None too when the paragraph after it would read as the rest of
-    the same attribution (a page's end may cut one in two: where it ends is not seen)."""
-    found: list[Block] = []
-    while len(found) < 2:
-        while start < len(blocks) and blocks[start].kind in ("note", "page", "url", "label", "removed"):
-            start += 1
-        if start == len(blocks) or blocks[start].kind != "para":
-            break
-        found.append(blocks[start])
-        start += 1
-    if not found or not _reads_as_attribution(found[0].lines) \
-            or len(found) == 2 and _reads_as_attribution([*found[0].lines, *found[1].lines]):
-        return None
-    return found[0]
 
 
 def find_pullquotes(state: State) -> None:
@@ -4339,9 +4334,54 @@ def find_pullquotes(state: State) -> None:
             block.data["attribution"] = ""
             block.data["repeats"] = True
             state.guess(block.line, "block repeating body text taken as a pull quote")
+    _close_open_quotations(state)
+    _named_attributions(state)
     for block in state.blocks:
         if block.kind == "pullquote" and not block.data["repeats"]:
             state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
+
+
+def _flow_pairs(state: State) -> list[tuple[Block, Block]]:
+    """Each block of the text and the next one, past the removed blocks, page marks, notes and link lines
+    set between them (no text they part)."""
+    blocks = [block for block in state.blocks if block.kind not in ("removed", "page", "note", "url")]
+    return list(zip(blocks, blocks[1:], strict=False))
+
+
+def _close_open_quotations(state: State) -> None:
+    """A pull quote that opens a quotation mark (“) it does not close, followed by a pull quote that closes
+    one (”) it did not open, is one quotation: the gap between two of its lines (a frame split across a
+    column's foot, a paragraph's end in it) parted it (:func:`_flow_pairs`)."""
+    for block, following in _flow_pairs(state):
+        text, rest = _plain(block.text).strip(), _plain(following.text).strip()
+        if block.kind == following.kind == "pullquote" and text.startswith("“") and "”" not in text \
+                and rest.endswith("”") and "“" not in rest and not block.data.get("attribution"):
+            block.lines = [*block.lines, *following.lines]
+            block.text = f"{block.text} {following.text}"
+            block.data["repeats"] = block.data.get("repeats") or following.data.get("repeats")
+            block.data["attribution"] = following.data.get("attribution", "")
+            following.kind = "removed"
+            state.guess(block.line, "a quotation parted by a gap goes on to the pull quote that closes it")
+
+
+_NAME_THEN_TITLE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+){1,3}, \S")
+"""A name and a comma, then a title: how an attribution under a quotation opens ("Samuel Goëta, Maître…")."""
+
+
+def _named_attributions(state: State) -> None:
+    """The paragraph right after a pull quote that repeats the body and closes its quotation mark, without
+    one of its own, that names someone and gives a title ("Samuel Goëta, Maître de conférences associé à…",
+    without a final stop), is its attribution, however many lines a narrow column wraps it over (the notes
+    and page marks set between them passed over). An original quotation's signature stays a paragraph."""
+    for block, following in _flow_pairs(state):
+        text = _plain(following.text).strip()
+        if block.kind == "pullquote" and block.data.get("repeats") and not block.data.get("attribution") \
+                and _plain(block.text).rstrip().endswith(("”", "»", "\"")) and following.kind == "para" \
+                and _NAME_THEN_TITLE.match(text) and len(text.split()) <= _ATTRIBUTION_WORDS \
+                and not text.endswith(tuple(_TERMINAL + ",")):
+            block.data["attribution"] = text
+            following.kind = "removed"
+            state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
 class _GramIndex:
