@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1869,7 +1870,9 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
             # (in a layout text the turn to capitals only after an address or a handle, which ends its
             # sentence without a stop: "ns @NumEnCommuns" | "LES CARNETS NEC[S]")
             if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
-                    or (not state.laid_out or _address_ends(text, following)) and _case_turns(text, following):
+                    or (not state.laid_out or _address_ends(text, following)) and _case_turns(text, following) \
+                    or not state.laid_out and (_opens_after_address(text, following) or _label_opens(text, following)
+                                               or _name_opens(text, following)):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -1926,9 +1929,48 @@ def _case_turns(text: str, following: str) -> bool:
     """Whether ``following`` opens a unit of its own because it turns to capitals: a line in lower case (not
     cut by a hyphen or a comma) then one opening with two words or more in capitals ("PITCH 1", "POUR EN
     SAVOIR PLUS, rendez-vous…"), a title or a lead-in set so; a paragraph does not turn to capitals midway
-    (an acronym is one word)."""
+    (an acronym is one word). Nor back: a line wholly in capitals, three words or more, then a capitalised
+    word in lower case ("NEC MONTPELLIER : 1ER AVRIL 2021" | "Pour sa première…") ends a unit."""
     return bool(_CAPITALS_OPENING.match(following)) and not _is_capitals(text) and not text.endswith(("-", ",")) \
-        and any(char.islower() for char in text)
+        and any(char.islower() for char in text) \
+        or _is_capitals(text) and len(text.split()) >= 3 and bool(_SENTENCE_START.match(following))
+
+
+def _opens_after_address(text: str, following: str) -> bool:
+    """Whether ``following`` opens a paragraph because ``text`` ends on an address, with no stop after it,
+    and ``following`` opens with a capitalised word ("POUR EN SAVOIR PLUS : exemple.fr/guide/" | "Retrouvez
+    le carnet…"): a sentence does not go on past an address into a capitalised word, and a full line ending
+    on a long address leaves no room for the reflow test to see the end."""
+    return bool(_DOMAIN.fullmatch(text.rsplit(" ", 1)[-1])) and bool(_SENTENCE_START.match(following))
+
+
+_SENTENCE_START = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:[\s,;:]|$)")
+"""A line opening with a capitalised word then a space or a clause's mark ("Justement, comment…")."""
+
+
+_NAME_OPENING = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ’'-]+)\s+[A-ZÀ-Ý]")
+
+
+def _name_opens(text: str, following: str) -> bool:
+    """Whether ``following`` opens a paragraph with a name, after a sentence's end on a full line: two
+    capitalised words, the first in lower case after its capital and no word of the lexicon ("Ben Green
+    montre…", "Samuel Goëta a aussi…", "Montpellier Méditerranée Métropole et…"). A paragraph opens by naming
+    whom it speaks of; a sentence inside one mostly goes on from the last ("Il", "Cette", "Ma Dada est…":
+    "ma" is a word), and an acronym, the text's recurring subject, opens sentences anywhere ("NEC
+    Montpellier a su…" goes on)."""
+    name = _NAME_OPENING.match(following)
+    return bool(name) and _ends_with_stop(text) and not is_french_word(name.group(1).lower())
+
+
+_CAPITALS_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý'’]{3,})\s+:(?:\s|$)")
+
+
+def _label_opens(text: str, following: str) -> bool:
+    """Whether ``following`` opens a paragraph with a lead-in in capitals, one word the lexicon knows then a
+    colon ("TÉLÉCHARGER : …", "CONTACT : …"), after a sentence's end: a label set so opens its unit, even
+    after a full line (an acronym, "NEC : …", is no word and may go on a sentence)."""
+    label = _CAPITALS_LABEL.match(following)
+    return bool(label) and _ends_with_stop(text) and is_french_word(label.group(1).lower())
 
 
 _FIELD = re.compile(r"^\s*[A-ZÀ-Ý][^\W\d_]*(?:[ -][^\W\d_]+){0,2}[ \u00a0\u202f]:(?:\s|$)")
@@ -1977,6 +2019,7 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
     halves are words in an address (toutes-lesactions). Each restored hyphen is reported.
     """
     state.step = "dehyphenation"
+    written = _hyphened_pairs(state.lines)
     for block in state.blocks:
         if block.kind != "para":
             continue
@@ -1993,7 +2036,7 @@ def _restore_joined_hyphens(state: State, column: int) -> None:
             # the token that crosses the column's width, or the one before it (an indented line is narrower)
             for position in [k for k in (crossing, (crossing or 0) - 1) if k is not None and k >= 0]:
                 token = tokens[position]
-                cut = _joined_hyphen(token, column - starts[position], column)
+                cut = _joined_hyphen(token, column - starts[position], column, written)
                 if cut is None:
                     continue
                 tokens[position] = f"{token[:cut]}-{token[cut:]}"
@@ -2167,21 +2210,33 @@ def _address_cuts(token: str) -> list[int]:
     return cuts
 
 
-def _joined_hyphen(token: str, room: int, column: int) -> int | None:
+def _hyphened_pairs(lines: list[Line]) -> frozenset[str]:
+    """The pairs of words the text joins by a hyphen inside its lines ("outre-mer"), in lower case, but those
+    it also writes joined more than once (the one joined word may be the extraction's: "Hyper-liens" once in
+    a title, "Hyperliens" everywhere else is the text's own spelling)."""
+    words = Counter(word.lower() for line in lines for word in re.findall(r"[^\W\d_]+", line.text))
+    return frozenset(pair.lower() for line in lines
+                     for pair in re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+-[^\W\d_]+)(?![^\W\d_]))", line.text)
+                     if words[pair.lower().replace("-", "")] <= 1)
+
+
+def _joined_hyphen(token: str, room: int, column: int, written: frozenset[str] = frozenset()) -> int | None:
     """Where, in ``token`` (about its first ``room`` units were on the first line), a dropped hyphen belongs:
-    the cut nearest to the line's end, among those the widths allow, that the lexicon accepts."""
+    the cut nearest to the line's end, among those the widths allow, that the lexicon accepts, or that the
+    text's own lines write with its hyphen (``written``: "d’outre-mer" elsewhere, though the lexicon knows
+    "outremer", the colour, whole); the euphonic t before a pronoun takes its hyphen ("approprie-t" | "on")."""
     address = "/" in token or bool(_DOMAIN.search(token))
-    for cut in range(len(token) - 1, 0, -1):
-        width = printed_width(token[:cut] + "-")
-        if width > room + column * _FIT_SLACK[0] or not (token[cut - 1].isalpha() and token[cut].isalpha()):
-            continue
-        if width < room - column / 5:
-            break  # the first line would have held more
-        head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
-        tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+    cuts = list(_hyphen_cuts(token, room, column))
+    # (before the lexicon's word, which the halves around any cut make whole: "outre|mer", "approprie-to|n")
+    own = next((cut for cut, head, tail in cuts if not address and (
+        f"{head}-{tail}".lower() in written
+        or head == "t" and cut > 1 and token[cut - 2] == "-" and tail.lower() in _CLITICS - {"t"})), None)
+    if own is not None:
+        return own
+    for cut, head, tail in cuts:
+        alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(head + tail) or _is_word_any_accent(head + tail) and address:
             return None  # a word the lexicon knows whole
-        alone = len(head) == 1 and (cut == 1 or token[cut - 2] == "-")  # "einclusion", "pair-àpair"
         if is_french_word(f"{head}-{tail}") or tail.lower() in _CLITICS and is_french_word(head) \
                 or _joined_compound(token, cut) \
                 or head[-1].islower() and tail[0].isupper() and not address \
@@ -2191,6 +2246,20 @@ def _joined_hyphen(token: str, room: int, column: int) -> int | None:
                 or head.isupper() and tail.isupper() and head.lower() in _PLACE_LINKS and len(tail) >= 4:
             return cut
     return None
+
+
+def _hyphen_cuts(token: str, room: int, column: int) -> Iterator[tuple[int, str, str]]:
+    """The cuts of ``token`` where a dropped hyphen may be, nearest the line's end first, that the widths
+    allow (about its first ``room`` units were on the first line), with the letters before and after each."""
+    for cut in range(len(token) - 1, 0, -1):
+        width = printed_width(token[:cut] + "-")
+        if width > room + column * _FIT_SLACK[0] or not (token[cut - 1].isalpha() and token[cut].isalpha()):
+            continue
+        if width < room - column / 5:
+            break  # the first line would have held more
+        head = re.findall(r"[^\W\d_]+$", token[:cut])[0]
+        tail = re.match(r"[^\W\d_]+", token[cut:]).group(0)  # type: ignore[union-attr]
+        yield cut, head, tail
 
 
 def _joined_compound(token: str, cut: int) -> bool:
@@ -2901,8 +2970,10 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str], fr
             and _address_goes_on(last_token, piece.split(" ")[0]):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and urlish and (_path_goes_on(last_token, piece.split(" ")[0])
-                                      or _address_end_goes_on(last_token, piece.split(" ")[0])):
+    # (pdftotext's default output keeps the printed line ends too: a file's name cut there, "…_ACCES" |
+    # "SIBLE-1.docx", is mended the same way)
+    if urlish and (state.laid_out and _path_goes_on(last_token, piece.split(" ")[0])
+                   or (state.laid_out or state.dense) and _address_end_goes_on(last_token, piece.split(" ")[0])):
         state.guess(line_no - 1, f"address {last_token}{piece.split(' ')[0]}: its path cut at a line end, joined")
         return text + piece
     handle_end = piece.split(" ")[0].rstrip(".,;:)")
@@ -3028,6 +3099,7 @@ def attach_links(state: State) -> None:
     """Each appended URL → a link on the visible text it belongs to (an address, often shortened)."""
     state.step = "links"
     used: set[str] = set()
+    hosts = _hyphenated_hosts(state)
     for block in state.blocks:
         if not block.text or block.kind in ("page", "url", "removed", "label"):
             continue
@@ -3036,6 +3108,11 @@ def attach_links(state: State) -> None:
         cursor = 0
         for match in _DOMAIN.finditer(block.text):
             visible = match.group(1).rstrip(".,;:)")
+            host = visible.split("/", 1)[0]
+            if hosts.get(host.replace("-", ""), host).count("-") == host.count("-") + 1:
+                state.guess(block.line, f"address {visible!r}: its host written {hosts[host.replace('-', '')]!r} "
+                                        "elsewhere in the text (a hyphen lost at a line's end)")
+                visible = hosts[host.replace("-", "")] + visible[len(host):]
             start, end = match.start(1), match.start(1) + len(visible)
             if start < cursor:
                 continue
@@ -3061,6 +3138,21 @@ def attach_links(state: State) -> None:
         for url in urls:
             if url not in used and not any(_link_key(url).startswith(_link_key(u)) for u in used):
                 state.guess(None, f"page {page}: link {url} matches no visible text (dropped)")
+
+
+def _hyphenated_hosts(state: State) -> dict[str, str]:
+    """The hosts of the text's addresses with a hyphen, by their letters without it: ``pdftotext``'s default
+    output joins a word cut at a line's end and drops its hyphen, even in an address
+    ("numerique-en-\\ncommuns.fr" → "numerique-encommuns.fr"); the same host written elsewhere on one line
+    gives its spelling back."""
+    hosts: dict[str, str] = {}
+    for block in state.blocks:
+        if block.text and block.kind not in ("page", "removed"):
+            for match in _DOMAIN.finditer(block.text):
+                host = match.group(1).split("/", 1)[0].rstrip(".,;:)")
+                if "-" in host and host.count("-") > hosts.get(host.replace("-", ""), "").count("-"):
+                    hosts[host.replace("-", "")] = host
+    return hosts
 
 
 _EMAIL = re.compile(r"(?<![\w.+@/-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w@/-])", re.I)
@@ -3531,8 +3623,11 @@ three at most before it, and a title is not followed by a credit)."""
 def find_figures(state: State) -> None:
     """In a layout text, a short block under rows its column leaves empty (an image) and followed by a credit
     ("Crédit : …", "Photo : …", "© …", on its last lines or right under it) is a figure's caption and credit;
-    the image itself is to be saved from the PDF by the editor."""
+    the image itself is to be saved from the PDF by the editor. In ``pdftotext``'s default output (no
+    empty rows), see :func:`_framed_figures`."""
     if not state.laid_out:
+        if state.dense:
+            _framed_figures(state)
         return
     result: list[Block] = []
     blocks = state.blocks
@@ -3553,11 +3648,34 @@ def find_figures(state: State) -> None:
             taken.add(id(following))
         else:
             continue
-        block.kind = "figure"
-        block.data["caption"], block.data["credit"] = caption, _FIGURE_CREDIT.sub("", credit, count=1)
-        state.guess(block.line, "a caption and its credit under an image's empty rows: a figure (save its image "
-                                "from the PDF and write its text alternative)")
+        _make_figure(state, block, caption, credit)
     state.blocks = result
+
+
+def _make_figure(state: State, block: Block, caption: str, credit: str) -> None:
+    block.kind = "figure"
+    block.data["caption"], block.data["credit"] = caption, _FIGURE_CREDIT.sub("", credit, count=1)
+    state.guess(block.line, "a caption and its credit under an image: a figure (save its image from the PDF and "
+                            "write its text alternative)")
+
+
+def _framed_figures(state: State) -> None:
+    """In ``pdftotext``'s default output, an image leaves no empty rows, but its caption is a text frame of its
+    own: a line alone right after a blank line, whose next line is a credit ("Crédit : …", on one line) is
+    a figure's caption and credit. (A caption and a credit inside the text's flow, with no blank line before
+    them, are the text's own lines: a document may print a credit without an image; so may a caption
+    wrapped over two lines of a narrow column after a column's break, which gives it its blank line.)"""
+    blocks = state.blocks
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        before = block.lines[0].no - 2 if block.lines else -1
+        if block.kind != "para" or len(block.lines) != 1 or following.kind != "para" \
+                or len(following.lines) != 1 or not _FIGURE_CREDIT.match(following.lines[0].text) \
+                or _FIGURE_CREDIT.match(block.lines[0].text) \
+                or not 0 <= before < len(state.lines) or state.lines[before].text.strip():
+            continue
+        _make_figure(state, block, block.text, following.text)
+        following.kind = "removed"
 
 
 _ATTRIBUTION_WORDS = 25
@@ -3614,17 +3732,40 @@ def _quoted_attributions(state: State) -> None:
             # a quotation set in the margin or another column: the extraction may give the body's title,
             # there beside it, between the quotation and its attribution
             following = blocks[index + 2]
-        if block.kind != "para" or following.kind != "para" or len(following.lines) != 1 \
+        if block.kind != "para" or following.kind != "para" or len(following.lines) > 2 \
                 or following.data.get("toc") or not _WHOLE_QUOTATION.fullmatch(_plain(block.text)):
             continue
-        text = following.lines[0].text.strip()
-        if not (0 < len(text.split()) <= 6 and text[:1].isupper() and not text.endswith(tuple(_TERMINAL + ",-"))
-                and not _is_capitals(text) and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)):
+        lines = _attribution_lines(blocks, blocks.index(following))
+        text = " ".join(line.text.strip() for line in lines)
+        if not lines or not (text[:1].isupper() and not text.endswith(tuple(_TERMINAL + ",-"))
+                             and not _is_capitals(text) and not re.fullmatch(r"[A-ZÀ-Ý]{2,4}", text)):
             continue
         block.kind = "pullquote"
         block.data["attribution"] = text
-        following.kind = "removed"
+        for other in blocks[blocks.index(following):]:
+            if not lines:
+                break
+            lines = lines[len(other.lines):]
+            other.kind = "removed"
         state.guess(block.line, f"a quotation with its attribution {text!r}")
+
+
+def _attribution_lines(blocks: list[Block], start: int) -> list[Line]:
+    """The lines of a quotation's attribution in a text without indentation, from ``blocks[start]``: one short
+    line (six words at most), or a name and a title too long for one line (a comma after the name, the first
+    line without final punctuation) and its end on a shorter line (eight words at most), in one block or two
+    (the width rules cut them apart: the first line is a full one); empty when there is none."""
+    first = blocks[start].lines
+    if len(first) == 1 and 0 < len(first[0].text.split()) <= 6:
+        return first
+    second = first[1:] or (blocks[start + 1].lines if start + 1 < len(blocks) and blocks[start + 1].kind == "para"
+                           and len(blocks[start + 1].lines) == 1 and not blocks[start + 1].data.get("toc") else [])
+    head = first[0].text.strip()
+    if len(second) != 1 or "," not in head or head.endswith(tuple(_TERMINAL + ",-")) \
+            or not 0 < len(second[0].text.split()) < min(len(head.split()), 9) \
+            or len(f"{head} {second[0].text}".split()) > _ATTRIBUTION_WORDS:
+        return []
+    return [first[0], second[0]]
 
 
 def _following_lines(blocks: list[Block], start: int) -> list[Block]:
@@ -4707,7 +4848,7 @@ def find_glossary(state: State) -> None:  # noqa: C901 - the glossary's bounds, 
             term_block = result.pop()
             block.lines = [Line(term_block.lines[0].no, term_block.lines[0].text.rstrip() + "  "), *block.lines]
         lines = block.lines
-        if len(lines) == 1 and len(lines[0].text.strip()) <= 50 and _has_letter(lines[0].text) and \
+        if len(lines) == 1 and _term_length(lines[0].text) <= _TERM_CHARACTERS and _has_letter(lines[0].text) and \
                 not _ends_sentence(lines[0].text.strip()):
             block.data["term_line"] = True
             result.append(block)
@@ -4728,6 +4869,17 @@ def find_glossary(state: State) -> None:  # noqa: C901 - the glossary's bounds, 
     state.blocks = result
 
 
+_TERM_CHARACTERS = 50
+"""The longest a glossary's term is, in characters (a definition's first line is longer)."""
+
+
+def _term_length(text: str) -> int:
+    """A term's length without the gloss in brackets that may end it ("Règlement général sur la protection
+    des données (RGPD)", "Intelligence Artificielle (acronyme IA ou AI en anglais)"): an acronym or a
+    translation lengthens the term's line, not the term."""
+    return len(re.sub(r"\s*\([^()]*\)$", "", text.strip()))
+
+
 def _has_letter(text: str) -> bool:
     return any(char.isalpha() for char in text)
 
@@ -4738,7 +4890,8 @@ def _term_then_definition(lines: list[Line]) -> bool:
     was cut mid-phrase: "Fréquentation de l’EPN au premier" | "trimestre.") and is more than one short
     line without a stop (two labels of a figure or a table: "Nord" | "Sud")."""
     first, second = lines[0].text.strip(), lines[1].text.strip()
-    if len(first) > 50 or first.endswith((".", ",", ";")) or first[:1].islower() or not _has_letter(first):
+    if _term_length(first) > _TERM_CHARACTERS or first.endswith((".", ",", ";")) or first[:1].islower() \
+            or not _has_letter(first):
         return False
     if second[:1].islower():
         return False
