@@ -789,25 +789,29 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or a glossary's term, or the lines so far end with a note; not after a colon before the quotation it
-    announces, which the next column opens: "… indique :" | "« Le monde…", nor after a closing mark that
-    follows no stop before a word in lower case)."""
+    or a glossary's term, or the lines so far end with a note; a mark that ends no sentence goes on when the
+    next column opens as its sentence does, :func:`_goes_on_across`)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
-    announced = last is not None and last.text.rstrip().endswith(":") and following[0].text.lstrip()[:1] in ("«", "“")
-    # (a closing mark ends no sentence before a word in lower case: "… dites « apprenantes »" | "et dont…")
-    closed = last is not None and last.text.rstrip().endswith(("»", "”", ")")) \
-        and not last.text.rstrip(" »”)").endswith((".", "!", "?", "…")) and following[0].text[:1].islower()
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
-                                                and not announced and not closed
+                                                and not _goes_on_across(last.text, following[0].text)
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
                                                 or _address_ends(_last_address(lines), following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _goes_on_across(text: str, following: str) -> bool:
+    """Whether a column's last line, ending with a mark that ends no sentence (a closing quotation mark or
+    parenthesis without a stop, a colon, a semicolon), goes on at the next column's head: that column opens
+    with a word in lower case ("… dites « apprenantes »" | "et dont ont besoin…"), or, after a colon, with
+    an opening quotation mark (the quotation it announces: "Léa Cauchard indique :" | "« Le monde…")."""
+    return not _ends_with_stop(text) and (bool(_LOWER_WORD_START.match(following))
+                                          or text.rstrip().endswith(":") and following.startswith(("«", "“")))
 
 
 def _address_ends(text: str, following: str) -> bool:
@@ -859,6 +863,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
     boxes = _box_widths(rows, indices, column)
+    feet = _note_feet(rows)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -908,7 +913,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         # does a parenthesis, "…de la ville (également labellisé" | "Fabrique de territoire), cet espace…")
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
-                _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
+                _vertical_gap(rows, indices[position - 1], index, column, margin, feet) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
@@ -1234,34 +1239,54 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None) -> bool:
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None,
+                  feet: dict[int, int] | None = None) -> bool:
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
     another before ``below``, this column skipped one), unless a third column set its lines on both rows and
     none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
     set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
-    lines strictly between the two rows show a gap."""
-    between = rows[above + 1:below]
-    if any(not row.text.strip() for row in between):
+    lines strictly between the two rows show a gap. So are the notes at a column's foot: another column's
+    rows from its ``feet`` down (:func:`_note_feet`) do not show the body's pitch on both rows."""
+    feet = feet or {}
+
+    def pitched(k: int, other: int) -> bool:
+        return bool(rows[k].segments[other]) and k < feet.get(other, len(rows))
+
+    between = range(above + 1, below)
+    if any(not rows[k].text.strip() for k in between):
         return True
     others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
     # (a title in capitals set large has a pitch of its own: its lines on both rows tell nothing)
-    if any(rows[above].segments[other] and rows[below].segments[other]
-           and not any(row.segments[other] for row in between)
+    if any(pitched(above, other) and pitched(below, other) and not any(rows[k].segments[other] for k in between)
            and not (_all_capitals(rows[above].segments[other]) and _all_capitals(rows[below].segments[other]))
            for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
-    if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
+    if margin is not None and margin != column and sum(1 for k in between if rows[k].segments[margin]) >= 2:
         return True
 
-    def filled(row: _Row, other: int) -> bool:
+    def filled(k: int, other: int) -> bool:
         # (a note's number alone on its row is no line: set raised, it has a row of its own over the note's
         # first line, at no pitch of the column's)
-        return bool(row.segments[other].strip()) and not _NUMBER_ALONE.fullmatch(row.segments[other])
+        return bool(rows[k].segments[other].strip()) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
 
-    return any(sum(1 for row in rows[above:below] if filled(row, other)) >= 2
-               or sum(1 for row in rows[above + 1:below + 1] if filled(row, other)) >= 2 for other in others)
+    return any(sum(1 for k in range(above, below) if filled(k, other)) >= 2
+               or sum(1 for k in range(above + 1, below + 1) if filled(k, other)) >= 2 for other in others)
+
+
+def _note_feet(rows: list[_Row]) -> dict[int, int]:
+    """Each column of a band → the row where the notes at its foot start: its first number alone on its
+    line over a line set in further (a note's number over its text), the rest of the column being notes."""
+    feet: dict[int, int] = {}
+    for column in range(len(rows[0].segments) if rows else 0):
+        filled = [k for k, row in enumerate(rows) if row.segments[column].strip()]
+        for k, following in zip(filled, filled[1:], strict=False):
+            if _NUMBER_ALONE.fullmatch(rows[k].segments[column]) and following - k <= 2 \
+                    and _indent(rows[following].segments[column]) > _indent(rows[k].segments[column]):
+                feet[column] = k
+                break
+    return feet
 
 
 def _blank(line: Line) -> bool:
@@ -1856,9 +1881,12 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))
                                                        or bool(_HANDLES.fullmatch(following))))
+            # (in a layout text the turn to capitals only after an address or a handle, which ends its
+            # sentence without a stop: "ns @NumEnCommuns" | "LES CARNETS NEC[S]")
             if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
-                    or not state.laid_out and (_case_turns(text, following) or _opens_after_address(text, following)
-                                               or _label_opens(text, following) or _name_opens(text, following)):
+                    or (not state.laid_out or _address_ends(text, following)) and _case_turns(text, following) \
+                    or not state.laid_out and (_opens_after_address(text, following) or _label_opens(text, following)
+                                               or _name_opens(text, following)):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
