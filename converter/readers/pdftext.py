@@ -217,7 +217,8 @@ _BAND_GUTTER_SHARE = 0.4
 """The share of its lines that may cross it when they lie in bands of their own (a section in one column)."""
 
 
-_OPEN_BRACKET = re.compile(r"\[[^\]]*$")
+_OPEN_BRACKET = re.compile(r"\[[^\]]*$|\([^)]*$")
+"""A line that leaves a bracket or a parenthesis open: what it opened goes on on the next line."""
 _ADDRESS_ALONE = re.compile(r"(?:https?://)?[a-z0-9][a-z0-9-]*\.[a-z]\S*")
 """A line that is one address, maybe cut at any letter ("dataliteracyconference.n")."""
 _TERM_MAX_LINES = 3
@@ -274,15 +275,16 @@ def read_layout(state: State) -> None:
     width = 0  # the previous page's widest column (its text's), for the page turn's reflow test
     for page, page_starts in zip(pages, starts, strict=True):
         emitted = _read_page(page, page_starts, names)
-        ending = _note_end_on_next_page(lines, emitted)
+        page_width = max(_column_width([row.segments[column].strip() for row in page])
+                         for column in range(len(page_starts) + 1)) if page else 0
+        ending = _note_end_on_next_page(lines, emitted, page_width)
         if ending:
             while lines and not lines[-1].text:
                 lines.pop()
             lines.extend(ending)
             state.guess(ending[0].no, "a note left unfinished at a page's foot goes on above the next page's notes")
         _turn_goes_on(lines, emitted, width)
-        width = max(_column_width([row.segments[column].strip() for row in page])
-                    for column in range(len(page_starts) + 1)) if page else 0
+        width = page_width
         if lines and page:  # a form feed: two blank lines and a new frame, as split_lines gives it
             lines.extend(Line(page[0].line.no, "") for _ in range(2))
         first = next((line for line in emitted if line.text), None)
@@ -506,11 +508,13 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     (a note's number alone on its row is not a line: set raised, it has a row of its own); or, when the note
     (its text ``paragraph``) left a parenthesis open, a line that closes one it never opened ("… (juillet" |
     "2018) « Les bénéfices… »"): a note set smaller has a pitch of its own, its gap may not show."""
-    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",")
+    announcing = note.rstrip().endswith(":")
+    unfinished = not _ends_sentence(note) or note.rstrip().endswith(",") or announcing
     row_of = {row.line.no: k for k, row in enumerate(rows)}
     text = [k for k, line in enumerate(lines) if line.text and line.no in row_of]
     if not text:
         return []
+    candidates = []
     for position, k in enumerate(text[1:], start=1):
         above, below = row_of[lines[text[position - 1]].no], row_of[lines[k].no]
         gap = any(sum(1 for row in rows[above + 1:below + 1]
@@ -520,8 +524,11 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
         lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
         opens = lower and unfinished or not lower and (_clause_goes_on(above) or _capital_note_end(note, above)) \
             and not lines[k].opens_note and not _NOTE_START.match(lines[k].text)
-        closes = paragraph.count("(") > paragraph.count(")") and bool(_CLOSES_PARENTHESIS.match(lines[k].text))
-        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes) \
+        closes = _closes_open_mark(paragraph, lines[k].text)
+        # a note that announces an address with a colon goes on with it, though no gap shows: an address
+        # opening a line under the text's clause, which did not announce one
+        announced = announcing and bool(_DOMAIN.match(lines[k].text.strip())) and not above.rstrip().endswith(":")
+        if not (opens or closes and _opens_lower_or_digit(lines[k].text)) or not (gap or closes or announced) \
                 or _ends_in_note(lines[:k]):
             continue
         end = next((j for j in range(k + 1, len(lines)) if not lines[j].text or lines[j].opens_note
@@ -529,14 +536,34 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
         last = max(j for j in text[position:] if j < end)
         if _ends_sentence(lines[last].text) and all(
                 _opens_with_note(lines[j:]) for j in text if j >= end and (j == end or not lines[j - 1].text)):
-            moved = lines[k:last + 1]
-            del lines[k:last + 1]
-            return moved
-    return []
+            candidates.append((k, last))
+    if not candidates:
+        return []
+    k, last = candidates[0]
+    # A note is set smaller than the text: its lines sit closer together. When a later start also qualifies
+    # and the lines from it on are mostly closer (their median step) than every line above it in the run,
+    # the run's first lines are the text's, at the text's pitch: a quote set large in the column beside
+    # jitters the rows, and the gap test above takes the text's line after a wider step for the note's start.
+    steps = {j: row_of[lines[j].no] - row_of[lines[i].no] for i, j in zip(text, text[1:], strict=False)}
+    for later, _ in candidates[1:]:
+        above = [steps[j] for j in text if k < j <= later]
+        below = [steps[j] for j in text if later < j <= last]
+        if above and below and min(above) > statistics.median(below):
+            k = later
+    moved = lines[k:last + 1]
+    del lines[k:last + 1]
+    return moved
 
 
-_CLOSES_PARENTHESIS = re.compile(r"[^()]*\)")
-"""A line that closes a parenthesis it did not open (the end of a note cut inside one)."""
+_OPEN_MARKS = (("(", ")"), ("«", "»"))
+
+
+def _closes_open_mark(note: str, text: str) -> bool:
+    """Whether the line ``text`` closes a parenthesis or a quotation mark that ``note`` left open, before it
+    opens any (the end of a note cut inside one: "… (juillet" | "2018) « Les bénéfices… »", "… « Hyper-" |
+    "liens » produite…")."""
+    return any(note.count(opener) > note.count(closer) and closer in text and opener not in text.split(closer)[0]
+               for opener, closer in _OPEN_MARKS)
 
 
 def _last_paragraph(lines: list[Line]) -> str:
@@ -569,12 +596,13 @@ def _join_spaced_marks(lines: list[Line]) -> None:
         line.text = _ELISION_SPACED.sub(r"\1", _SPACED_ORDINAL.sub(r"\1\2", line.text))
 
 
-def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
+def _note_end_on_next_page(lines: list[Line], page: list[Line], width: int = 0) -> list[Line]:
     """The lines of ``page`` that end the note the lines before it (the previous pages) left unfinished at
     their foot, taken out of ``page``; [] if none. A note that does not end its sentence ("…-qui-se-") goes
     on at the next page's foot, above that page's notes: the paragraph set right above the next note's
     number, opening in lower case, with only notes after it (the body's text above it is not its first
-    paragraph: a page opening in lower case goes on with the body)."""
+    paragraph: a page opening in lower case goes on with the body). ``width``: the page's widest column, for
+    the reflow test of :func:`_note_end_in_first_paragraph`."""
     filled = [line for line in lines if line.text]
     if not filled or _ends_sentence(filled[-1].text):
         return []
@@ -599,13 +627,19 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     top = end
     while top and page[top - 1].text:
         top -= 1
+    cut = filled[-1].text.split()[-1]
     if top < end and not any(line.text for line in page[:top]):
-        top = _note_end_in_first_paragraph(page, top, end)
-        if top < end and not any(line.text for line in page[:top]) \
-                and _cut_address_ends(filled[-1].text.split()[-1], page[end - 1].text):
+        top = _note_end_in_first_paragraph(page, top, end, width)
+        if top < end and not any(line.text for line in page[:top]) and _cut_address_ends(cut, page[end - 1:end]):
             top = end - 1
+    elif top < end:
+        # a note left a quotation open ("… la web-série « Hyper-"): its end closes it, a line the paragraph
+        # above never opened one for ("liens » produite par…"), though no gap set it apart from the body
+        top = _closes_unopened(_last_paragraph(lines[:last]), page, top, end) or top
     if top == end or not page[top].text[:1].islower() or not any(line.text for line in page[:top]):
-        return []
+        # an address the note left cut ("…/nu") goes on at the first column's foot, above the page's first
+        # note when that one is in another column: the lines there that are pieces of a path
+        return _address_end_at_column_foot(cut, page, opening)
     # only notes after it: each paragraph down to the page's foot (its column's, in columns) opens with a
     # note's number
     foot = next((k for k in range(opening + 1, len(page)) if page[k].column_start), len(page))
@@ -617,23 +651,59 @@ def _note_end_on_next_page(lines: list[Line], page: list[Line]) -> list[Line]:
     return moved
 
 
-def _cut_address_ends(last_token: str, line: str) -> bool:
-    """Whether ``line`` is the rest of the address ``last_token`` left cut after a hyphen or a slash (a note
-    left unfinished at a page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."): one token, a
-    piece of a path (a slash or a dot inside it), in lower case."""
-    return bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token)) and len(line.split()) == 1 \
-        and bool(re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.strip().rstrip(".,;:)")))
+def _cut_address_ends(last_token: str, lines: list[Line]) -> bool:
+    """Whether ``lines`` are the rest of the address ``last_token`` left cut (a note left unfinished at a
+    page's foot: "…fing.org/toutes-les-" | "actions/audacities.html."; a narrow column cuts it at any letter
+    after its host, "…arcep.fr/cartes-etdonnees/…/nu" | "merique/le-barometre-" | "du-numerique.html."): each
+    one token, a piece of a path (a slash or a dot inside it), in lower case."""
+    return bool(lines) and bool(re.search(r"\.[a-z]{2,}/\S*[-/]$", last_token) or re.search(r"\w/[\w-]*\w$", last_token)) \
+        and all(len(line.text.split()) == 1 and bool(
+            re.fullmatch(r"[a-z0-9][\w%?=&#.~-]*[/.][\w%/?=&#.~-]+", line.text.strip().rstrip(".,;:)"))) for line in lines)
 
 
-def _note_end_in_first_paragraph(page: list[Line], top: int, end: int) -> int:
+def _address_end_at_column_foot(last_token: str, page: list[Line], opening: int) -> list[Line]:
+    """The lines at the foot of the page's first column, before its first note (``opening``), that end the
+    address ``last_token`` a note of the previous page left cut (:func:`_cut_address_ends`), under the
+    column's text, taken out of ``page``; [] if none."""
+    foot = next((k for k in range(1, opening) if page[k].column_start), opening)
+    while foot and not page[foot - 1].text:
+        foot -= 1
+    top = foot
+    while top and page[top - 1].text and _cut_address_ends(last_token, page[top - 1:foot]):
+        top -= 1
+    if top == foot or not any(line.text for line in page[:top]) or not page[foot - 1].text.endswith("."):
+        return []
+    moved = page[top:foot]
+    del page[top:foot]
+    return moved
+
+
+def _closes_unopened(note: str, page: list[Line], top: int, end: int) -> int:
+    """The line of the paragraph ``page[top:end]`` opening in lower case that closes a parenthesis or a
+    quotation mark ``note`` left open (:func:`_closes_open_mark`), the paragraph's lines above it leaving
+    none open ("… « Hyper-" | "liens » produite…"): where the note's end starts; 0 if none."""
+    for k in range(top + 1, end):
+        above = " ".join(line.text for line in page[top:k])
+        if _LOWER_WORD_START.match(page[k].text) and _closes_open_mark(note, page[k].text) \
+                and all(above.count(opener) == above.count(closer) for opener, closer in _OPEN_MARKS):
+            return k
+    return 0
+
+
+def _note_end_in_first_paragraph(page: list[Line], top: int, end: int, width: int = 0) -> int:
     """Where, in the page's first paragraph (lines ``top`` to ``end``, right above the next note's number),
     the end of a note left unfinished on the previous page starts, when no gap set it apart from the body's
-    text (rows of three columns interleave): after the last line ending a sentence that is followed by one
-    opening with a word in lower case (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …";
-    an address cut after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"); ``top``
-    (nothing found) otherwise."""
+    text (rows of three columns interleave): at the last line opening with a word in lower case after a line
+    ending a sentence (a sentence does not open so: "…tenues10." | "évoqué Google, voir : …"; an address cut
+    after a dot goes on with no word: "lagazettedescommunes." | "com/646652/…"), or after a line that breaks
+    off its clause yet had room for that word in a column ``width`` wide (the reflow test against the full
+    width: the body's column ends there, "…était d’étudier les" | "aussi à tout citoyen…", its text going on
+    in the next column); ``top`` (nothing found) otherwise."""
     for k in range(end - 1, top, -1):
-        if _LOWER_WORD_START.match(page[k].text) and page[k - 1].text.rstrip().endswith((".", "!", "?", "…")):
+        above = page[k - 1].text.rstrip()
+        if _LOWER_WORD_START.match(page[k].text) and (
+                above.endswith((".", "!", "?", "…"))
+                or width and not _ends_sentence(above) and _next_word_fits(above, page[k].text, width, slack=False)):
             return k
     return top
 
@@ -719,18 +789,29 @@ def _append(lines: list[Line], following: list[Line], after_band: bool) -> None:
     """Add a column's or a band's lines after the page's lines so far: a blank line between them when the
     lines so far end a paragraph (always between bands; after a sentence's end between columns, since a
     paragraph goes on from a column's foot to the next column's head, unless that column opens with a note
-    or a glossary's term, or the lines so far end with a note)."""
+    or a glossary's term, or the lines so far end with a note; a mark that ends no sentence goes on when the
+    next column opens as its sentence does, :func:`_goes_on_across`)."""
     while following and not following[0].text:
         following = following[1:]
     if not following:
         return
     last = next((line for line in reversed(lines) if line.text), None)
     if last is not None and lines[-1].text and (after_band or last.text.endswith(tuple(_TERMINAL))
+                                                and not _goes_on_across(last.text, following[0].text)
                                                 or _opens_with_note(following) or _ends_in_note(lines)
                                                 or following[0].text.endswith(_TERM_MARK)
                                                 or _address_ends(_last_address(lines), following[0].text)):
         lines.append(Line(following[0].no, ""))
     lines.extend(following)
+
+
+def _goes_on_across(text: str, following: str) -> bool:
+    """Whether a column's last line, ending with a mark that ends no sentence (a closing quotation mark or
+    parenthesis without a stop, a colon, a semicolon), goes on at the next column's head: that column opens
+    with a word in lower case ("… dites « apprenantes »" | "et dont ont besoin…"), or, after a colon, with
+    an opening quotation mark (the quotation it announces: "Léa Cauchard indique :" | "« Le monde…")."""
+    return not _ends_with_stop(text) and (bool(_LOWER_WORD_START.match(following))
+                                          or text.rstrip().endswith(":") and following.startswith(("«", "“")))
 
 
 def _address_ends(text: str, following: str) -> bool:
@@ -747,14 +828,17 @@ def _address_ends(text: str, following: str) -> bool:
 
 def _last_address(lines: list[Line]) -> str:
     """The page's last line so far, with the address it ends joined whole when a narrow column cut it after
-    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme"): the last word alone is no address."""
+    its slashes ("editions-zones.fr/" | "livres/" | "statactivisme") or before a hyphen of its path
+    ("communs.fr/accessibilite" | "-et-bonnes-pratiques/"): the last word alone is no address."""
     texts = [line.text.strip() for line in lines]
     while texts and not texts[-1]:
         texts.pop()
     if not texts:
         return ""
     address = texts.pop().split()[-1:]
-    while texts and texts[-1].endswith("/") and address and not address[0].startswith("/"):
+    # (or cut before a hyphen of its path: "communs.fr/accessibilite" | "-et-bonnes-pratiques/")
+    while texts and address and (texts[-1].endswith("/") and not address[0].startswith("/")
+                                 or address[0].startswith("-") and "/" in "".join(texts[-1].split()[-1:])):
         address.insert(0, texts.pop().split()[-1])
     return "".join(address)
 
@@ -779,6 +863,7 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
     lines: list[Line] = []
     indices = [index for index, row in enumerate(rows) if row.segments[column].strip()]
     boxes = _box_widths(rows, indices, column)
+    feet = _note_feet(rows)
     note = ""  # a note's number alone on its line, its text indented on the next
     in_note = False  # reading a note's text
     definition: int | None = None  # the indentation of the definition being read
@@ -824,15 +909,16 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
             lines.append(Line(row.line.no, f"{title_number} {text}", indent=_indent(segment)))
             title_number = ""
             continue
-        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …")
+        # (a bracket left open goes on: an edition's page mark cut at the line's end, "[Page" | "31] …"; so
+        # does a parenthesis, "…de la ville (également labellisé" | "Fabrique de territoire), cet espace…")
         if lines and lines[-1].text and not _title_goes_on(rows, indices[position - 1], index, column, width) \
                 and not _OPEN_BRACKET.search(lines[-1].text) and (
-                _vertical_gap(rows, indices[position - 1], index, column, margin) and not _opens_lower(text)
+                _vertical_gap(rows, indices[position - 1], index, column, margin, feet) and not _opens_lower(text)
                 and not _clause_goes_on(lines[-1].text) and not _name_goes_on(lines[-1].text, text, names)
                 or _reflow_ends(last_printed or lines[-1].text, text,
                                 _box_width(boxes, indices[position - 1], index, width))
                 or _item_ends(lines, _indent(segment), text) or _head_item_ends(lines, _indent(segment), text)
-                or _question_ends_item(lines, _indent(segment), text)):
+                or _question_ends_item(lines, _indent(segment), text) or _byline_ends(lines[-1].text, text)):
             lines.append(Line(row.line.no, ""))
         if _NUMBER_ALONE.fullmatch(text) and _all_capitals(following) and _indent(following) == _indent(segment) \
                 and indices[position + 1] - index <= 2:
@@ -879,6 +965,18 @@ def _column_lines(rows: list[_Row], column: int, width: int, margin: int | None 
         lines.append(Line(rows[indices[-1]].line.no, note))
     _measure_rows_above(lines, rows, indices)
     return lines
+
+
+def _byline_ends(text: str, following: str) -> bool:
+    """Whether a byline's line ("Textes : François Huguet") ends its paragraph before ``following``: it names
+    someone (two words after its colon) without breaking off the name list (a comma, "et"), and the next line
+    opens a sentence, a capital then a word in lower case ("Cette iconographie…"; a name's rest, "Magro", or
+    another name, "Marie Durand", goes on with the byline)."""
+    match = _BYLINE.match(text)
+    words = following.split()
+    return bool(match) and len(text[match.end() - 1:].split()) >= 2 and not _clause_goes_on(text) \
+        and not text.rstrip().endswith("&") and len(words) >= 2 and words[0][:1].isupper() \
+        and words[1][:1].islower()
 
 
 def _capitals_over_term(lines: list[Line], rows: list[_Row], index: int, column: int, width: int, term: str) -> int:
@@ -1141,28 +1239,54 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
-def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None) -> bool:
+def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin: int | None = None,
+                  feet: dict[int, int] | None = None) -> bool:
     """Whether the rows from line ``above`` to line ``below`` of ``column`` show a gap wider than its line
     pitch: a blank row across the page, or two lines of another column in the rows from one of the two lines
     to the other (the columns share their pitch: if the other column set a line on the row of ``above`` and
     another before ``below``, this column skipped one), unless a third column set its lines on both rows and
     none between (the extraction merges rows of nearly the same height either way). A ``margin`` of notes is
     set smaller, at a pitch of its own, about one of its lines between two of the text's: only two of its
-    lines strictly between the two rows show a gap."""
-    between = rows[above + 1:below]
-    if any(not row.text.strip() for row in between):
+    lines strictly between the two rows show a gap. So are the notes at a column's foot: another column's
+    rows from its ``feet`` down (:func:`_note_feet`) do not show the body's pitch on both rows."""
+    feet = feet or {}
+
+    def pitched(k: int, other: int) -> bool:
+        return bool(rows[k].segments[other]) and k < feet.get(other, len(rows))
+
+    between = range(above + 1, below)
+    if any(not rows[k].text.strip() for k in between):
         return True
     others = [other for other in range(len(rows[above].segments)) if other not in (column, margin)]
     # (a title in capitals set large has a pitch of its own: its lines on both rows tell nothing)
-    if any(rows[above].segments[other] and rows[below].segments[other]
-           and not any(row.segments[other] for row in between)
+    if any(pitched(above, other) and pitched(below, other) and not any(rows[k].segments[other] for k in between)
            and not (_all_capitals(rows[above].segments[other]) and _all_capitals(rows[below].segments[other]))
            for other in others):
         return False  # another column's lines on both rows and none between: the same pitch, no gap
-    if margin is not None and margin != column and sum(1 for row in between if row.segments[margin]) >= 2:
+    if margin is not None and margin != column and sum(1 for k in between if rows[k].segments[margin]) >= 2:
         return True
-    return any(sum(1 for row in rows[above:below] if row.segments[other]) >= 2
-               or sum(1 for row in rows[above + 1:below + 1] if row.segments[other]) >= 2 for other in others)
+
+    def filled(k: int, other: int) -> bool:
+        # (a note's number alone on its row is no line: set raised, it has a row of its own over the note's
+        # first line, at no pitch of the column's)
+        return bool(rows[k].segments[other].strip()) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
+
+    return any(sum(1 for k in range(above, below) if filled(k, other)) >= 2
+               or sum(1 for k in range(above + 1, below + 1) if filled(k, other)) >= 2 for other in others)
+
+
+def _note_feet(rows: list[_Row]) -> dict[int, int]:
+    """Each column of a band → the row where the notes at its foot start: its first number alone on its
+    line over a line set in further (a note's number over its text), the rest of the column being notes."""
+    feet: dict[int, int] = {}
+    for column in range(len(rows[0].segments) if rows else 0):
+        filled = [k for k, row in enumerate(rows) if row.segments[column].strip()]
+        for k, following in zip(filled, filled[1:], strict=False):
+            if _NUMBER_ALONE.fullmatch(rows[k].segments[column]) and following - k <= 2 \
+                    and _indent(rows[following].segments[column]) > _indent(rows[k].segments[column]):
+                feet[column] = k
+                break
+    return feet
 
 
 def _blank(line: Line) -> bool:
@@ -1757,9 +1881,12 @@ def split_dense(state: State) -> None:  # noqa: C901 - the paragraph, title and 
                                                        and (not state.laid_out or overrun_fits)
                                                        or bool(_SPEAKER.match(following))
                                                        or bool(_HANDLES.fullmatch(following))))
+            # (in a layout text the turn to capitals only after an address or a handle, which ends its
+            # sentence without a stop: "ns @NumEnCommuns" | "LES CARNETS NEC[S]")
             if previous_ended or _BULLET.match(following) and not _closes_incise(text, following) \
-                    or not state.laid_out and (_case_turns(text, following) or _opens_after_address(text, following)
-                                               or _label_opens(text, following) or _name_opens(text, following)):
+                    or (not state.laid_out or _address_ends(text, following)) and _case_turns(text, following) \
+                    or not state.laid_out and (_opens_after_address(text, following) or _label_opens(text, following)
+                                               or _name_opens(text, following)):
                 result.append(Block(current, page=block.page))
                 current = []
                 previous_ended = True
@@ -2627,12 +2754,13 @@ def join_lines(state: State) -> None:
         # a margin's note (pdftotext's default output) keeps the printed line ends, as a layout text does: an
         # address breaks at any letter there, and the layout text's rules mend it
         laid_out, state.laid_out = state.laid_out, state.laid_out or bool(block.data.get("margin"))
+        frame = _frame_width(block.lines)
         for index, line in enumerate(block.lines):
             piece = line.text.strip()
             if index == 0:
                 text = piece
                 continue
-            text = _join(state, text, piece, line.no, keys)
+            text = _join(state, text, piece, line.no, keys, frame)
         state.laid_out = laid_out
         block.text = _inline_page_marks(text)
 
@@ -2799,7 +2927,16 @@ def _inline_page_marks(text: str) -> str:
 _URLISH = re.compile(r"[a-z0-9]\.[a-z]{2,}|\w/")
 
 
-def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) -> str:
+_FILLED = 0.8
+"""The share of its frame's width a line fills when a word too wide for the frame was cut at its end."""
+
+
+def _frame_width(lines: list[Line]) -> int:
+    """The printed width of a block's widest line: the frame it is set in, as far as its lines show."""
+    return max((printed_width(line.text.strip()) for line in lines), default=0)
+
+
+def _join(state: State, text: str, piece: str, line_no: int, keys: list[str], frame: int = 0) -> str:
     last_token = text.split(" ")[-1] if text else ""
     urlish = bool(_URLISH.search(last_token)) and not last_token.endswith((".", ","))
     if text.endswith("-") and piece[:1].isalnum():
@@ -2889,7 +3026,7 @@ def _join(state: State, text: str, piece: str, line_no: int, keys: list[str]) ->
         # a handle cut where the column ends ("@NumeriqueEnCommu" | "ns"): its end is no word
         state.guess(line_no - 1, f"handle {last_token}{handle_end}: cut at a line end, joined")
         return text + piece
-    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state)):
+    if state.laid_out and _cut_without_hyphen(last_token, piece, _text_words(state), frame):
         state.guess(line_no - 1, f"{last_token}|{piece.split(' ')[0]}: a word cut without a hyphen, joined")
         return text + piece
     return f"{text} {piece}"
@@ -2899,13 +3036,15 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’']+(?:\s|$)")
 """A line opening with a capitalised word then a space: a sentence's start, no piece of an address."""
 
 
-def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset()) -> bool:
+def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] = frozenset(), frame: int = 0) -> bool:
     """Whether a line's last word and the next line's first are one word a narrow frame cut without a hyphen
     ("pédagogi" | "ques", "approprié" | "s"): joined, they are a French word, and one of them is none. The
     text's own words count as French when the lexicon does not know them and the first piece is none: a
     pull quote repeats the body's words, which the lexicon may lack ("multithématiqu" | "es",
-    "instrumentalis" | "ant"). (A layout text only: its lines are the printed ones, the frame's edge is where
-    they end.)"""
+    "instrumentalis" | "ant"). Two words make one too when it is wider than the ``frame`` (the block's widest
+    line): a word that fits on no line of its frame is cut anywhere, its first piece filling its line
+    ("d’accompagne" | "ment" in a quote's box a dozen letters wide), and the text writes it whole. (A layout text only: its lines are the printed ones,
+    the frame's edge is where they end.)"""
     # (after an elided article the word is the rest: "d’interven" | "tion")
     before = re.search(r"(?<![\w’'-])(?:[^\W\d_]{1,2}[’'])?([^\W\d_]+)$", last_token)
     after = re.match(r"([^\W\d_A-ZÀ-Ý][^\W\d_]*)(?=[\s.,;:!?)»”…]|$)", piece)  # a whole word ("s’agit" is not "s")
@@ -2916,9 +3055,12 @@ def _cut_without_hyphen(last_token: str, piece: str, text_words: frozenset[str] 
         return False
     if (not is_french_word(head) or not is_french_word(tail)) and is_french_word(head + tail):
         return True
-    # (the first piece a word of neither language's lexicon: it is checked against them only, since a cut
-    # piece is in the text too, the whole word against the text; "open" | "data" stay two words)
-    return not is_french_word(head) and not is_english_word(head) and (head + tail).lower() in text_words
+    # (the first piece a word of neither language's lexicon, or a French word before a second piece that is
+    # none, "comportement" | "ales": they are checked against the lexicons only, since a cut piece is in the
+    # text too, the whole word against the text; "open" | "data" stay two words)
+    return (not is_french_word(head) and not is_english_word(head) or is_french_word(head) and not is_french_word(tail)
+            or 0 < frame < printed_width(before.group(0) + tail) and printed_width(before.group(0)) >= _FILLED * frame) \
+        and (head + tail).lower() in text_words
 
 
 def _text_words(state: State) -> frozenset[str]:
@@ -4233,8 +4375,9 @@ def _is_title_fragment(block: Block) -> bool:
 def _rejoin(state: State, block: Block, lines: list[Line]) -> str:
     keys = _page_keys(state)
     text = lines[0].text.strip()
+    frame = _frame_width(lines)
     for line in lines[1:]:
-        text = _join(state, text, line.text.strip(), line.no, keys)
+        text = _join(state, text, line.text.strip(), line.no, keys, frame)
     text = _unglue(state, _inline_page_marks(text), lines)
     # links were attached on the whole block: attach again on this part
     saved, block_text = block.text, text
@@ -4376,9 +4519,54 @@ def find_pullquotes(state: State) -> None:
             block.data["attribution"] = ""
             block.data["repeats"] = True
             state.guess(block.line, "block repeating body text taken as a pull quote")
+    _close_open_quotations(state)
+    _named_attributions(state)
     for block in state.blocks:
         if block.kind == "pullquote" and not block.data["repeats"]:
             state.guess(block.line, "pull quote not found in the body: kept as an original quotation")
+
+
+def _flow_pairs(state: State) -> list[tuple[Block, Block]]:
+    """Each block of the text and the next one, past the removed blocks, page marks, notes and link lines
+    set between them (no text they part)."""
+    blocks = [block for block in state.blocks if block.kind not in ("removed", "page", "note", "url")]
+    return list(zip(blocks, blocks[1:], strict=False))
+
+
+def _close_open_quotations(state: State) -> None:
+    """A pull quote that opens a quotation mark (“) it does not close, followed by a pull quote that closes
+    one (”) it did not open, is one quotation: the gap between two of its lines (a frame split across a
+    column's foot, a paragraph's end in it) parted it (:func:`_flow_pairs`)."""
+    for block, following in _flow_pairs(state):
+        text, rest = _plain(block.text).strip(), _plain(following.text).strip()
+        if block.kind == following.kind == "pullquote" and text.startswith("“") and "”" not in text \
+                and rest.endswith("”") and "“" not in rest and not block.data.get("attribution"):
+            block.lines = [*block.lines, *following.lines]
+            block.text = f"{block.text} {following.text}"
+            block.data["repeats"] = block.data.get("repeats") or following.data.get("repeats")
+            block.data["attribution"] = following.data.get("attribution", "")
+            following.kind = "removed"
+            state.guess(block.line, "a quotation parted by a gap goes on to the pull quote that closes it")
+
+
+_NAME_THEN_TITLE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+){1,3}, \S")
+"""A name and a comma, then a title: how an attribution under a quotation opens ("Samuel Goëta, Maître…")."""
+
+
+def _named_attributions(state: State) -> None:
+    """The paragraph right after a pull quote that repeats the body and closes its quotation mark, without
+    one of its own, that names someone and gives a title ("Samuel Goëta, Maître de conférences associé à…",
+    without a final stop), is its attribution, however many lines a narrow column wraps it over (the notes
+    and page marks set between them passed over). An original quotation's signature stays a paragraph."""
+    for block, following in _flow_pairs(state):
+        text = _plain(following.text).strip()
+        if block.kind == "pullquote" and block.data.get("repeats") and not block.data.get("attribution") \
+                and _plain(block.text).rstrip().endswith(("”", "»", "\"")) and following.kind == "para" \
+                and _NAME_THEN_TITLE.match(text) and len(text.split()) <= _ATTRIBUTION_WORDS \
+                and not text.endswith(tuple(_TERMINAL + ",")):
+            block.data["attribution"] = text
+            following.kind = "removed"
+            state.guess(block.line, f"a quotation with its attribution {text!r}")
 
 
 class _GramIndex:
