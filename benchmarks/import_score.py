@@ -45,7 +45,8 @@ from textcompare import compare, words  # noqa: E402
 
 from converter import tree as t  # noqa: E402
 from converter.pipeline import read  # noqa: E402
-from converter.readers.pdftext import State, import_text  # noqa: E402
+from converter.readers.pdftext import import_text  # noqa: E402
+from converter.readers.pdftext.common import State  # noqa: E402
 from converter.walk import children, iter_nodes, plain_text  # noqa: E402
 
 TEXT = ROOT / "input" / "carnet-09-montpellier.txt"

@@ -9,8 +9,21 @@ carnet's words.
 from __future__ import annotations
 
 from converter import tree as t
-from converter.readers import pdftext
-from converter.readers.pdftext import import_text, printed_width
+from converter.readers.pdftext import import_text
+from converter.readers.pdftext.blocks import split_blocks
+from converter.readers.pdftext.common import Block, Line, State, _ends_sentence
+from converter.readers.pdftext.dense import (
+    _address_cuts,
+    _joined_hyphen,
+    _note_tail,
+    _opens_note,
+    _restore_address_hyphens,
+)
+from converter.readers.pdftext.joining import _address_goes_on, _join, dehyphenate
+from converter.readers.pdftext.pages import split_lines
+from converter.readers.pdftext.parts import find_sidebars
+from converter.readers.pdftext.toc import _toc_spans
+from converter.readers.pdftext.widths import _UNBREAKABLE_START, _next_word_fits, printed_width
 from converter.walk import iter_nodes, plain_text
 
 WIDTH = 30000  # a column about sixty characters wide
@@ -98,12 +111,12 @@ def test_printed_width_follows_the_letters_not_their_count() -> None:
 
 
 def test_reflow_test_next_word_would_have_fitted() -> None:
-    assert pdftext._next_word_fits("Un début de ligne.", "Suite", WIDTH)
+    assert _next_word_fits("Un début de ligne.", "Suite", WIDTH)
     full = typeset(SENTENCES[0])[0]
-    assert not pdftext._next_word_fits(full, SENTENCES[0].split()[len(full.split())], WIDTH)
+    assert not _next_word_fits(full, SENTENCES[0].split()[len(full.split())], WIDTH)
     # a word and the marks French typography binds to it move together ("« Carnet", "voilà :")
-    assert pdftext._UNBREAKABLE_START.match("« Carnet d’exemple").group(0) == "« Carnet"
-    assert pdftext._UNBREAKABLE_START.match("voilà : la suite").group(0) == "voilà :"
+    assert _UNBREAKABLE_START.match("« Carnet d’exemple").group(0) == "« Carnet"
+    assert _UNBREAKABLE_START.match("voilà : la suite").group(0) == "voilà :"
 
 
 def test_dense_paragraphs_end_where_the_next_word_would_have_fitted() -> None:
@@ -130,11 +143,11 @@ def test_table_of_contents_lists_the_titles() -> None:
 
 
 def test_table_of_contents_entry_wrapped_over_lines_is_one_title() -> None:
-    state = pdftext.State("")
-    pdftext.split_lines(state, "Table des matières\nUn titre long qui se poursuit\nsur une autre ligne\n"
+    state = State("")
+    split_lines(state, "Table des matières\nUn titre long qui se poursuit\nsur une autre ligne\n"
                                "Un autre titre\nUn entretien croisé avec Isabelle\nBruno, chercheuse\n")
-    pdftext.split_blocks(state)
-    spans, _ = pdftext._toc_spans(state)
+    split_blocks(state)
+    spans, _ = _toc_spans(state)
     assert "un titre long qui se poursuit sur une autre ligne" in spans
     assert "un autre titre" in spans
     assert "un entretien croisé avec isabelle bruno, chercheuse" in spans  # a name goes on
@@ -173,19 +186,19 @@ def test_numbers_that_do_not_follow_the_notes_order_stay_text() -> None:
 
 
 def test_a_term_may_end_with_a_parenthesis() -> None:
-    assert not pdftext._ends_sentence("Tech for good (technologies pour le bien commun)")
-    assert not pdftext._ends_sentence("TIC(E)")
-    assert pdftext._ends_sentence("une phrase (entre parenthèses).")
-    assert pdftext._ends_sentence("et la fin de la phrase)")
+    assert not _ends_sentence("Tech for good (technologies pour le bien commun)")
+    assert not _ends_sentence("TIC(E)")
+    assert _ends_sentence("une phrase (entre parenthèses).")
+    assert _ends_sentence("et la fin de la phrase)")
 
 
 def test_a_box_stops_where_an_interview_goes_on() -> None:
-    blocks = [pdftext.Block([pdftext.Line(1, "Zoom sur… Les données")], kind="heading", text="Zoom sur… Les données"),
-              pdftext.Block([pdftext.Line(2, "x")], text="Les données ouvertes sont publiques."),
-              pdftext.Block([pdftext.Line(3, "x")], text="Comment les utilisez-vous ?"),
-              pdftext.Block([pdftext.Line(4, "x")], text="Samuel Goëta : Nous les publions.")]
-    state = pdftext.State("", blocks=blocks)
-    pdftext.find_sidebars(state)
+    blocks = [Block([Line(1, "Zoom sur… Les données")], kind="heading", text="Zoom sur… Les données"),
+              Block([Line(2, "x")], text="Les données ouvertes sont publiques."),
+              Block([Line(3, "x")], text="Comment les utilisez-vous ?"),
+              Block([Line(4, "x")], text="Samuel Goëta : Nous les publions.")]
+    state = State("", blocks=blocks)
+    find_sidebars(state)
     assert blocks[1].data.get("in_sidebar") is blocks[0]
     assert "in_sidebar" not in blocks[2].data and "in_sidebar" not in blocks[3].data
 
@@ -225,12 +238,12 @@ def test_a_hyphen_dropped_by_the_extraction_at_a_line_end_is_restored() -> None:
 
 
 def test_a_word_the_lexicon_knows_whole_keeps_no_hyphen() -> None:
-    assert pdftext._joined_hyphen("aujourd’hui,", 3000, WIDTH) is None
-    assert pdftext._joined_hyphen("rendezvous", printed_width("rendez"), WIDTH) == 6
-    assert pdftext._joined_hyphen("des", printed_width("d"), WIDTH) is None  # one letter before a word it is not
-    assert pdftext._joined_hyphen("pair-àpair", printed_width("pair-à"), WIDTH) == 6
-    assert pdftext._joined_hyphen("gagnantgagnant", printed_width("gagnant"), WIDTH) == 7
-    assert pdftext._joined_hyphen("développement", printed_width("dévelop"), WIDTH) is None
+    assert _joined_hyphen("aujourd’hui,", 3000, WIDTH) is None
+    assert _joined_hyphen("rendezvous", printed_width("rendez"), WIDTH) == 6
+    assert _joined_hyphen("des", printed_width("d"), WIDTH) is None  # one letter before a word it is not
+    assert _joined_hyphen("pair-àpair", printed_width("pair-à"), WIDTH) == 6
+    assert _joined_hyphen("gagnantgagnant", printed_width("gagnant"), WIDTH) == 7
+    assert _joined_hyphen("développement", printed_width("dévelop"), WIDTH) is None
 
 
 def test_calls_spaced_after_a_quote_or_glued_to_a_year() -> None:
@@ -287,13 +300,13 @@ def test_a_title_of_the_table_opening_with_a_rubric_name_stays_whole() -> None:
 
 
 def test_a_note_set_before_its_number_may_open_with_an_address() -> None:
-    block = pdftext.Block([pdftext.Line(k, text) for k, text in enumerate(
+    block = Block([Line(k, text) for k, text in enumerate(
         ["Montrer que le travail des personnes qui font ça n’est pas ou peu reconnu, pas",
          "data.gouv.fr est la plateforme ouverte des données publiques françaises. C’est une",
          "plateforme ouverte et communautaire."], start=1)])
-    assert pdftext._note_tail(block, 40000) == 1
-    assert not pdftext._opens_note("[Page 20] citoyennes, à contrôler certaines fonctions")  # the body goes on
-    assert pdftext._opens_note("mitpress.mit.edu/books/data-feminism.")
+    assert _note_tail(block, 40000) == 1
+    assert not _opens_note("[Page 20] citoyennes, à contrôler certaines fonctions")  # the body goes on
+    assert _opens_note("mitpress.mit.edu/books/data-feminism.")
 
 
 def _entries(document: t.Document) -> list[tuple[str, str]]:
@@ -334,17 +347,17 @@ def test_labels_and_a_cut_caption_are_not_glossary_entries() -> None:
 def test_hyphens_dropped_in_an_address_cut_over_lines_are_restored() -> None:
     """pdftotext drops the hyphen ending a line inside an address too: restored where the address
     separates its words by hyphens and a line could have ended there; a label without hyphens stays."""
-    state = pdftext.State("test")
+    state = State("test")
     column = printed_width("territoires.gouv.fr/societe-numerique-5")  # the printed lines: "Voir : agence-cohesion-" |
     # "territoires.gouv.fr/societe-numerique-" | "55."
-    line = pdftext.Line(1, "Voir : agence-cohesionterritoires.gouv.fr/societe-numerique55.")
-    pdftext._restore_address_hyphens(state, line, column)
+    line = Line(1, "Voir : agence-cohesionterritoires.gouv.fr/societe-numerique55.")
+    _restore_address_hyphens(state, line, column)
     assert line.text == "Voir : agence-cohesion-territoires.gouv.fr/societe-numerique-55."
-    assert pdftext._address_cuts("hyperliens.societenumerique.gouv.fr") == []  # a domain glues words
-    assert pdftext._address_cuts("numerique-en-communs.fr/LECARNETNEC21-1.pdf") == []  # a name in capitals
+    assert _address_cuts("hyperliens.societenumerique.gouv.fr") == []  # a domain glues words
+    assert _address_cuts("numerique-en-communs.fr/LECARNETNEC21-1.pdf") == []  # a name in capitals
     # a glued pair far beyond a column's width is no line end (a note set smaller)
-    long = pdftext.Line(2, "Sur ce point, voir la définition présente ici : site-exemple.fr/presentation-mediationnumerique")
-    pdftext._restore_address_hyphens(state, long, column)
+    long = Line(2, "Sur ce point, voir la définition présente ici : site-exemple.fr/presentation-mediationnumerique")
+    _restore_address_hyphens(state, long, column)
     assert long.text.endswith("presentation-mediationnumerique")
 
 
@@ -362,12 +375,12 @@ def test_notes_set_before_their_numbers_when_a_number_has_no_text_after_it() -> 
 
 
 def test_an_address_cut_anywhere_in_a_narrow_column_is_joined_again() -> None:
-    assert pdftext._address_goes_on("firstmonday.org/article/vi", "ew/3316/2764.")
-    assert pdftext._address_goes_on("datactivist.coop/lewagon", "/#1.")
-    assert pdftext._address_goes_on("agence.gouv.fr/societe", "-numerique-55.")
-    assert pdftext._address_goes_on("dataliteracyconference.n", "et.")
-    assert not pdftext._address_goes_on("exemple.fr/page", "et")  # the sentence goes on
-    assert not pdftext._address_goes_on("exemple.fr/page", "- un tiret")
+    assert _address_goes_on("firstmonday.org/article/vi", "ew/3316/2764.")
+    assert _address_goes_on("datactivist.coop/lewagon", "/#1.")
+    assert _address_goes_on("agence.gouv.fr/societe", "-numerique-55.")
+    assert _address_goes_on("dataliteracyconference.n", "et.")
+    assert not _address_goes_on("exemple.fr/page", "et")  # the sentence goes on
+    assert not _address_goes_on("exemple.fr/page", "- un tiret")
     document, _ = import_text("Sur ce point, voir :\nfirstmonday.org/article/vi\new/3316/2764.\n")
     assert paragraphs_of(document) == ["Sur ce point, voir : firstmonday.org/article/view/3316/2764."]
 
@@ -410,32 +423,32 @@ def test_lines_opening_with_a_label_and_a_colon_are_one_paragraph_each() -> None
 
 def test_a_hyphen_dropped_in_a_place_name_in_capitals_is_restored() -> None:
     column = printed_width("NEC ESSONNE SUD SEINE-ET-")
-    assert pdftext._joined_hyphen("SEINE-ETMARNE", column - printed_width("NEC ESSONNE SUD "), column) == 8
+    assert _joined_hyphen("SEINE-ETMARNE", column - printed_width("NEC ESSONNE SUD "), column) == 8
     column = printed_width("NEC SEINE-SAINT-")
-    assert pdftext._joined_hyphen("SEINE-SAINTDENIS", column - printed_width("NEC "), column) == 11
-    assert pdftext._joined_hyphen("LESSIVE", column - printed_width("NEC SEINE-SA"), column) is None  # a word
+    assert _joined_hyphen("SEINE-SAINTDENIS", column - printed_width("NEC "), column) == 11
+    assert _joined_hyphen("LESSIVE", column - printed_width("NEC SEINE-SA"), column) is None  # a word
 
 
 def test_issue6_english_terms_at_a_line_end_are_decided_by_the_english_list() -> None:
     # "fact-checking" lost its hyphen in the synthetic kitchen sink with margin notes: French knows neither
     # the halves nor the whole, English knows both halves; "main-stream" is one English word, split by the
     # typesetter. French words keep being decided by French alone ("ré-seau").
-    assert pdftext.dehyphenate("fact", "checking") == (True, False)
-    assert pdftext.dehyphenate("main", "stream") == (False, False)
-    assert pdftext.dehyphenate("ré", "seau") == (False, True)
-    assert pdftext.dehyphenate("Magnac", "Lavalette") == (True, True)
+    assert dehyphenate("fact", "checking") == (True, False)
+    assert dehyphenate("main", "stream") == (False, False)
+    assert dehyphenate("ré", "seau") == (False, True)
+    assert dehyphenate("Magnac", "Lavalette") == (True, True)
 
 
 def test_issue6_a_word_of_the_text_is_no_address_because_a_link_holds_its_letters() -> None:
     # Carnet #9 in three columns, PDF route: the note's « Hyper- / liens » lost its hyphen because the page
     # links to hyperliens.societenumerique.gouv.fr; in a layout that does not hyphenate, it is kept.
-    state = pdftext.State("x.txt")
+    state = State("x.txt")
     state.hyphenating = False
     keys = ["hyperliens.societenumerique.gouv.fr", "agence-cohesion-territoires.gouv.fr/societe-numerique-55"]
-    assert pdftext._join(state, "la web-série « Hyper-", "liens » produite", 2, keys) == \
+    assert _join(state, "la web-série « Hyper-", "liens » produite", 2, keys) == \
         "la web-série « Hyper-liens » produite"
     # an address cut at its separators is still decided by the link: its host opens it
-    assert pdftext._join(state, "sur : agence-cohesion-", "territoires.", 5, keys) == "sur : agence-cohesion-territoires."
+    assert _join(state, "sur : agence-cohesion-", "territoires.", 5, keys) == "sur : agence-cohesion-territoires."
 
 
 def test_issue6_two_english_words_glued_are_kept_and_flagged_once() -> None:

@@ -9,8 +9,8 @@ a note's number alone on its line, its text indented under it; a form feed betwe
 from __future__ import annotations
 
 from converter import tree as t
-from converter.readers import pdftext
 from converter.readers.pdftext import import_text
+from converter.readers.pdftext.layout import _column_starts, _wide_enough
 from converter.walk import iter_nodes, plain_text
 
 WIDTH = 44
@@ -301,9 +301,9 @@ def test_issue6_a_tables_cells_are_no_column() -> None:
     # The cells opened at position 40 ("Participan", its "ts" under it, the numbers) beside the right column
     # at 46 made a column six characters wide: the page was read in three columns, the glossary's terms cut
     # from their definitions. A column narrower than a line of text is a table's cells.
-    assert pdftext._column_starts(PAGE_WITH_A_TABLE) == [46]
+    assert _column_starts(PAGE_WITH_A_TABLE) == [46]
     columns, cells = set(range(30)), {1, 2, 3}  # the lines a start opens: a column's many, a table's few
-    assert pdftext._wide_enough([29, 43, 49, 58], {29: columns, 43: cells, 49: cells, 58: columns}, 84) == [29, 58]
+    assert _wide_enough([29, 43, 49, 58], {29: columns, 43: cells, 49: cells, 58: columns}, 84) == [29, 58]
     document, _ = import_text("\n".join(PAGE_WITH_A_TABLE) + "\n")
     glossary = [n for n in iter_nodes(document) if isinstance(n, t.DefinitionList)]
     assert glossary and [plain_text(item.term) for item in glossary[0].items] == ["CCAS", "EPN"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from test_pdftext_dense import WIDTH, body, headings_of, paragraphs_of, typeset
 
 from converter import tree as t
-from converter.readers.pdftext import _next_word_fits, import_text
+from converter.readers.pdftext import import_text
+from converter.readers.pdftext.widths import _next_word_fits
 from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Premiers pas", "Les ateliers du samedi", "Lexique", ""]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from test_pdftext_dense import WIDTH, body, headings_of, paragraph, paragraphs_of, typeset
 
 from converter import tree as t
-from converter.readers.pdftext import import_text, printed_width
+from converter.readers.pdftext import import_text
+from converter.readers.pdftext.widths import printed_width
 from converter.walk import iter_nodes, plain_text
 
 TOC = ["Table des matières", "Présentation", "Rencontre avec l’équipe", "Un entretien croisé",

@@ -10,8 +10,14 @@ from __future__ import annotations
 from test_pdftext_dense import WIDTH, body, headings_of, paragraph, paragraphs_of, typeset
 
 from converter import tree as t
-from converter.readers import pdftext
-from converter.readers.pdftext import import_text, printed_width
+from converter.readers.pdftext import import_text
+from converter.readers.pdftext.common import Block, Line, State, _plain
+from converter.readers.pdftext.dense import (
+    _joined_hyphen,
+    _restore_margin_address_hyphens,
+    _restore_margin_line_ends,
+)
+from converter.readers.pdftext.widths import _next_word_fits, printed_width
 from converter.walk import iter_nodes
 
 
@@ -38,7 +44,7 @@ def test_issue6_plain_short_block_in_the_column_is_measured_against_the_column()
                      "des stages ouverts.")
     assert len(first) == len(second) == 2
     widest = max(printed_width(line) for line in [*first, *second])
-    assert not pdftext._next_word_fits(first[-1], second[0], widest)
+    assert not _next_word_fits(first[-1], second[0], widest)
     lines = ["Mon carnet", "", *body(6), "", *first, *second, "", *body(2, 6)]
     found = paragraphs_of(import_text("\n".join(lines) + "\n")[0])
     assert " ".join(first) in found and " ".join(second) in found
@@ -48,21 +54,21 @@ def test_issue6_plain_margin_notes_addresses_get_back_their_hyphens() -> None:
     # notes set in a narrow margin ("Voir : jardins-partages-" | "ville.fr/les-tilleuls-" | "accompagnement."): pdftotext
     # joins an address cut over their lines and drops the hyphens that ended them, on a line no wider than
     # the body's; the notes' own lines give the margin's width
-    state = pdftext.State("")
+    state = State("")
     texts = ["Sur ce point, voir le rapport", "annuel de la ville, page", "douze, et son annexe."]
-    state.blocks = [pdftext.Block([pdftext.Line(k + n, text) for n, text in enumerate(texts)], kind="note")
+    state.blocks = [Block([Line(k + n, text) for n, text in enumerate(texts)], kind="note")
                     for k in range(0, 12, 4)]
-    address = pdftext.Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
-    state.blocks.append(pdftext.Block([address], kind="note"))
-    pdftext._restore_margin_address_hyphens(state, WIDTH)
+    address = Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
+    state.blocks.append(Block([address], kind="note"))
+    _restore_margin_address_hyphens(state, WIDTH)
     assert address.text == "Voir : jardins-partages-ville.fr/les-tilleuls-accompagnement."
     # one narrow note is enough to show a margin; notes as wide as the body (at the page's foot) show none
     for texts, mended in ((["Le programme des ateliers", "est affiché à l’accueil."], True),
                           ([typeset(" ".join(body(2)))[0], "affiché à l’accueil."], False)):
-        state.blocks = [pdftext.Block([pdftext.Line(k, text) for k, text in enumerate(texts)], kind="note")]
-        address = pdftext.Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
-        state.blocks.append(pdftext.Block([address], kind="note"))
-        pdftext._restore_margin_address_hyphens(state, WIDTH)
+        state.blocks = [Block([Line(k, text) for k, text in enumerate(texts)], kind="note")]
+        address = Line(20, "Voir : jardins-partagesville.fr/les-tilleulsaccompagnement.")
+        state.blocks.append(Block([address], kind="note"))
+        _restore_margin_address_hyphens(state, WIDTH)
         assert ("partages-ville" in address.text) is mended
 
 
@@ -72,11 +78,11 @@ def test_issue6_plain_hyphen_dropped_in_a_compound_or_between_english_words_is_r
     # French knows neither of, not the two joined
     column = printed_width("Ils durent deux heures et se tiennent au rez-de-")
     room = column - printed_width("Ils durent deux heures et se tiennent au ")
-    assert pdftext._joined_hyphen("rez-dechaussée,", room, column) == 6
+    assert _joined_hyphen("rez-dechaussée,", room, column) == 6
     column = printed_width("la smart city étaient au programme ; le fact-")
     room = column - printed_width("la smart city étaient au programme ; le ")
-    assert pdftext._joined_hyphen("factchecking", room, column) == 4
-    assert pdftext._joined_hyphen("workshop", room, column) is None  # one English word
+    assert _joined_hyphen("factchecking", room, column) == 4
+    assert _joined_hyphen("workshop", room, column) is None  # one English word
 
 
 def test_issue6_plain_title_after_a_quoted_sentence_on_a_full_line() -> None:
@@ -84,7 +90,7 @@ def test_issue6_plain_title_after_a_quoted_sentence_on_a_full_line() -> None:
     # short line under it, followed by a capital, is a title (a glossary's term), not the paragraph's end
     quoted = typeset('Elle a dit : "Les ateliers du quartier accueillent chaque semaine des personnes qui veulent '
                      "apprendre à se servir d'un ordinateur.\"")
-    assert not pdftext._next_word_fits(quoted[-1], "Dématérialisation", WIDTH)
+    assert not _next_word_fits(quoted[-1], "Dématérialisation", WIDTH)
     definition = typeset("Remplacement dans une entreprise de ses supports matériels par des fichiers et des "
                          "ordinateurs.")
     lines = ["Mon carnet", "", *body(4), *quoted, "Dématérialisation", *definition, *body(2, 5)]
@@ -101,7 +107,7 @@ def test_issue6_plain_notes_in_a_margin_their_number_under_their_text() -> None:
     lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
              *second, "", *paragraph(3), "Page 2", *body(3, 4)]
     document, state = import_text("\n".join(lines) + "\n")
-    notes = [pdftext._plain(note.raw()) for note in state.notes.values()]
+    notes = [_plain(note.raw()) for note in state.notes.values()]
     assert notes == ["Sur ce point, voir le rapport annuel de la ville et son annexe.",
                      "Voir aussi le programme des ateliers du samedi."]
     assert not any("ateliers du samedi" in text for text in paragraphs_of(document))
@@ -126,7 +132,7 @@ def test_issue6_plain_margin_note_keeps_its_printed_line_ends() -> None:
     lines = ["Mon carnet", "Page 1", *paragraph(0, "1"), "", *first, "", *paragraph(1), *paragraph(2, "2"), "",
              *second, "", *paragraph(3), "Page 2", *body(3, 4)]
     _, state = import_text("\n".join(lines) + "\n")
-    assert pdftext._plain(state.notes["2"].text) == "Voir le programme : jardins-partages.fr/nos-ateliers-du-samedi."
+    assert _plain(state.notes["2"].text) == "Voir le programme : jardins-partages.fr/nos-ateliers-du-samedi."
 
 
 def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
@@ -135,16 +141,16 @@ def test_issue6_plain_margin_line_set_again_finds_its_dropped_hyphens() -> None:
     # the last place that fits, here between two words glued in the address; an address that glues its words
     # where no line ended ("cartes-etdonnees") keeps them glued
     margin = printed_width("Voir : jardins.fr/les-ateliers-de-la-") + 300
-    state = pdftext.State("")
-    line = pdftext.Line(1, "Voir : jardins.fr/les-ateliers-de-lamaison-des-associations-duquartier-nord.html.")
-    pdftext._restore_margin_line_ends(state, line, margin)
+    state = State("")
+    line = Line(1, "Voir : jardins.fr/les-ateliers-de-lamaison-des-associations-duquartier-nord.html.")
+    _restore_margin_line_ends(state, line, margin)
     assert line.text == "Voir : jardins.fr/les-ateliers-de-la-maison-des-associations-du-quartier-nord.html."
-    line = pdftext.Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
-    pdftext._restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
+    line = Line(2, "arcep.fr/cartes-etdonnees/nospublications-chiffrees.html.")
+    _restore_margin_line_ends(state, line, printed_width("arcep.fr/cartes-etdonnees/nos-") + 300)
     assert line.text == "arcep.fr/cartes-etdonnees/nos-publications-chiffrees.html."
     # a path's segment opening with an abbreviation of two letters ("…/wp-" | "content/…")
-    line = pdftext.Line(3, "Voir : larevue.fr/wpcontent/uploads/fichier.pdf.")
-    pdftext._restore_margin_line_ends(state, line, printed_width("Voir : larevue.fr/wp-") + 300)
+    line = Line(3, "Voir : larevue.fr/wpcontent/uploads/fichier.pdf.")
+    _restore_margin_line_ends(state, line, printed_width("Voir : larevue.fr/wp-") + 300)
     assert line.text == "Voir : larevue.fr/wp-content/uploads/fichier.pdf."
 
 
@@ -194,7 +200,7 @@ def test_issue6_plain_margin_notes_whose_numbers_stand_alone_in_the_text() -> No
              *second, "", *paragraph(3, "3"), "", "3", "", *paragraph(4, "4"), "", "4", "", *paragraph(5, "5"), "",
              *late, "", *paragraph(6), "Page 2", *body(3, 7)]
     document, state = import_text("\n".join(lines) + "\n")
-    notes = {label: pdftext._plain(note.raw()) for label, note in state.notes.items()}
+    notes = {label: _plain(note.raw()) for label, note in state.notes.items()}
     assert notes["3"] == "Voir le site de la médiathèque du quartier."
     assert notes["4"] == "Selon le rapport annuel de la région."
     assert notes["5"] == "Voir la carte des lieux d’accompagnement."
@@ -206,5 +212,5 @@ def test_issue6_plain_hyphen_dropped_after_non_is_restored() -> None:
     # "nonchalant", are words the lexicon knows)
     column = printed_width("La cybersécurité est un sujet inaccessible aux non-")
     room = column - printed_width("La cybersécurité est un sujet inaccessible aux ")
-    assert pdftext._joined_hyphen("nonexperts", room, column) == 3
-    assert pdftext._joined_hyphen("nonchalant", room, column) is None
+    assert _joined_hyphen("nonexperts", room, column) == 3
+    assert _joined_hyphen("nonchalant", room, column) is None

@@ -56,7 +56,13 @@ from ..errors import CarnetError
 from ..lexicon import is_english_word, is_french_word
 from ..walk import iter_nodes, plain_text
 from . import pdftext
-from .pdftext import NOTE_CLOSE, NOTE_OPEN, Block, State
+from .pdftext.build import build_tree
+from .pdftext.common import NOTE_CLOSE, NOTE_OPEN, Block, State, _is_capitals, _normal, _plain
+from .pdftext.joining import _rejoin, dehyphenate
+from .pdftext.lists_quotes import find_pullquotes
+from .pdftext.notes import link_note_calls
+from .pdftext.pages import split_lines
+from .pdftext.parts import find_glossary, find_interviews
 
 _BULLET_START = re.compile(r"^([•◦▪▫‣⁃▶▷►▸→➔➜■□–—-]|\d{1,2}[.)])\s")
 _DASHES = ("–", "—", "-")
@@ -974,7 +980,7 @@ def _terms(layout: Layout) -> None:
     result: list[PBlock] = []
     for block in layout.blocks:
         if block.level and block.box < 0:
-            name = pdftext._normal(block.text)
+            name = _normal(block.text)
             inside = block.level if name in ("lexique", "glossaire") else (0 if block.level <= inside else inside)
         previous = result[-1] if result else None
         if inside and previous is not None and previous.kind == "para" and block.kind == "para" \
@@ -1270,7 +1276,7 @@ def _joined(lines: list[PLine]) -> PLine:
     for line in lines:
         cut = re.search(r"([^\W\d_]+)-$", text)
         start = re.match(r"[^\W\d_]+", line.text)
-        if cut and start and not pdftext.dehyphenate(cut.group(1), start.group(0))[0]:
+        if cut and start and not dehyphenate(cut.group(1), start.group(0))[0]:
             text = text[:-1]
         elif text and not (re.search(r"\w-$", text) and line.text[:1].isalnum()):
             text += " "  # a hyphen kept at the line's end joins its two halves ("(2019-" / "2022)")
@@ -1422,7 +1428,7 @@ def _headings_step(layout: Layout) -> Callable[[State], None]:
             if block.kind != "para":
                 continue
             origin = _layout_block(layout, block)
-            capitals = pdftext._is_capitals(pdftext._plain(block.text))
+            capitals = _is_capitals(_plain(block.text))
             if origin is not None and origin.level and origin.box < 0:
                 block.kind = "heading"
                 block.level = origin.level
@@ -1439,7 +1445,7 @@ def _headings_step(layout: Layout) -> Callable[[State], None]:
             elif origin is not None and origin.quote:
                 block.kind = "pullquote"  # set large, in full sentences: a quote (it may repeat the body)
                 block.data["attribution"] = ""
-            elif capitals and all(pdftext._is_capitals(li.text) for li in block.lines):
+            elif capitals and all(_is_capitals(li.text) for li in block.lines):
                 block.data["uppercase"] = True  # a lead-in in capitals, set as the body: a paragraph
                 block.text = _normal_case(block.text, set(), True)
     return find_layout_headings
@@ -1501,7 +1507,7 @@ def _glossary_step(layout: Layout) -> Callable[[State], None]:
         result: list[Block] = []
         for part in parts:
             state.blocks = part
-            pdftext.find_glossary(state)
+            find_glossary(state)
             result.extend(state.blocks)
         state.blocks = result
     return find_glossary_in_parts
@@ -1519,13 +1525,13 @@ def _term_list_step(layout: Layout) -> Callable[[State], None]:
                     or len(block.lines) <= origin.term_lines:
                 continue
             term = " ".join(line.text.strip() for line in block.lines[:origin.term_lines])
-            if pdftext._is_capitals(term):
+            if _is_capitals(term):
                 term = _normal_case(term, set(), True)
                 block.data["uppercase"] = True
             block.kind = "term"
             block.data["term"] = term
             block.data["glossary"] = False
-            block.text = pdftext._rejoin(state, block, block.lines[origin.term_lines:])
+            block.text = _rejoin(state, block, block.lines[origin.term_lines:])
             state.guess(block.line, f"term {term!r}: a line in bold over a paragraph indented under it")
     return find_layout_terms
 
@@ -1558,7 +1564,7 @@ def _attributions(layout: Layout, state: State) -> None:
                 and (len(following.text.split()) <= 8
                      or len(following.text.split()) <= 30 and (_aligned_under(origin, after)
                                                                or _in_box_of(origin, after))) \
-                and not pdftext._plain(following.text).rstrip().endswith(_TERMINAL) \
+                and not _plain(following.text).rstrip().endswith(_TERMINAL) \
                 and not block.data.get("attribution"):
             block.data["attribution"] = following.text.strip().lstrip("—–- ")
             following.kind = "removed"
@@ -1570,7 +1576,7 @@ def _pullquotes_step(layout: Layout) -> Callable[[State], None]:
         a pull quote, however much it repeats (a caption, a byline)."""
         _attributions(layout, state)
         before = {id(b) for b in state.blocks if b.kind == "pullquote"}
-        pdftext.find_pullquotes(state)
+        find_pullquotes(state)
         for block in state.blocks:
             origin = _layout_block(layout, block)
             if block.kind == "pullquote" and id(block) not in before and origin is not None and not origin.quote:
@@ -1583,7 +1589,7 @@ def _interviews_step(layout: Layout) -> Callable[[State], None]:
         """The text steps' interviews; then the paragraphs set all in bold right before an answer are its
         question (a question may be a statement, or take two paragraphs: the first opens the turn, the
         others go on in it)."""
-        pdftext.find_interviews(state)
+        find_interviews(state)
         blocks = [b for b in state.blocks if b.kind not in ("url", "removed", "page", "label")]
         for index, block in enumerate(blocks):
             if block.kind != "answer":
@@ -1612,7 +1618,7 @@ def _calls_step(layout: Layout) -> Callable[[State], None]:
         saved = state.notes
         state.notes = {label: note for label, note in saved.items() if label not in layout.called}
         try:
-            pdftext.link_note_calls(state)
+            link_note_calls(state)
         finally:
             state.notes = saved
     return link_remaining_calls
@@ -1932,12 +1938,12 @@ def import_pdf(data: bytes, source: str = "") -> tuple[t.Document, State]:
 def import_layout(layout: Layout, text: str, source: str = "") -> tuple[t.Document, State]:
     """The text steps on the text of a layout (:func:`layout_of`), with its certainties; then the tree's links."""
     state = State(source)
-    pdftext.split_lines(state, text)
+    split_lines(state, text)
     for name, step in _steps(layout):
         state.step = name
         step(state)
     state.hyphens = list({line: (line, b, a, k) for line, b, a, k in state.hyphens}.values())
-    document = pdftext.build_tree(state)
+    document = build_tree(state)
     document.diagnostics.extend(state.diagnostics)
     _attach_annotations(document, layout.annotations)
     _attach_jumps(document, layout)
