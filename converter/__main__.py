@@ -1,5 +1,5 @@
 """``python -m converter``: the same as the ``carnet`` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -349,6 +349,25 @@ def test_interrupted_while_writing_leaves_previous_output(carnet_md: Path, tmp_p
     assert_clean_folder(out)
 
 
+def test_sigint_after_the_work_is_done_changes_no_exit_code(tmp_path: Path) -> None:
+    """issue 8 (CI): a Ctrl-C that arrives once the command has returned, while the interpreter shuts down,
+    left a conversion whose outputs were all written with exit -2 (killed by the signal) instead of 0. The
+    entry point ignores SIGINT from then on; here the signal comes right after it returns."""
+    script = (
+        "import os, signal, sys\n"
+        "import converter.cli as cli\n"
+        "cli.main = lambda argv=None: 0\n"
+        "code = cli.run()\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("when", ["part", 0.6, 1.2, 2.5])
 def test_sigint_half_way(when: str | float, tmp_path: Path) -> None:
     """issue 8: a real SIGINT during a conversion → exit 130 (or 0 when it came too late), one line at most,
