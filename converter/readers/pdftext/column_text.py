@@ -78,8 +78,7 @@ def _note_continuation(lines: list[Line], rows: list[_Row], column: int, note: s
     candidates = []
     for position, k in enumerate(text[1:], start=1):
         above, below = row_of[lines[text[position - 1]].no], row_of[lines[k].no]
-        gap = any(sum(1 for row in rows[above + 1:below + 1]
-                      if row.segments[other].strip() and not _NUMBER_ALONE.fullmatch(row.segments[other])) >= 2
+        gap = any(sum(1 for row in rows[above + 1:below + 1] if _sets_line(row, other)) >= 2
                   for other in range(len(rows[0].segments)) if other != column)
         # (in lower case after a clause broken off, the text's sentence goes on: it is no note's rest)
         lower, above = lines[k].text[:1].islower(), lines[text[position - 1]].text
@@ -826,14 +825,14 @@ def _vertical_gap(rows: list[_Row], above: int, below: int, column: int, margin:
         return False  # another column's lines on both rows and none between: the same pitch, no gap
     if margin is not None and margin != column and sum(1 for k in between if rows[k].segments[margin]) >= 2:
         return True
+    return any(sum(1 for k in range(above, below) if _sets_line(rows[k], other)) >= 2
+               or sum(1 for k in range(above + 1, below + 1) if _sets_line(rows[k], other)) >= 2 for other in others)
 
-    def filled(k: int, other: int) -> bool:
-        # (a note's number alone on its row is no line: set raised, it has a row of its own over the note's
-        # first line, at no pitch of the column's)
-        return bool(rows[k].segments[other].strip()) and not _NUMBER_ALONE.fullmatch(rows[k].segments[other])
 
-    return any(sum(1 for k in range(above, below) if filled(k, other)) >= 2
-               or sum(1 for k in range(above + 1, below + 1) if filled(k, other)) >= 2 for other in others)
+def _sets_line(row: _Row, column: int) -> bool:
+    """Whether ``column`` sets a line of text on ``row``, for the gap tests. A note's number alone on its row
+    is no line: set raised, it has a row of its own over the note's first line, at no pitch of the column's."""
+    return bool(row.segments[column].strip()) and not _NUMBER_ALONE.fullmatch(row.segments[column])
 
 
 def _note_feet(rows: list[_Row]) -> dict[int, int]:

@@ -62,9 +62,8 @@ def find_lists(state: State) -> None:  # noqa: C901 - bullets, then numbers
         if match and (match.group(1) in _BULLET_GLYPHS):
             block.kind = "item"
             block.text = re.sub(r"^\s*[" + _BULLET_GLYPHS + r"]\s+", "", block.text)
-        elif any(block.lines[0] is line for line in numbered.values()):
-            number = _NUMBERED.match(block.lines[0].text)
-            assert number is not None
+        elif any(block.lines[0] is line for line in numbered.values()) \
+                and (number := _NUMBERED.match(block.lines[0].text)):
             block.kind = "item"
             block.data["ordered"] = int(number.group(1))
             block.text = _NUMBERED.sub("", block.text, count=1)
@@ -80,19 +79,19 @@ def _numbered_starts(blocks: list[Block]) -> dict[tuple[int, int], Line]:
              for index, line in enumerate(block.lines)]
     found: dict[tuple[int, int], Line] = {}
     run: list[tuple[int, int, Line]] = []
-    last_at = -10
+    last_at, last_number = -10, 0
     for position, (block_id, index, line) in enumerate(lines):
         match = _NUMBERED.match(line.text)
         if match is None:
             continue
         number = int(match.group(1))
-        if run and number == int(_NUMBERED.match(run[-1][2].text).group(1)) + 1 and position - last_at <= 4:  # type: ignore[union-attr]
+        if run and number == last_number + 1 and position - last_at <= 4:
             run.append((block_id, index, line))
         else:
             if len(run) >= 2:
                 found.update({(b, i): li for b, i, li in run})
             run = [(block_id, index, line)] if number == 1 else []
-        last_at = position
+        last_at, last_number = position, number
     if len(run) >= 2:
         found.update({(b, i): li for b, i, li in run})
     return found
